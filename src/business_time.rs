@@ -1,0 +1,138 @@
+//! The arithmetic that due time, elapsed time and remaining time share.
+//!
+//! Everything here works on nanoseconds from the start of the supported
+//! range and asks the calendar's timeline where the open intervals lie, so
+//! a fix here fixes every public function at once.
+
+use chrono::{DateTime, TimeZone};
+use chrono_tz::Tz;
+
+use crate::calendar::Calendar;
+use crate::duration::BusinessDuration;
+use crate::error::Result;
+
+/// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
+/// range start.
+pub(crate) type PauseSpans = [(i64, i64)];
+
+impl Calendar {
+    /// Business time in `[from, to)` (`from <= to`) outside the pauses.
+    pub(crate) fn elapsed_ns(&self, from: i64, to: i64, pauses: &PauseSpans) -> i64 {
+        let timeline = self.timeline();
+        let open = |a: i64, b: i64| timeline.business_before(b) - timeline.business_before(a);
+        let paused: i64 = pauses
+            .iter()
+            .map(|&(p, q)| (p.max(from), q.min(to)))
+            .filter(|&(p, q)| p < q)
+            .map(|(p, q)| open(p, q))
+            .sum();
+        open(from, to) - paused
+    }
+
+    /// The earliest instant `t >= from` at which the business time in
+    /// `[from, t)` outside the pauses reaches `target` (>= 0).
+    pub(crate) fn due_ns(&self, from: i64, target: i64, pauses: &PauseSpans) -> Result<i64> {
+        if target == 0 {
+            return Ok(from);
+        }
+        let timeline = self.timeline();
+        let mut position = from;
+        let mut left = target;
+        for &(p, q) in pauses.iter().filter(|&&(_, q)| q > from) {
+            if p > position {
+                let before_pause = timeline.business_before(p) - timeline.business_before(position);
+                if before_pause >= left {
+                    break;
+                }
+                left -= before_pause;
+            }
+            position = position.max(q);
+        }
+        let due = timeline
+            .instant_at(timeline.business_before(position) + left)
+            .filter(|&t| t < timeline.len_ns)
+            .ok_or_else(|| self.deadline_out_of_range())?;
+        Ok(due)
+    }
+
+    /// The due instant for a ticket created at `created` with a response
+    /// target of `target` business time, in the calendar's zone.
+    ///
+    /// It is the earliest instant at which `target` of business time has
+    /// passed since `created`. A ticket created while the calendar is
+    /// closed starts its clock at the next opening; a deadline that fills a
+    /// working day exactly is that day's closing time, not the next
+    /// opening; a target of zero is due at `created` itself.
+    ///
+    /// # Errors
+    ///
+    /// `created` outside the supported range, a negative target, or a
+    /// deadline that would fall after 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// // Friday 16:00 plus 4 business hours: 2 on Friday, 2 on Monday.
+    /// let created = cal.parse_datetime("2026-12-18T16:00:00+01:00")?;
+    /// let due = cal.due(&created, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// // A full day from the opening ends at the close, not the next morning.
+    /// let monday = cal.parse_datetime("2026-12-21T10:00")?;
+    /// assert_eq!(cal.due(&monday, BusinessDuration::from_hours(8))?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due<T: TimeZone>(
+        &self,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+    ) -> Result<DateTime<Tz>> {
+        let from = self.offset_ns(created)?;
+        let due = self.due_ns(from, non_negative(target)?, &[])?;
+        Ok(self.to_datetime(due))
+    }
+
+    /// The business time between two instants: positive when `to` is
+    /// later, negative when it is earlier.
+    ///
+    /// # Errors
+    ///
+    /// Either instant outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// let a = cal.parse_datetime("2026-12-23T15:00")?;
+    /// let b = cal.parse_datetime("2026-12-28T15:00")?;
+    /// assert_eq!(cal.business_time(&a, &b)?, BusinessDuration::from_hours(16));
+    /// assert_eq!(cal.business_time(&b, &a)?, BusinessDuration::from_hours(-16));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_time<A: TimeZone, B: TimeZone>(
+        &self,
+        from: &DateTime<A>,
+        to: &DateTime<B>,
+    ) -> Result<BusinessDuration> {
+        let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
+        let timeline = self.timeline();
+        Ok(BusinessDuration::from_nanos(i128::from(
+            timeline.business_before(b) - timeline.business_before(a),
+        )))
+    }
+}
+
+/// A target as nanoseconds, refusing negative ones.
+pub(crate) fn non_negative(target: BusinessDuration) -> Result<i64> {
+    if target.is_negative() {
+        return Err(crate::error::ErrorKind::NegativeTarget {
+            target: crate::error::shown(target),
+        }
+        .into());
+    }
+    target.to_i64_nanos()
+}

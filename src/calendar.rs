@@ -1,0 +1,848 @@
+//! The business calendar: time zone, opening hours, holidays and closures.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+use crate::duration::BusinessDuration;
+use crate::error::{ErrorKind, Result, shown};
+use crate::holidays::{Holiday, HolidayRule, holidays_in_year, munich_holiday_rules};
+use crate::range::{check_date, check_year};
+use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::timeline::{DayKind, NANOS, Timeline};
+
+/// A business calendar: when the support desk is open.
+///
+/// It combines a time zone, a weekly schedule of opening windows, holiday
+/// rules and the user's own closure dates. All business-time arithmetic
+/// asks a calendar where the open intervals lie; see
+/// [`Calendar::due`] and [`Calendar::business_time`].
+///
+/// A calendar is cheap to clone (it is reference counted) and `Send +
+/// Sync`, so one instance can serve a whole service. The first query that
+/// needs instants builds a table of every opening window from 1995 to 2099
+/// (well under a millisecond for the default calendar, about 310 KiB);
+/// later queries only search it.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use sla_clock::Calendar;
+///
+/// let cal = Calendar::munich();
+/// let whit_monday = NaiveDate::from_ymd_opt(2026, 5, 25).unwrap();
+/// assert!(cal.is_holiday(whit_monday)?);
+/// assert!(!cal.is_business_day(whit_monday)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "crate::CalendarConfig", into = "crate::CalendarConfig")
+)]
+pub struct Calendar {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    zone: Tz,
+    schedule: WeeklySchedule,
+    holiday_rules: Vec<HolidayRule>,
+    closures: Vec<NaiveDate>,
+    business_day: BusinessDuration,
+    timeline: OnceLock<Timeline>,
+}
+
+/// One open interval, as absolute instants: `[start, end)`.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::Calendar;
+///
+/// let cal = Calendar::munich();
+/// let from = cal.parse_datetime("2026-12-24T00:00")?;
+/// let to = cal.parse_datetime("2026-12-29T00:00")?;
+/// let windows = cal.open_windows(&from, &to)?;
+/// // Thursday 24th, then Monday 28th: Christmas and the weekend are closed.
+/// assert_eq!(windows.len(), 2);
+/// assert_eq!(windows[1].start.to_rfc3339(), "2026-12-28T09:00:00+00:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OpenWindow {
+    /// First open instant.
+    pub start: DateTime<Utc>,
+    /// First instant after it that is closed.
+    pub end: DateTime<Utc>,
+}
+
+impl Calendar {
+    /// The default calendar of the support policy: Europe/Berlin, Monday to
+    /// Friday 10:00 to 18:00, closed on Munich's public holidays
+    /// ([`munich_holiday_rules`](crate::munich_holiday_rules)). A business
+    /// day is 8 hours.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// assert_eq!(cal.zone(), chrono_tz::Europe::Berlin);
+    /// assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
+    /// ```
+    pub fn munich() -> Calendar {
+        let ten_to_six = OpeningWindow::new(
+            crate::TimeOfDay::hm(10, 0).unwrap_or(crate::TimeOfDay::MIDNIGHT),
+            crate::TimeOfDay::hm(18, 0).unwrap_or(crate::TimeOfDay::END_OF_DAY),
+        );
+        let schedule = WeeklySchedule::weekdays(ten_to_six);
+        Calendar::from_parts(
+            chrono_tz::Europe::Berlin,
+            schedule,
+            munich_holiday_rules(),
+            Vec::new(),
+            BusinessDuration::from_hours(8),
+        )
+    }
+
+    /// A builder for a calendar of your own.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::builder()
+    ///     .time_zone_name("America/New_York")
+    ///     .weekdays("09:00-12:00")
+    ///     .weekdays("13:00-17:00")
+    ///     .open(Weekday::Sat, "10:00-14:00")
+    ///     .build()?;
+    /// assert_eq!(cal.schedule().windows(Weekday::Mon).len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder() -> CalendarBuilder {
+        CalendarBuilder::default()
+    }
+
+    fn from_parts(
+        zone: Tz,
+        schedule: WeeklySchedule,
+        holiday_rules: Vec<HolidayRule>,
+        closures: Vec<NaiveDate>,
+        business_day: BusinessDuration,
+    ) -> Calendar {
+        Calendar {
+            inner: Arc::new(Inner {
+                zone,
+                schedule,
+                holiday_rules,
+                closures,
+                business_day,
+                timeline: OnceLock::new(),
+            }),
+        }
+    }
+
+    /// The calendar's time zone; local times are read in it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// assert_eq!(Calendar::munich().zone().name(), "Europe/Berlin");
+    /// ```
+    pub fn zone(&self) -> Tz {
+        self.inner.zone
+    }
+
+    /// The weekly opening windows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// assert_eq!(Calendar::munich().schedule().weekly_secs(), 40 * 3600);
+    /// ```
+    pub fn schedule(&self) -> &WeeklySchedule {
+        &self.inner.schedule
+    }
+
+    /// The holiday rules, in the order given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// assert_eq!(Calendar::munich().holiday_rules()[0].name.de, "Neujahr");
+    /// ```
+    pub fn holiday_rules(&self) -> &[HolidayRule] {
+        &self.inner.holiday_rules
+    }
+
+    /// The extra closure dates (company days off), sorted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let eve = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+    /// let cal = Calendar::builder().weekdays("10:00-18:00").closure(eve).build()?;
+    /// assert_eq!(cal.closures(), &[eve]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn closures(&self) -> &[NaiveDate] {
+        &self.inner.closures
+    }
+
+    /// The length of one business day, the unit of
+    /// [`ResponseTarget::BusinessDays`](crate::ResponseTarget).
+    ///
+    /// Unless set with [`CalendarBuilder::business_day`], it is the most
+    /// common non-zero amount of opening hours among the seven weekdays
+    /// (the longer one on a tie): 8 hours for Monday to Friday 10:00 to
+    /// 18:00, 7 hours for 09:00-12:00 plus 13:00-17:00.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::builder().weekdays("09:00-12:00").weekdays("13:00-17:00").build()?;
+    /// assert_eq!(cal.business_day(), BusinessDuration::from_hours(7));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_day(&self) -> BusinessDuration {
+        self.inner.business_day
+    }
+
+    /// The holidays that fall in `year`, sorted by date. Closures are not
+    /// holidays and are not listed.
+    ///
+    /// # Errors
+    ///
+    /// A year outside 1995 to 2099.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let holidays = Calendar::munich().holidays(2027)?;
+    /// assert_eq!(holidays.len(), 13);
+    /// assert_eq!(holidays[2].to_string(), "2027-03-26  Karfreitag / Good Friday");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>> {
+        check_year(year)?;
+        Ok(holidays_in_year(&self.inner.holiday_rules, year))
+    }
+
+    /// The holiday on `date`, if there is one.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2026, 6, 4).unwrap();
+    /// let holiday = Calendar::munich().holiday_on(date)?.unwrap();
+    /// assert_eq!(holiday.names[0].en, "Corpus Christi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holiday_on(&self, date: NaiveDate) -> Result<Option<Holiday>> {
+        check_date(date)?;
+        let year = chrono::Datelike::year(&date);
+        Ok(holidays_in_year(&self.inner.holiday_rules, year)
+            .into_iter()
+            .find(|h| h.date == date))
+    }
+
+    /// Whether a holiday rule falls on `date`.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// assert!(cal.is_holiday(NaiveDate::from_ymd_opt(2017, 10, 31).unwrap())?);
+    /// assert!(!cal.is_holiday(NaiveDate::from_ymd_opt(2018, 10, 31).unwrap())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_holiday(&self, date: NaiveDate) -> Result<bool> {
+        check_date(date)?;
+        let year = chrono::Datelike::year(&date);
+        Ok(self
+            .inner
+            .holiday_rules
+            .iter()
+            .any(|rule| rule.in_year(year) == Some(date)))
+    }
+
+    /// Whether `date` has opening hours: its weekday has windows and it is
+    /// neither a holiday nor a closure.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// // Christmas Eve is a working day in Munich; the day after is not.
+    /// assert!(cal.is_business_day(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap())?);
+    /// assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
+        Ok(self.day_kind(date)? == DayKind::Open)
+    }
+
+    pub(crate) fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
+        check_date(date)?;
+        let weekday = chrono::Datelike::weekday(&date);
+        Ok(if self.inner.schedule.day_secs(weekday) == 0 {
+            DayKind::NoHours
+        } else if self.is_holiday(date)? {
+            DayKind::Holiday
+        } else if self.inner.closures.binary_search(&date).is_ok() {
+            DayKind::Closure
+        } else {
+            DayKind::Open
+        })
+    }
+
+    /// Whether the calendar is open at `instant`. Opening is inclusive,
+    /// closing exclusive: open at 10:00:00, closed at 18:00:00.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// assert!(cal.is_open(&cal.parse_datetime("2026-12-21T17:59:59")?)?);
+    /// assert!(!cal.is_open(&cal.parse_datetime("2026-12-21T18:00:00")?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<bool> {
+        let t = self.offset_ns(instant)?;
+        Ok(self.timeline().is_open(t))
+    }
+
+    /// `instant` itself when the calendar is open then, otherwise the next
+    /// opening, in the calendar's zone.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no opening before its end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let friday_evening = cal.parse_datetime("2026-12-18T18:00")?;
+    /// assert_eq!(cal.next_open(&friday_evening)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        let t = self.offset_ns(instant)?;
+        let next = self
+            .timeline()
+            .next_open(t)
+            .ok_or_else(|| self.deadline_out_of_range())?;
+        Ok(self.to_datetime(next))
+    }
+
+    /// The open intervals between `from` and `to`, clipped to `[from, to)`,
+    /// sorted and disjoint, as UTC instants.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let w = cal.open_windows(&cal.parse_datetime("2026-12-21T12:00")?, &cal.parse_datetime("2026-12-22T11:00")?)?;
+    /// assert_eq!(w.len(), 2);
+    /// assert_eq!(w[0].start.to_rfc3339(), "2026-12-21T11:00:00+00:00");
+    /// assert_eq!(w[1].end.to_rfc3339(), "2026-12-22T10:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn open_windows<A: TimeZone, B: TimeZone>(
+        &self,
+        from: &DateTime<A>,
+        to: &DateTime<B>,
+    ) -> Result<Vec<OpenWindow>> {
+        let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
+        Ok(self
+            .timeline()
+            .windows_between(a, b)
+            .map(|(s, e)| OpenWindow {
+                start: self.to_datetime(s).with_timezone(&Utc),
+                end: self.to_datetime(e).with_timezone(&Utc),
+            })
+            .collect())
+    }
+
+    /// The table of opening windows, built on first use.
+    pub(crate) fn timeline(&self) -> &Timeline {
+        self.inner.timeline.get_or_init(|| {
+            Timeline::build(
+                self.inner.zone,
+                &self.inner.schedule,
+                &self.inner.holiday_rules,
+                &self.inner.closures,
+            )
+        })
+    }
+
+    /// `instant` as nanoseconds from the start of the supported range,
+    /// checked against the range.
+    pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
+        let timeline = self.timeline();
+        let secs = instant.timestamp() - timeline.base;
+        let t = secs
+            .checked_mul(NANOS)
+            .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
+        match t {
+            Some(t) if (0..timeline.len_ns).contains(&t) => Ok(t),
+            _ => Err(ErrorKind::InstantOutOfRange {
+                instant: shown(instant.with_timezone(&self.inner.zone).to_rfc3339()),
+                zone: shown(self.inner.zone.name()),
+            }
+            .into()),
+        }
+    }
+
+    /// The instant `t` nanoseconds from the range start, in the calendar's
+    /// zone.
+    pub(crate) fn to_datetime(&self, t: i64) -> DateTime<Tz> {
+        let timeline = self.timeline();
+        let secs = timeline.base + t.div_euclid(NANOS);
+        let nanos = t.rem_euclid(NANOS) as u32;
+        DateTime::from_timestamp(secs, nanos)
+            .unwrap_or_default()
+            .with_timezone(&self.inner.zone)
+    }
+
+    pub(crate) fn deadline_out_of_range(&self) -> crate::Error {
+        ErrorKind::DeadlineOutOfRange {
+            zone: shown(self.inner.zone.name()),
+        }
+        .into()
+    }
+}
+
+impl PartialEq for Calendar {
+    /// Two calendars are equal when they define the same thing: zone,
+    /// schedule, holiday rules, closures and business-day length.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.inner, &other.inner);
+        a.zone == b.zone
+            && a.schedule == b.schedule
+            && a.holiday_rules == b.holiday_rules
+            && a.closures == b.closures
+            && a.business_day == b.business_day
+    }
+}
+
+impl Eq for Calendar {}
+
+impl fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Calendar")
+            .field("zone", &self.inner.zone)
+            .field("schedule", &self.inner.schedule)
+            .field("holiday_rules", &self.inner.holiday_rules.len())
+            .field("closures", &self.inner.closures)
+            .field("business_day", &self.inner.business_day)
+            .finish()
+    }
+}
+
+impl Default for Calendar {
+    /// The Munich calendar, [`Calendar::munich`].
+    fn default() -> Self {
+        Calendar::munich()
+    }
+}
+
+/// Builds a custom [`Calendar`], checking it as a whole in
+/// [`CalendarBuilder::build`]. Mistakes in the individual calls (a window
+/// like `"18:00-10:00"`, an unknown zone name) are reported there, so the
+/// calls chain without `?`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use sla_clock::{Calendar, munich_holiday_rules};
+///
+/// // Munich holidays, a lunch break, and the office closed on Christmas Eve.
+/// let cal = Calendar::builder()
+///     .time_zone_name("Europe/Berlin")
+///     .weekdays("08:00-12:00")
+///     .weekdays("13:00-17:00")
+///     .holidays(munich_holiday_rules())
+///     .closure(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap())
+///     .build()?;
+/// assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap())?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CalendarBuilder {
+    zone: Result<Tz>,
+    schedule: WeeklySchedule,
+    window_errors: Vec<crate::Error>,
+    holiday_rules: Vec<HolidayRule>,
+    closures: BTreeSet<NaiveDate>,
+    business_day: Option<BusinessDuration>,
+}
+
+impl Default for CalendarBuilder {
+    fn default() -> Self {
+        CalendarBuilder {
+            zone: Ok(chrono_tz::Europe::Berlin),
+            schedule: WeeklySchedule::closed(),
+            window_errors: Vec::new(),
+            holiday_rules: Vec::new(),
+            closures: BTreeSet::new(),
+            business_day: None,
+        }
+    }
+}
+
+impl CalendarBuilder {
+    /// The time zone (default Europe/Berlin).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// let cal = Calendar::builder().time_zone(chrono_tz::Asia::Tokyo).weekdays("09:00-17:00").build()?;
+    /// assert_eq!(cal.zone(), chrono_tz::Asia::Tokyo);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn time_zone(mut self, zone: Tz) -> Self {
+        self.zone = Ok(zone);
+        self
+    }
+
+    /// The time zone by IANA name, such as `"Europe/Vienna"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// let err = Calendar::builder().time_zone_name("Europe/Munich").weekdays("09:00-17:00").build().unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown time zone 'Europe/Munich'; expected an IANA zone name such as 'Europe/Berlin'");
+    /// ```
+    pub fn time_zone_name(mut self, name: &str) -> Self {
+        self.zone = name.parse::<Tz>().map_err(|_| {
+            ErrorKind::UnknownTimeZone {
+                input: shown(name),
+            }
+            .into()
+        });
+        self
+    }
+
+    /// Adds an opening window such as `"10:00-18:00"` on `day`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use sla_clock::Calendar;
+    /// let cal = Calendar::builder().open(Weekday::Sat, "09:00-13:00").build()?;
+    /// assert_eq!(cal.schedule().weekly_secs(), 4 * 3600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn open(mut self, day: Weekday, window: &str) -> Self {
+        match window.parse::<OpeningWindow>() {
+            Ok(w) => {
+                self.schedule.open(day, w);
+            }
+            Err(e) => self.window_errors.push(e),
+        }
+        self
+    }
+
+    /// Adds the same opening window on Monday to Friday.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// let cal = Calendar::builder().weekdays("10:00-18:00").build()?;
+    /// assert_eq!(cal.schedule().weekly_secs(), 40 * 3600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn weekdays(self, window: &str) -> Self {
+        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]
+            .into_iter()
+            .fold(self, |b, day| b.open(day, window))
+    }
+
+    /// Replaces the whole weekly schedule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, WeeklySchedule};
+    /// let week = WeeklySchedule::weekdays("07:00-15:00".parse()?);
+    /// let cal = Calendar::builder().schedule(week.clone()).build()?;
+    /// assert_eq!(cal.schedule(), &week);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn schedule(mut self, schedule: WeeklySchedule) -> Self {
+        self.schedule = schedule;
+        self
+    }
+
+    /// Adds one holiday rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{Calendar, HolidayDate, HolidayRule};
+    /// let cal = Calendar::builder()
+    ///     .weekdays("09:00-17:00")
+    ///     .holiday(HolidayRule::new(HolidayDate::Fixed { month: 12, day: 24 }, "Heiligabend", "Christmas Eve"))
+    ///     .build()?;
+    /// assert!(cal.is_holiday(NaiveDate::from_ymd_opt(2030, 12, 24).unwrap())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holiday(mut self, rule: HolidayRule) -> Self {
+        self.holiday_rules.push(rule);
+        self
+    }
+
+    /// Adds several holiday rules, such as
+    /// [`munich_holiday_rules`](crate::munich_holiday_rules).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, munich_holiday_rules};
+    /// let cal = Calendar::builder().weekdays("08:00-16:00").holidays(munich_holiday_rules()).build()?;
+    /// assert_eq!(cal.holidays(2026)?.len(), 13);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holidays(mut self, rules: impl IntoIterator<Item = HolidayRule>) -> Self {
+        self.holiday_rules.extend(rules);
+        self
+    }
+
+    /// Closes the calendar on `date` (a company day off), on top of the
+    /// holidays.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    /// let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    /// let cal = Calendar::builder().weekdays("10:00-18:00").closure(day).build()?;
+    /// assert!(!cal.is_business_day(day)?);
+    /// assert!(!cal.is_holiday(day)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn closure(mut self, date: NaiveDate) -> Self {
+        self.closures.insert(date);
+        self
+    }
+
+    /// Sets the length of a business day instead of deriving it from the
+    /// schedule (see [`Calendar::business_day`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    /// let cal = Calendar::builder()
+    ///     .weekdays("08:00-18:00")
+    ///     .business_day(BusinessDuration::from_hours(8))
+    ///     .build()?;
+    /// assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_day(mut self, length: BusinessDuration) -> Self {
+        self.business_day = Some(length);
+        self
+    }
+
+    /// Checks everything and builds the calendar.
+    ///
+    /// # Errors
+    ///
+    /// An unknown zone name; a malformed, empty, inverted or overlapping
+    /// window; a week without opening hours; an invalid holiday rule; a
+    /// closure outside 1995 to 2099; a business day of zero or more than
+    /// 24 hours. The first problem found is reported.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use sla_clock::Calendar;
+    /// let err = Calendar::builder().open(Weekday::Mon, "18:00-10:00").build().unwrap_err();
+    /// assert_eq!(err.to_string(), "opening window 18:00-10:00 on monday is empty or ends before it starts");
+    /// ```
+    pub fn build(self) -> Result<Calendar> {
+        let zone = self.zone?;
+        if let Some(e) = self.window_errors.into_iter().next() {
+            return Err(e);
+        }
+        self.schedule.validate()?;
+        for rule in &self.holiday_rules {
+            rule.validate()?;
+        }
+        for &date in &self.closures {
+            check_date(date).map_err(|_| ErrorKind::ClosureOutOfRange { date: shown(date) })?;
+        }
+        let business_day = match self.business_day {
+            Some(length) => {
+                if length <= BusinessDuration::ZERO || length > BusinessDuration::from_hours(24) {
+                    return Err(ErrorKind::InvalidDayLength {
+                        length: shown(length),
+                    }
+                    .into());
+                }
+                length
+            }
+            None => typical_day(&self.schedule),
+        };
+        Ok(Calendar::from_parts(
+            zone,
+            self.schedule,
+            self.holiday_rules,
+            self.closures.into_iter().collect(),
+            business_day,
+        ))
+    }
+}
+
+/// The most common non-zero daily amount of opening hours, the longer one
+/// on a tie.
+fn typical_day(schedule: &WeeklySchedule) -> BusinessDuration {
+    let days = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    let lengths: Vec<u32> = days
+        .iter()
+        .map(|&d| schedule.day_secs(d))
+        .filter(|&s| s > 0)
+        .collect();
+    let best = lengths
+        .iter()
+        .copied()
+        .max_by_key(|&len| (lengths.iter().filter(|&&l| l == len).count(), len))
+        .unwrap_or(0);
+    BusinessDuration::from_secs(i64::from(best))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn munich_tables_stay_small() {
+        let cal = Calendar::munich();
+        let timeline = cal.timeline();
+        // About 250 working days a year over 105 years.
+        assert!((26_000..27_000).contains(&timeline.window_count()), "{}", timeline.window_count());
+        assert!(timeline.table_bytes() < 330_000, "{}", timeline.table_bytes());
+    }
+
+    #[test]
+    fn typical_day_prefers_the_common_length() {
+        let cal = Calendar::builder()
+            .weekdays("10:00-18:00")
+            .open(Weekday::Sat, "10:00-12:00")
+            .build()
+            .unwrap();
+        assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
+        let cal = Calendar::builder()
+            .open(Weekday::Mon, "10:00-18:00")
+            .open(Weekday::Tue, "10:00-14:00")
+            .build()
+            .unwrap();
+        assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
+    }
+
+    #[test]
+    fn builder_errors_name_the_value() {
+        let err = Calendar::builder().weekdays("10-18").build().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid time of day '10'; expected HH:MM or HH:MM:SS from 00:00 to 24:00"
+        );
+        let err = Calendar::builder().weekdays("10:00").build().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid opening window '10:00'; expected two times of day like '10:00-18:00'"
+        );
+        let err = Calendar::builder()
+            .weekdays("10:00-18:00")
+            .closure(NaiveDate::from_ymd_opt(2100, 1, 1).unwrap())
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "closure date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31"
+        );
+        let err = Calendar::builder()
+            .weekdays("10:00-18:00")
+            .business_day(BusinessDuration::ZERO)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid business day length 0s; expected more than 0s and at most 24h"
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! Calendar definitions as plain data, for loading from configuration.
+
+use chrono::{NaiveDate, Weekday};
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::duration::BusinessDuration;
+use crate::error::Result;
+use crate::holidays::HolidayRule;
+use crate::schedule::{OpeningWindow, WeeklySchedule};
+
+/// The opening windows of each weekday, as configuration. Days left out
+/// are closed.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::WeekConfig;
+/// let week = WeekConfig { saturday: vec!["10:00-14:00".parse()?], ..WeekConfig::default() };
+/// assert!(week.monday.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[allow(missing_docs)]
+pub struct WeekConfig {
+    pub monday: Vec<OpeningWindow>,
+    pub tuesday: Vec<OpeningWindow>,
+    pub wednesday: Vec<OpeningWindow>,
+    pub thursday: Vec<OpeningWindow>,
+    pub friday: Vec<OpeningWindow>,
+    pub saturday: Vec<OpeningWindow>,
+    pub sunday: Vec<OpeningWindow>,
+}
+
+impl WeekConfig {
+    fn days(&self) -> [(Weekday, &Vec<OpeningWindow>); 7] {
+        [
+            (Weekday::Mon, &self.monday),
+            (Weekday::Tue, &self.tuesday),
+            (Weekday::Wed, &self.wednesday),
+            (Weekday::Thu, &self.thursday),
+            (Weekday::Fri, &self.friday),
+            (Weekday::Sat, &self.saturday),
+            (Weekday::Sun, &self.sunday),
+        ]
+    }
+}
+
+/// A calendar definition as plain data: what a service keeps in its
+/// configuration. `data/munich-calendar.json` is the default calendar in
+/// this form, a template to copy.
+///
+/// With the `serde` feature, [`Calendar`] itself (de)serialises through
+/// this type, so `serde_json::from_str::<Calendar>(text)` validates as it
+/// loads.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, CalendarConfig};
+///
+/// let config = Calendar::munich().to_config();
+/// assert_eq!(config.time_zone, "Europe/Berlin");
+/// assert_eq!(Calendar::from_config(config)?, Calendar::munich());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CalendarConfig {
+    /// IANA time zone name, such as `Europe/Berlin`.
+    pub time_zone: String,
+    /// Opening windows per weekday, such as `"10:00-18:00"`.
+    pub week: WeekConfig,
+    /// Holiday rules.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub holidays: Vec<HolidayRule>,
+    /// Extra closure dates (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub closures: Vec<NaiveDate>,
+    /// Length of a business day in minutes; derived from the week when
+    /// absent (see [`Calendar::business_day`]).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub business_day_minutes: Option<u32>,
+}
+
+impl Calendar {
+    /// Builds a calendar from its definition, with every check of
+    /// [`CalendarBuilder::build`](crate::CalendarBuilder::build).
+    ///
+    /// # Errors
+    ///
+    /// As [`CalendarBuilder::build`](crate::CalendarBuilder::build).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, CalendarConfig, WeekConfig};
+    ///
+    /// let config = CalendarConfig {
+    ///     time_zone: "Europe/Vienna".into(),
+    ///     week: WeekConfig { monday: vec!["08:00-16:00".parse()?], ..WeekConfig::default() },
+    ///     holidays: vec![],
+    ///     closures: vec![],
+    ///     business_day_minutes: None,
+    /// };
+    /// assert_eq!(Calendar::from_config(config)?.zone(), chrono_tz::Europe::Vienna);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
+        let mut schedule = WeeklySchedule::closed();
+        for (day, windows) in config.week.days() {
+            for &w in windows {
+                schedule.open(day, w);
+            }
+        }
+        let mut builder = Calendar::builder()
+            .time_zone_name(&config.time_zone)
+            .schedule(schedule)
+            .holidays(config.holidays);
+        for date in config.closures {
+            builder = builder.closure(date);
+        }
+        if let Some(minutes) = config.business_day_minutes {
+            builder = builder.business_day(BusinessDuration::from_minutes(i64::from(minutes)));
+        }
+        builder.build()
+    }
+
+    /// The calendar's definition as plain data. The business-day length is
+    /// written only when it differs from what the week implies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// let config = Calendar::munich().to_config();
+    /// assert_eq!(config.week.friday[0].to_string(), "10:00-18:00");
+    /// assert_eq!(config.holidays.len(), 14);
+    /// ```
+    pub fn to_config(&self) -> CalendarConfig {
+        let windows = |day| self.schedule().windows(day).to_vec();
+        let week = WeekConfig {
+            monday: windows(Weekday::Mon),
+            tuesday: windows(Weekday::Tue),
+            wednesday: windows(Weekday::Wed),
+            thursday: windows(Weekday::Thu),
+            friday: windows(Weekday::Fri),
+            saturday: windows(Weekday::Sat),
+            sunday: windows(Weekday::Sun),
+        };
+        let derived = Calendar::builder().schedule(self.schedule().clone()).build();
+        let business_day_minutes = match derived {
+            Ok(d) if d.business_day() == self.business_day() => None,
+            _ => u32::try_from(self.business_day().as_secs() / 60).ok(),
+        };
+        CalendarConfig {
+            time_zone: self.zone().name().to_string(),
+            week,
+            holidays: self.holiday_rules().to_vec(),
+            closures: self.closures().to_vec(),
+            business_day_minutes,
+        }
+    }
+}
+
+impl TryFrom<CalendarConfig> for Calendar {
+    type Error = crate::Error;
+    fn try_from(config: CalendarConfig) -> Result<Calendar> {
+        Calendar::from_config(config)
+    }
+}
+
+impl From<Calendar> for CalendarConfig {
+    fn from(calendar: Calendar) -> CalendarConfig {
+        calendar.to_config()
+    }
+}

@@ -1,0 +1,131 @@
+//! The crate's one public error type.
+
+use std::fmt;
+
+/// Everything that can go wrong in `sla-clock`.
+///
+/// The message names the offending value and says what would be accepted.
+/// The inner kind is private so new cases can be added without breaking
+/// callers; match on the message only in tests.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::Priority;
+///
+/// let err = "asap".parse::<Priority>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown priority 'asap'; expected one of urgent, high, normal, low \
+///      (or in German: dringend, hoch, normal, niedrig)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(transparent)]
+pub struct Error(#[from] ErrorKind);
+
+impl Error {
+    /// Whether the error is about the supported range (1995-01-01 to
+    /// 2099-12-31 local time), as opposed to malformed input.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let err = Calendar::munich().holidays(2100).unwrap_err();
+    /// assert!(err.is_out_of_range());
+    /// ```
+    pub fn is_out_of_range(&self) -> bool {
+        matches!(
+            self.0,
+            ErrorKind::YearOutOfRange { .. }
+                | ErrorKind::DateOutOfRange { .. }
+                | ErrorKind::InstantOutOfRange { .. }
+                | ErrorKind::DeadlineOutOfRange { .. }
+        )
+    }
+}
+
+/// A date-time value quoted in an error message.
+pub(crate) type Shown = String;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum ErrorKind {
+    #[error("year {year} is outside the supported range 1995 to 2099")]
+    YearOutOfRange { year: i64 },
+    #[error("date {date} is outside the supported range 1995-01-01 to 2099-12-31")]
+    DateOutOfRange { date: Shown },
+    #[error(
+        "instant {instant} is outside the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
+    )]
+    InstantOutOfRange { instant: Shown, zone: Shown },
+    #[error(
+        "the deadline falls after the supported range, which ends 2099-12-31 ({zone} local time)"
+    )]
+    DeadlineOutOfRange { zone: Shown },
+    #[error(
+        "unknown priority '{input}'; expected one of urgent, high, normal, low \
+         (or in German: dringend, hoch, normal, niedrig)"
+    )]
+    UnknownPriority { input: Shown },
+    #[error(
+        "invalid date-time '{input}'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 \
+         or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00"
+    )]
+    InvalidDateTime { input: Shown },
+    #[error(
+        "local time '{input}' does not exist in {zone}: the clocks skip it when daylight saving \
+         time starts; give it with an explicit UTC offset"
+    )]
+    NonexistentLocalTime { input: Shown, zone: Shown },
+    #[error(
+        "local time '{input}' is ambiguous in {zone}: it occurs twice when daylight saving \
+         time ends ({earlier} and {later}); give it with an explicit UTC offset"
+    )]
+    AmbiguousLocalTime {
+        input: Shown,
+        zone: Shown,
+        earlier: Shown,
+        later: Shown,
+    },
+    #[error("unknown time zone '{input}'; expected an IANA zone name such as 'Europe/Berlin'")]
+    UnknownTimeZone { input: Shown },
+    #[error("invalid time of day '{input}'; expected HH:MM or HH:MM:SS from 00:00 to 24:00")]
+    InvalidTimeOfDay { input: Shown },
+    #[error("invalid opening window '{input}'; expected two times of day like '10:00-18:00'")]
+    InvalidWindowSyntax { input: Shown },
+    #[error("opening window {window} on {weekday} is empty or ends before it starts")]
+    EmptyWindow { window: Shown, weekday: Shown },
+    #[error("opening windows {first} and {second} on {weekday} overlap")]
+    OverlappingWindows {
+        first: Shown,
+        second: Shown,
+        weekday: Shown,
+    },
+    #[error("the weekly schedule has no opening hours; add at least one opening window")]
+    NoOpeningHours,
+    #[error("invalid holiday rule '{name}': {reason}")]
+    InvalidHolidayRule { name: Shown, reason: Shown },
+    #[error("closure date {date} is outside the supported range 1995-01-01 to 2099-12-31")]
+    ClosureOutOfRange { date: Shown },
+    #[error("invalid business day length {length}; expected more than 0s and at most 24h")]
+    InvalidDayLength { length: Shown },
+    #[error("invalid pause: it ends at {to}, before it starts at {from}")]
+    InvertedPause { from: Shown, to: Shown },
+    #[error("invalid at-risk threshold {percent}%; expected a percentage from 0 to 100")]
+    InvalidRiskThreshold { percent: Shown },
+    #[error("invalid response target {target}; a target cannot be negative")]
+    NegativeTarget { target: Shown },
+    #[error("invalid response instant {responded}: it is before the ticket was created at {created}")]
+    ResponseBeforeCreation { responded: Shown, created: Shown },
+    #[error("business duration {value} is too large; the supported range holds far less business time")]
+    DurationTooLarge { value: Shown },
+}
+
+/// Shorthand for results in this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+pub(crate) fn shown(value: impl fmt::Display) -> Shown {
+    value.to_string()
+}

@@ -1,0 +1,290 @@
+//! A step-by-step account of how a due instant came about.
+
+use std::fmt;
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Weekday};
+use chrono_tz::Tz;
+
+use crate::calendar::Calendar;
+use crate::duration::BusinessDuration;
+use crate::error::Result;
+use crate::holidays::Holiday;
+use crate::sla::SlaClock;
+use crate::timeline::{DayKind, NANOS, day_windows_utc};
+
+/// Why a day, or part of one, added no business time.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::SkipReason;
+/// assert_eq!(SkipReason::Weekend.to_string(), "weekend");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SkipReason {
+    /// Saturday or Sunday without opening hours.
+    Weekend,
+    /// A weekday on which the schedule has no opening hours.
+    NoOpeningHours(Weekday),
+    /// A public holiday, with its names.
+    Holiday(Holiday),
+    /// One of the calendar's own closure dates.
+    Closure,
+    /// Created after that day's last closing time.
+    AfterClosing,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Weekend => f.write_str("weekend"),
+            SkipReason::NoOpeningHours(day) => write!(f, "no opening hours on {day}"),
+            SkipReason::Holiday(h) => write!(f, "holiday: {}", h.names_text()),
+            SkipReason::Closure => f.write_str("closure"),
+            SkipReason::AfterClosing => f.write_str("created after closing time"),
+        }
+    }
+}
+
+/// One line of an [`Explanation`].
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{BusinessDuration, Calendar, Step};
+/// let cal = Calendar::munich();
+/// let explanation = cal.explain_due(&cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(1))?;
+/// assert!(matches!(explanation.steps[0], Step::Counted { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Business time that counted toward the target.
+    Counted {
+        /// Start of the stretch, local time.
+        from: DateTime<Tz>,
+        /// End of the stretch, local time.
+        to: DateTime<Tz>,
+        /// Business time it added.
+        used: BusinessDuration,
+    },
+    /// Open time that did not count because the clock was paused.
+    Paused {
+        /// Start of the paused stretch.
+        from: DateTime<Tz>,
+        /// End of it.
+        to: DateTime<Tz>,
+    },
+    /// A day that added nothing.
+    Skipped {
+        /// The local date.
+        date: NaiveDate,
+        /// Why.
+        reason: SkipReason,
+    },
+}
+
+/// How a due instant was reached: each window that counted, each day that
+/// was skipped and why. Its `Display` is the `--explain` output of the
+/// `due` example.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{BusinessDuration, Calendar};
+///
+/// let cal = Calendar::munich();
+/// let created = cal.parse_datetime("2026-12-23T15:00")?;
+/// let text = cal.explain_due(&created, BusinessDuration::from_hours(16))?.to_string();
+/// assert!(text.contains("2026-12-25 Fri  skipped: holiday: 1. Weihnachtstag / Christmas Day"));
+/// assert!(text.ends_with("due      2026-12-28T15:00:00+01:00\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Explanation {
+    /// When the ticket was created.
+    pub created: DateTime<Tz>,
+    /// The response target.
+    pub target: BusinessDuration,
+    /// The due instant.
+    pub due: DateTime<Tz>,
+    /// The days from creation to due, in order.
+    pub steps: Vec<Step>,
+}
+
+fn clock_time(t: &DateTime<Tz>) -> String {
+    let mut text = t.format("%H:%M").to_string();
+    if t.second() != 0 || t.nanosecond() != 0 {
+        text.push_str(&t.format(":%S%.f").to_string());
+    }
+    text
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "created  {} ({})", self.created.to_rfc3339(), self.created.format("%A"))?;
+        writeln!(f, "target   {} of business time", self.target)?;
+        let mut total = BusinessDuration::ZERO;
+        for step in &self.steps {
+            match step {
+                Step::Counted { from, to, used } => {
+                    total = total + *used;
+                    writeln!(
+                        f,
+                        "{}  counted {}-{} {}: {used} (total {total})",
+                        from.format("%Y-%m-%d %a"),
+                        clock_time(from),
+                        clock_time(to),
+                        from.format("%Z"),
+                    )?;
+                }
+                Step::Paused { from, to } => writeln!(
+                    f,
+                    "{}  paused  {}-{} {}",
+                    from.format("%Y-%m-%d %a"),
+                    clock_time(from),
+                    clock_time(to),
+                    from.format("%Z"),
+                )?,
+                Step::Skipped { date, reason } => {
+                    writeln!(f, "{}  skipped: {reason}", date.format("%Y-%m-%d %a"))?
+                }
+            }
+        }
+        writeln!(f, "due      {}", self.due.to_rfc3339())
+    }
+}
+
+impl SlaClock {
+    /// The account of how this clock's due instant was reached.
+    ///
+    /// # Errors
+    ///
+    /// None in practice; the dates involved are inside the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock, Step};
+    /// let cal = Calendar::munich();
+    /// let pause = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T12:00")?)?;
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(2))?
+    ///     .with_pauses([pause])?;
+    /// let steps = clock.explain()?.steps;
+    /// assert_eq!(steps.len(), 3);
+    /// assert!(matches!(steps[1], Step::Paused { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn explain(&self) -> Result<Explanation> {
+        let cal = self.calendar();
+        let (created, due) = (self.created(), self.due());
+        let (c, d) = (self.created_ns(), self.due_ns());
+        let timeline = cal.timeline();
+        let mut steps = Vec::new();
+        let mut cursor = 0;
+        let mut date = created.date_naive();
+        while date <= due.date_naive() {
+            let kind = cal.day_kind(date)?;
+            if kind != DayKind::Open {
+                let reason = match kind {
+                    DayKind::Holiday => match cal.holiday_on(date)? {
+                        Some(h) => SkipReason::Holiday(h),
+                        None => SkipReason::Closure,
+                    },
+                    DayKind::Closure => SkipReason::Closure,
+                    _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => {
+                        SkipReason::Weekend
+                    }
+                    _ => SkipReason::NoOpeningHours(date.weekday()),
+                };
+                steps.push(Step::Skipped { date, reason });
+            } else {
+                let before = steps.len();
+                let windows =
+                    day_windows_utc(cal.schedule(), &timeline.transitions, date, &mut cursor);
+                let mut last_end = i64::MIN;
+                for (s, e) in windows {
+                    let (s, e) = ((s - timeline.base) * NANOS, (e - timeline.base) * NANOS);
+                    last_end = e;
+                    self.pieces(cal, s.max(c), e.min(d), &mut steps);
+                }
+                if steps.len() == before && date == created.date_naive() && c >= last_end {
+                    steps.push(Step::Skipped {
+                        date,
+                        reason: SkipReason::AfterClosing,
+                    });
+                }
+            }
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+        }
+        Ok(Explanation {
+            created,
+            target: self.target(),
+            due,
+            steps,
+        })
+    }
+
+    /// Splits the open stretch `[from, to)` into counted and paused steps.
+    fn pieces(&self, cal: &Calendar, from: i64, to: i64, steps: &mut Vec<Step>) {
+        let mut at = from;
+        for &(p, q) in self.pause_spans() {
+            if at >= to {
+                break;
+            }
+            let (p, q) = (p.max(at), q.min(to));
+            if p >= q {
+                continue;
+            }
+            if p > at {
+                steps.push(counted(cal, at, p));
+            }
+            steps.push(Step::Paused {
+                from: cal.to_datetime(p),
+                to: cal.to_datetime(q),
+            });
+            at = q;
+        }
+        if at < to {
+            steps.push(counted(cal, at, to));
+        }
+    }
+}
+
+fn counted(cal: &Calendar, from: i64, to: i64) -> Step {
+    Step::Counted {
+        from: cal.to_datetime(from),
+        to: cal.to_datetime(to),
+        used: BusinessDuration::from_nanos(i128::from(to - from)),
+    }
+}
+
+impl Calendar {
+    /// The account of how [`Calendar::due`] reaches its answer for these
+    /// arguments.
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::due`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    /// let cal = Calendar::munich();
+    /// let e = cal.explain_due(&cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(e.due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// assert_eq!(e.steps.len(), 4); // Friday, Saturday, Sunday, Monday
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn explain_due<T: TimeZone>(
+        &self,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+    ) -> Result<Explanation> {
+        SlaClock::new(self, created, target)?.explain()
+    }
+}

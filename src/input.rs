@@ -1,0 +1,214 @@
+//! Reading date-times the way people and scripts write them.
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
+
+use crate::calendar::Calendar;
+use crate::error::{ErrorKind, Result, shown};
+
+/// What the text looked like, checked before chrono sees it: chrono's own
+/// parsers are lenient in ways that would make a typo mean a date
+/// (`2026-12-23T5:00`, a leading `+`, a space for the `T` that would split a
+/// batch line into three fields).
+#[derive(Debug, PartialEq, Eq)]
+enum Shape {
+    /// `YYYY-MM-DDTHH:MM:SS[.f]` followed by `Z` or `±HH:MM`.
+    Rfc3339,
+    /// `YYYY-MM-DDTHH:MM[:SS[.f]]` with no offset.
+    Local { has_seconds: bool },
+}
+
+fn shape(s: &str) -> Option<Shape> {
+    let b = s.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
+    };
+    let date_time_ok = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(b.get(10), Some(b'T' | b't'))
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16);
+    if !date_time_ok {
+        return None;
+    }
+    let mut i = 16;
+    let has_seconds = b.get(i) == Some(&b':');
+    if has_seconds {
+        if !digits(i + 1..i + 3) {
+            return None;
+        }
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if frac == 0 {
+                return None;
+            }
+            i += 1 + frac;
+        }
+    }
+    match &b[i..] {
+        [] => Some(Shape::Local { has_seconds }),
+        [b'Z' | b'z'] if has_seconds => Some(Shape::Rfc3339),
+        [b'+' | b'-', _, _, b':', _, _] if has_seconds && digits(i + 1..i + 3) && digits(i + 4..i + 6) => {
+            Some(Shape::Rfc3339)
+        }
+        _ => None,
+    }
+}
+
+impl Calendar {
+    /// Reads an instant as written by a person or a script.
+    ///
+    /// - RFC 3339 with an offset or `Z` (`2026-12-23T15:00:00+01:00`,
+    ///   `2026-12-23T14:00:00.250Z`) is an absolute instant.
+    /// - A local date-time without offset (`2026-12-23T15:00:00`,
+    ///   `2026-12-23T15:00`) is read in the calendar's zone.
+    ///
+    /// The result keeps the offset it was read with. Whether it lies in the
+    /// supported range is checked by the function it is passed to.
+    ///
+    /// # Errors
+    ///
+    /// Malformed text (including a space instead of `T` and a leap second
+    /// `:60`); a local time that does not exist (skipped when daylight
+    /// saving time starts) or exists twice (repeated when it ends): give
+    /// those an explicit offset.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// assert_eq!(cal.parse_datetime("2026-12-23T15:00")?.to_rfc3339(), "2026-12-23T15:00:00+01:00");
+    /// assert_eq!(cal.parse_datetime("2026-07-01T09:30:00Z")?.to_rfc3339(), "2026-07-01T09:30:00+00:00");
+    /// let err = cal.parse_datetime("2026-03-29T02:30").unwrap_err();
+    /// assert!(err.to_string().contains("does not exist in Europe/Berlin"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
+        let malformed = || -> crate::Error {
+            ErrorKind::InvalidDateTime {
+                input: shown(text),
+            }
+            .into()
+        };
+        // Leap seconds are valid RFC 3339 but have no place in business
+        // time, and chrono would accept `:60` at any minute.
+        let leap = text.get(17..19) == Some("60");
+        match shape(text).ok_or_else(malformed)? {
+            _ if leap => Err(malformed()),
+            Shape::Rfc3339 => DateTime::parse_from_rfc3339(text).map_err(|_| malformed()),
+            Shape::Local { has_seconds } => {
+                let format = if has_seconds {
+                    "%Y-%m-%dT%H:%M:%S%.f"
+                } else {
+                    "%Y-%m-%dT%H:%M"
+                };
+                let upper = text.replacen('t', "T", 1);
+                let naive =
+                    NaiveDateTime::parse_from_str(&upper, format).map_err(|_| malformed())?;
+                self.from_local(naive, text)
+            }
+        }
+    }
+
+    /// A local wall time in the calendar's zone, refusing gaps and folds.
+    pub(crate) fn from_local(
+        &self,
+        naive: NaiveDateTime,
+        text: &str,
+    ) -> Result<DateTime<FixedOffset>> {
+        let zone = self.zone();
+        match zone.from_local_datetime(&naive) {
+            LocalResult::Single(dt) => Ok(dt.with_timezone(&dt.offset().fix())),
+            LocalResult::Ambiguous(earlier, later) => Err(ErrorKind::AmbiguousLocalTime {
+                input: shown(text),
+                zone: shown(zone.name()),
+                earlier: shown(earlier.to_rfc3339()),
+                later: shown(later.to_rfc3339()),
+            }
+            .into()),
+            LocalResult::None => Err(ErrorKind::NonexistentLocalTime {
+                input: shown(text),
+                zone: shown(zone.name()),
+            }
+            .into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<String> {
+        Calendar::munich().parse_datetime(s).map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn accepts_rfc3339_and_local_forms() {
+        assert_eq!(parse("2026-12-23T15:00:00+01:00").unwrap(), "2026-12-23T15:00:00+01:00");
+        assert_eq!(parse("2026-12-23t14:00:00z").unwrap(), "2026-12-23T14:00:00+00:00");
+        assert_eq!(parse("2026-12-23T15:00:00.5+05:45").unwrap(), "2026-12-23T15:00:00.500+05:45");
+        assert_eq!(parse("2026-12-23T15:00").unwrap(), "2026-12-23T15:00:00+01:00");
+        assert_eq!(parse("2026-07-23T15:00:00").unwrap(), "2026-07-23T15:00:00+02:00");
+        assert_eq!(parse("2026-07-23T15:00:00.125").unwrap(), "2026-07-23T15:00:00.125+02:00");
+    }
+
+    #[test]
+    fn malformed_text_is_named() {
+        for bad in [
+            "",
+            "2026-12-23",
+            "2026-12-23 15:00:00+01:00",
+            "2026-12-23T5:00",
+            "+2026-12-23T15:00:00Z",
+            "2026-12-23T15:00Z",
+            "2026-12-23T15:00:00+0100",
+            "2026-12-23T15:00:00+01",
+            "2026-02-30T10:00",
+            "2026-12-23T24:00",
+            "2026-12-23T15:00:60Z",
+            "2026-12-23T15:00:00.Z",
+            "2026-12-23T15:00:00Z ",
+            " 2026-12-23T15:00",
+            "2026-12-23T15:00:00+24:00",
+            "tomorrow",
+            "2026-12-23T15:00:00ü",
+        ] {
+            assert_eq!(
+                parse(bad).unwrap_err().to_string(),
+                format!(
+                    "invalid date-time '{bad}'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 \
+                     or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00"
+                ),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gaps_and_folds_ask_for_an_offset() {
+        assert_eq!(
+            parse("2026-03-29T02:30").unwrap_err().to_string(),
+            "local time '2026-03-29T02:30' does not exist in Europe/Berlin: the clocks skip it \
+             when daylight saving time starts; give it with an explicit UTC offset"
+        );
+        assert_eq!(
+            parse("2026-10-25T02:30:00").unwrap_err().to_string(),
+            "local time '2026-10-25T02:30:00' is ambiguous in Europe/Berlin: it occurs twice when \
+             daylight saving time ends (2026-10-25T02:30:00+02:00 and 2026-10-25T02:30:00+01:00); \
+             give it with an explicit UTC offset"
+        );
+        // In 1995 summer time ended on 24 September.
+        assert!(parse("1995-09-24T02:30").unwrap_err().to_string().contains("ambiguous"));
+        assert!(parse("1995-10-29T02:30").is_ok());
+        assert!(parse("2026-03-29T03:00").is_ok());
+        assert!(parse("2026-03-29T01:59:59").is_ok());
+    }
+}

@@ -1,0 +1,156 @@
+//! # sla-clock
+//!
+//! When is this support ticket due, how much business time is left, and
+//! has its SLA been breached?
+//!
+//! The crate turns a customer-support policy into code: a [`Calendar`]
+//! (time zone, opening hours, holidays), a [`Policy`] mapping each
+//! [`Priority`] to a [`ResponseTarget`], and the arithmetic between them:
+//! [`Calendar::due`], [`Calendar::business_time`] and a ticket's
+//! [`SlaClock`] with its [`SlaStatus`], pauses and at-risk threshold.
+//!
+//! The default is the policy of the DACH support desk: Europe/Berlin,
+//! Monday to Friday 10:00 to 18:00, closed on Munich's public holidays;
+//! Urgent 4 business hours, High 1 business day, Normal 2, Low 5.
+//!
+//! ```
+//! use sla_clock::{Calendar, Policy, Priority};
+//!
+//! let cal = Calendar::munich();
+//! let created = cal.parse_datetime("2026-12-18T16:00")?; // a Friday, local time
+//! let due = Policy::default().due(&cal, Priority::Urgent, &created)?;
+//! assert_eq!(due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## The rules, exactly
+//!
+//! - Open intervals are `[opening, closing)` in local time: open at
+//!   10:00:00, closed at 18:00:00. Business time between two instants is
+//!   the length of the open intervals between them.
+//! - One business day is the calendar's standard working day (8 hours for
+//!   the default), so the default targets are 4, 8, 16 and 40 hours.
+//! - The due instant is the earliest instant at which the target has
+//!   elapsed. A ticket created while closed starts at the next opening; a
+//!   deadline that fills a day exactly is that day's closing time.
+//! - A response at the due instant meets the target; one after it breaches.
+//! - Paused intervals count as no business time.
+//! - Supported: 1995-01-01 to 2099-12-31, local time. Anything outside is
+//!   an error that says so, never a silently wrong date.
+//!
+//! ## Business days are not 24 hours
+//!
+//! A [`BusinessDuration`] is business time, not wall-clock time: 8 business
+//! hours from Friday 14:00 end on Monday 14:00. It is a type of its own so
+//! the two cannot be mixed up; [`SlaClock::time_until_due`] gives the
+//! wall-clock [`chrono::TimeDelta`] when that is what you need.
+//!
+//! ## Cookbook
+//!
+//! A Friday-evening Urgent ticket waits for Monday morning:
+//!
+//! ```
+//! # use sla_clock::{Calendar, Policy, Priority};
+//! let cal = Calendar::munich();
+//! let created = cal.parse_datetime("2026-12-18T19:30")?;
+//! let due = Policy::default().due(&cal, Priority::Urgent, &created)?;
+//! assert_eq!(due.to_rfc3339(), "2026-12-21T14:00:00+01:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The week before Christmas: 24 December is a working day in Munich, the
+//! 25th and 26th are holidays.
+//!
+//! ```
+//! # use sla_clock::{Calendar, Policy, Priority};
+//! let cal = Calendar::munich();
+//! let created = cal.parse_datetime("2026-12-23T15:00")?;
+//! let policy = Policy::default();
+//! assert_eq!(policy.due(&cal, Priority::High, &created)?.to_rfc3339(), "2026-12-24T15:00:00+01:00");
+//! assert_eq!(policy.due(&cal, Priority::Normal, &created)?.to_rfc3339(), "2026-12-28T15:00:00+01:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Easter: Good Friday and Easter Monday are holidays.
+//!
+//! ```
+//! # use sla_clock::{Calendar, Policy, Priority};
+//! let cal = Calendar::munich();
+//! let created = cal.parse_datetime("2026-04-02T17:00")?; // Maundy Thursday
+//! let due = Policy::default().due(&cal, Priority::High, &created)?;
+//! assert_eq!(due.to_rfc3339(), "2026-04-07T17:00:00+02:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A DST weekend: the clock counts real time, and the opening hours follow
+//! local time.
+//!
+//! ```
+//! # use sla_clock::{Calendar, BusinessDuration};
+//! let cal = Calendar::munich();
+//! let friday = cal.parse_datetime("2026-03-27T17:00")?; // CET
+//! let due = cal.due(&friday, BusinessDuration::from_hours(2))?;
+//! assert_eq!(due.to_rfc3339(), "2026-03-30T11:00:00+02:00"); // CEST
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A ticket with its status, a pause while waiting for the customer, and
+//! an at-risk warning at 75 %:
+//!
+//! ```
+//! use sla_clock::{Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock, SlaStatus};
+//!
+//! let cal = Calendar::munich();
+//! let created = cal.parse_datetime("2026-12-21T10:00")?;
+//! let waiting = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T12:00")?)?;
+//! let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?
+//!     .with_pauses([waiting])?
+//!     .with_risk_threshold(RiskThreshold::percent(75)?)?;
+//! assert_eq!(clock.due().to_rfc3339(), "2026-12-21T15:00:00+01:00");
+//! let now = cal.parse_datetime("2026-12-21T14:30")?;
+//! let status = clock.status(&now, None::<&chrono::DateTime<chrono::Utc>>)?;
+//! assert_eq!(status.to_string(), "at-risk: 30m left, due 2026-12-21T15:00:00+01:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Features
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for [`Calendar`] (through
+//!   [`CalendarConfig`]), [`Policy`], [`ResponseTarget`], [`Priority`] and
+//!   the holiday types. `data/` holds the defaults as JSON templates.
+//!
+//! ## Out of scope
+//!
+//! Resolution targets (only the first response is timed), per-customer
+//! regions other than through your own calendar, and dates outside
+//! 1995–2099.
+#![deny(missing_docs)]
+
+mod business_time;
+mod calendar;
+mod config;
+mod duration;
+mod easter;
+mod error;
+mod explain;
+mod holidays;
+mod input;
+mod policy;
+mod priority;
+mod range;
+mod schedule;
+mod sla;
+mod timeline;
+mod transitions;
+
+pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
+pub use config::{CalendarConfig, WeekConfig};
+pub use duration::BusinessDuration;
+pub use easter::easter_sunday;
+pub use error::{Error, Result};
+pub use explain::{Explanation, SkipReason, Step};
+pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule, munich_holiday_rules};
+pub use policy::{Policy, ResponseTarget};
+pub use priority::{Language, Priority};
+pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
+pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};

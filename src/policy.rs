@@ -1,0 +1,161 @@
+//! The response policy: a target for every priority.
+
+use std::fmt;
+
+use chrono::{DateTime, TimeZone};
+use chrono_tz::Tz;
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::duration::BusinessDuration;
+use crate::error::Result;
+use crate::priority::Priority;
+
+/// How much business time a first response may take.
+///
+/// Days are converted with the calendar's
+/// [`business_day`](Calendar::business_day) length, so "1 business day" is
+/// 8 hours on the Munich calendar. With the `serde` feature a target is
+/// written `{"business_hours": 4}` or `{"business_days": 1}`.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{BusinessDuration, Calendar, ResponseTarget};
+///
+/// let cal = Calendar::munich();
+/// assert_eq!(ResponseTarget::BusinessDays(2).duration(&cal), BusinessDuration::from_hours(16));
+/// assert_eq!(ResponseTarget::BusinessDays(1).to_string(), "1 business day");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ResponseTarget {
+    /// Business minutes.
+    BusinessMinutes(u32),
+    /// Business hours.
+    BusinessHours(u32),
+    /// Business days of the calendar's standard length.
+    BusinessDays(u32),
+}
+
+impl ResponseTarget {
+    /// The target as business time on `calendar`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, ResponseTarget};
+    /// let cal = Calendar::munich();
+    /// assert_eq!(ResponseTarget::BusinessHours(4).duration(&cal), BusinessDuration::from_hours(4));
+    /// ```
+    pub fn duration(self, calendar: &Calendar) -> BusinessDuration {
+        match self {
+            ResponseTarget::BusinessMinutes(m) => BusinessDuration::from_minutes(i64::from(m)),
+            ResponseTarget::BusinessHours(h) => BusinessDuration::from_hours(i64::from(h)),
+            ResponseTarget::BusinessDays(d) => {
+                BusinessDuration::from_nanos(calendar.business_day().as_nanos() * i128::from(d))
+            }
+        }
+    }
+}
+
+impl fmt::Display for ResponseTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (n, unit) = match *self {
+            ResponseTarget::BusinessMinutes(n) => (n, "business minute"),
+            ResponseTarget::BusinessHours(n) => (n, "business hour"),
+            ResponseTarget::BusinessDays(n) => (n, "business day"),
+        };
+        write!(f, "{n} {unit}{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// The response target of every priority.
+///
+/// [`Policy::default`] is the support policy's table and the one place it
+/// is written down: Urgent 4 business hours, High 1 business day, Normal 2,
+/// Low 5. Services load their own from JSON with the `serde` feature
+/// (`data/default-policy.json` is a template).
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, Policy, Priority};
+///
+/// let cal = Calendar::munich();
+/// let created = cal.parse_datetime("2026-12-18T16:00")?;
+/// let due = Policy::default().due(&cal, Priority::Urgent, &created)?;
+/// assert_eq!(due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Policy {
+    /// Target for [`Priority::Urgent`].
+    pub urgent: ResponseTarget,
+    /// Target for [`Priority::High`].
+    pub high: ResponseTarget,
+    /// Target for [`Priority::Normal`].
+    pub normal: ResponseTarget,
+    /// Target for [`Priority::Low`].
+    pub low: ResponseTarget,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            urgent: ResponseTarget::BusinessHours(4),
+            high: ResponseTarget::BusinessDays(1),
+            normal: ResponseTarget::BusinessDays(2),
+            low: ResponseTarget::BusinessDays(5),
+        }
+    }
+}
+
+impl Policy {
+    /// The target for `priority`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Policy, Priority, ResponseTarget};
+    /// assert_eq!(Policy::default().target(Priority::Low), ResponseTarget::BusinessDays(5));
+    /// ```
+    pub fn target(&self, priority: Priority) -> ResponseTarget {
+        match priority {
+            Priority::Urgent => self.urgent,
+            Priority::High => self.high,
+            Priority::Normal => self.normal,
+            Priority::Low => self.low,
+        }
+    }
+
+    /// The due instant of a ticket of `priority` created at `created`, in
+    /// the calendar's zone: [`Calendar::due`] with this policy's target.
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::due`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Policy, Priority};
+    ///
+    /// let cal = Calendar::munich();
+    /// let created = cal.parse_datetime("2026-12-23T15:00")?;
+    /// let due = Policy::default().due(&cal, Priority::Normal, &created)?;
+    /// assert_eq!(due.to_rfc3339(), "2026-12-28T15:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due<T: TimeZone>(
+        &self,
+        calendar: &Calendar,
+        priority: Priority,
+        created: &DateTime<T>,
+    ) -> Result<DateTime<Tz>> {
+        calendar.due(created, self.target(priority).duration(calendar))
+    }
+}

@@ -1,0 +1,248 @@
+//! Ticket priorities and what the support policy says about each.
+
+use std::fmt;
+use std::str::FromStr;
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
+
+use crate::error::{ErrorKind, Result, shown};
+
+/// A language for texts meant for customers.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Language, Priority};
+/// assert_eq!(Priority::High.name(Language::German), "Hoch");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// Deutsch, the language of the policy.
+    German,
+    /// English.
+    English,
+}
+
+/// How urgent a ticket is, from the support policy's table.
+///
+/// Read case-insensitively from the English or German name; displayed in
+/// English. With the `serde` feature it is written as the lowercase English
+/// name and read from any accepted name.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::Priority;
+///
+/// let p: Priority = "Dringend".parse()?;
+/// assert_eq!(p, Priority::Urgent);
+/// assert_eq!(p.to_string(), "urgent");
+/// assert_eq!("NIEDRIG".parse::<Priority>()?, Priority::Low);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Priority {
+    /// Dringend: SMASHDOCs does not work.
+    Urgent,
+    /// Hoch: significant restrictions in use.
+    High,
+    /// Normal: medium to low impact.
+    Normal,
+    /// Niedrig: minimal or no impact.
+    Low,
+}
+
+/// Per priority: English name, German name, definition (de, en), our
+/// effort (de, en). German texts are the policy's (Kundensupport-Richtlinie
+/// of 12 October 2024), with its typo "Umgehenungslösung" corrected.
+const TEXTS: [(&str, &str, [&str; 2], [&str; 2]); 4] = [
+    (
+        "urgent",
+        "Dringend",
+        ["SMASHDOCs funktioniert nicht", "SMASHDOCs does not work"],
+        [
+            "Kontinuierliche Arbeit zur schnellstmöglichen Lösung des Problems oder Schaffung \
+             einer Umgehungslösung bei wirtschaftlich vertretbarem Aufwand.",
+            "Continuous work to solve the problem or provide a workaround as quickly as \
+             possible, at economically reasonable effort.",
+        ],
+    ),
+    (
+        "high",
+        "Hoch",
+        [
+            "Erhebliche Einschränkungen in der Nutzung von SMASHDOCs",
+            "Significant restrictions in the use of SMASHDOCs",
+        ],
+        [
+            "Kontinuierliche Arbeit zur schnellstmöglichen Schaffung einer Umgehungslösung bei \
+             wirtschaftlich vertretbarem Aufwand.",
+            "Continuous work to provide a workaround as quickly as possible, at economically \
+             reasonable effort.",
+        ],
+    ),
+    (
+        "normal",
+        "Normal",
+        [
+            "Mittlere bis geringe Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
+            "Medium to low impact on the availability of SMASHDOCs",
+        ],
+        [
+            "Erfordert keine sofortigen Maßnahmen. Fehler können korrigiert werden, indem ein \
+             Fix in das nächste Software/Code Service Release eingefügt wird.",
+            "Requires no immediate action. Defects can be corrected by including a fix in the \
+             next software/code service release.",
+        ],
+    ),
+    (
+        "low",
+        "Niedrig",
+        [
+            "Minimale bis keine Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
+            "Minimal to no impact on the availability of SMASHDOCs",
+        ],
+        [
+            "Erfordert keine sofortigen Maßnahmen.",
+            "Requires no immediate action.",
+        ],
+    ),
+];
+
+impl Priority {
+    /// All priorities, most urgent first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Priority;
+    /// assert_eq!(Priority::ALL[0], Priority::Urgent);
+    /// ```
+    pub const ALL: [Priority; 4] = [
+        Priority::Urgent,
+        Priority::High,
+        Priority::Normal,
+        Priority::Low,
+    ];
+
+    fn texts(self) -> &'static (&'static str, &'static str, [&'static str; 2], [&'static str; 2]) {
+        &TEXTS[self as usize]
+    }
+
+    fn pick(pair: &'static [&'static str; 2], language: Language) -> &'static str {
+        match language {
+            Language::German => pair[0],
+            Language::English => pair[1],
+        }
+    }
+
+    /// The name in `language`, capitalised as in the policy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Language, Priority};
+    /// assert_eq!(Priority::Low.name(Language::German), "Niedrig");
+    /// assert_eq!(Priority::Low.name(Language::English), "Low");
+    /// ```
+    pub fn name(self, language: Language) -> &'static str {
+        match language {
+            Language::German => self.texts().1,
+            Language::English => ["Urgent", "High", "Normal", "Low"][self as usize],
+        }
+    }
+
+    /// The policy's definition of the priority.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Language, Priority};
+    /// assert_eq!(Priority::Urgent.definition(Language::German), "SMASHDOCs funktioniert nicht");
+    /// ```
+    pub fn definition(self, language: Language) -> &'static str {
+        Self::pick(&self.texts().2, language)
+    }
+
+    /// What the support team commits to do ("Unser Einsatz").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Language, Priority};
+    /// assert_eq!(Priority::Low.effort(Language::English), "Requires no immediate action.");
+    /// ```
+    pub fn effort(self, language: Language) -> &'static str {
+        Self::pick(&self.texts().3, language)
+    }
+}
+
+impl FromStr for Priority {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        Priority::ALL
+            .into_iter()
+            .find(|p| {
+                let (en, de, ..) = p.texts();
+                s.eq_ignore_ascii_case(en) || s.eq_ignore_ascii_case(de)
+            })
+            .ok_or_else(|| ErrorKind::UnknownPriority { input: shown(s) }.into())
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.texts().0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for Priority {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.texts().0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> Deserialize<'de> for Priority {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(D::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_accepted_name_parses() {
+        let cases = [
+            ("urgent", Priority::Urgent),
+            ("DRINGEND", Priority::Urgent),
+            ("High", Priority::High),
+            ("hoch", Priority::High),
+            ("nOrMaL", Priority::Normal),
+            ("low", Priority::Low),
+            ("Niedrig", Priority::Low),
+        ];
+        for (text, want) in cases {
+            assert_eq!(text.parse::<Priority>().unwrap(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_list_the_accepted_ones() {
+        for bad in ["", "urgent ", "critical", "p1", "höch"] {
+            assert_eq!(
+                bad.parse::<Priority>().unwrap_err().to_string(),
+                format!(
+                    "unknown priority '{bad}'; expected one of urgent, high, normal, low \
+                     (or in German: dringend, hoch, normal, niedrig)"
+                )
+            );
+        }
+    }
+}

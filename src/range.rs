@@ -1,0 +1,42 @@
+//! The supported range: 1995-01-01 to 2099-12-31, local time.
+//!
+//! It starts in 1995 because the Munich rules hold from then (Bavaria
+//! abolished Buß- und Bettag as a public holiday that year) and ends in 2099
+//! because chrono-tz applies no daylight-saving rules after 2099: a later
+//! summer instant would silently be an hour off.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{ErrorKind, Result, shown};
+
+pub(crate) const FIRST_YEAR: i32 = 1995;
+pub(crate) const LAST_YEAR: i32 = 2099;
+
+pub(crate) fn check_year(year: i32) -> Result<()> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(ErrorKind::YearOutOfRange {
+            year: i64::from(year),
+        }
+        .into())
+    }
+}
+
+pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(ErrorKind::DateOutOfRange { date: shown(date) }.into())
+    }
+}
+
+/// The first day of the range.
+pub(crate) fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The day after the range.
+pub(crate) fn end_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or(NaiveDate::MAX)
+}

@@ -1,0 +1,416 @@
+//! Opening hours: the weekly pattern of windows in which the calendar is
+//! open.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::Weekday;
+
+use crate::error::{ErrorKind, Result, shown};
+
+const SECS_PER_DAY: u32 = 86_400;
+
+/// A local time of day from `00:00` to `24:00` inclusive, to the second.
+///
+/// `24:00` exists so that a window can run to the end of a day
+/// (`20:00-24:00`); `chrono::NaiveTime` cannot express it.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::TimeOfDay;
+///
+/// let t: TimeOfDay = "17:59:59".parse()?;
+/// assert_eq!(t.seconds_from_midnight(), 17 * 3600 + 59 * 60 + 59);
+/// assert_eq!(t.to_string(), "17:59:59");
+/// assert_eq!("24:00".parse::<TimeOfDay>()?.to_string(), "24:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay {
+    secs: u32,
+}
+
+impl TimeOfDay {
+    /// Midnight at the start of the day.
+    pub const MIDNIGHT: TimeOfDay = TimeOfDay { secs: 0 };
+    /// Midnight at the end of the day (`24:00`).
+    pub const END_OF_DAY: TimeOfDay = TimeOfDay { secs: SECS_PER_DAY };
+
+    /// Hours and minutes; `None` past `24:00`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::TimeOfDay;
+    ///
+    /// assert_eq!(TimeOfDay::hm(10, 0).unwrap().to_string(), "10:00");
+    /// assert!(TimeOfDay::hm(24, 1).is_none());
+    /// ```
+    pub const fn hm(hour: u32, minute: u32) -> Option<TimeOfDay> {
+        Self::hms(hour, minute, 0)
+    }
+
+    /// Hours, minutes and seconds; `None` past `24:00`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::TimeOfDay;
+    ///
+    /// assert_eq!(TimeOfDay::hms(9, 59, 59).unwrap().to_string(), "09:59:59");
+    /// ```
+    pub const fn hms(hour: u32, minute: u32, second: u32) -> Option<TimeOfDay> {
+        if minute >= 60 || second >= 60 {
+            return None;
+        }
+        let secs = hour * 3600 + minute * 60 + second;
+        if hour > 24 || secs > SECS_PER_DAY {
+            return None;
+        }
+        Some(TimeOfDay { secs })
+    }
+
+    /// Seconds since the start of the day, 0 to 86 400.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::TimeOfDay;
+    ///
+    /// assert_eq!(TimeOfDay::END_OF_DAY.seconds_from_midnight(), 86_400);
+    /// ```
+    pub const fn seconds_from_midnight(self) -> u32 {
+        self.secs
+    }
+}
+
+impl FromStr for TimeOfDay {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let invalid = || -> crate::Error { ErrorKind::InvalidTimeOfDay { input: shown(s) }.into() };
+        let number = |part: &str| -> Option<u32> {
+            (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let parts: Vec<&str> = s.split(':').collect();
+        let (h, m, sec) = match parts.as_slice() {
+            [h, m] => (number(h), number(m), Some(0)),
+            [h, m, sec] => (number(h), number(m), number(sec)),
+            _ => return Err(invalid()),
+        };
+        match (h, m, sec) {
+            (Some(h), Some(m), Some(sec)) => TimeOfDay::hms(h, m, sec).ok_or_else(invalid),
+            _ => Err(invalid()),
+        }
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (h, m, s) = (self.secs / 3600, self.secs / 60 % 60, self.secs % 60);
+        if s == 0 {
+            write!(f, "{h:02}:{m:02}")
+        } else {
+            write!(f, "{h:02}:{m:02}:{s:02}")
+        }
+    }
+}
+
+/// One opening window of a day, `[start, end)` in local time.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::OpeningWindow;
+///
+/// let w: OpeningWindow = "10:00-18:00".parse()?;
+/// assert_eq!(w.len_secs(), 8 * 3600);
+/// assert_eq!(w.to_string(), "10:00-18:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OpeningWindow {
+    /// When the window opens (inclusive).
+    pub start: TimeOfDay,
+    /// When it closes (exclusive).
+    pub end: TimeOfDay,
+}
+
+impl OpeningWindow {
+    /// A window from `start` to `end`. It is checked when a calendar is
+    /// built: an empty or inverted window is an error there.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{OpeningWindow, TimeOfDay};
+    ///
+    /// let w = OpeningWindow::new(TimeOfDay::hm(13, 0).unwrap(), TimeOfDay::END_OF_DAY);
+    /// assert_eq!(w.to_string(), "13:00-24:00");
+    /// ```
+    pub const fn new(start: TimeOfDay, end: TimeOfDay) -> Self {
+        OpeningWindow { start, end }
+    }
+
+    /// The window's nominal length in seconds (a window across a DST switch
+    /// is an hour longer or shorter in real time).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::OpeningWindow;
+    /// assert_eq!("09:00-12:30".parse::<OpeningWindow>()?.len_secs(), 12_600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn len_secs(&self) -> u32 {
+        self.end.secs.saturating_sub(self.start.secs)
+    }
+}
+
+impl FromStr for OpeningWindow {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let (start, end) = s
+            .split_once('-')
+            .ok_or_else(|| ErrorKind::InvalidWindowSyntax { input: shown(s) })?;
+        Ok(OpeningWindow {
+            start: start.trim().parse()?,
+            end: end.trim().parse()?,
+        })
+    }
+}
+
+impl fmt::Display for OpeningWindow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.start, self.end)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_as_text {
+    use super::{OpeningWindow, TimeOfDay};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
+
+    macro_rules! as_text {
+        ($ty:ty) => {
+            impl Serialize for $ty {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.collect_str(self)
+                }
+            }
+            impl<'de> Deserialize<'de> for $ty {
+                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    let text = String::deserialize(d)?;
+                    text.parse().map_err(D::Error::custom)
+                }
+            }
+        };
+    }
+    as_text!(TimeOfDay);
+    as_text!(OpeningWindow);
+}
+
+/// Which windows are open on each day of the week.
+///
+/// This is plain data; a [`Calendar`](crate::Calendar) checks it when it is
+/// built (windows non-empty, sorted, not overlapping, some business time in
+/// the week).
+///
+/// # Example
+///
+/// ```
+/// use chrono::Weekday;
+/// use sla_clock::WeeklySchedule;
+///
+/// let week = WeeklySchedule::weekdays("10:00-18:00".parse()?);
+/// assert_eq!(week.windows(Weekday::Fri).len(), 1);
+/// assert!(week.windows(Weekday::Sat).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct WeeklySchedule {
+    days: [Vec<OpeningWindow>; 7],
+}
+
+impl WeeklySchedule {
+    /// Closed every day; add windows with [`WeeklySchedule::open`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::WeeklySchedule;
+    /// assert_eq!(WeeklySchedule::closed().weekly_secs(), 0);
+    /// ```
+    pub fn closed() -> Self {
+        Self::default()
+    }
+
+    /// The same window Monday to Friday, closed at weekends.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::WeeklySchedule;
+    /// let week = WeeklySchedule::weekdays("10:00-18:00".parse()?);
+    /// assert_eq!(week.weekly_secs(), 40 * 3600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn weekdays(window: OpeningWindow) -> Self {
+        let mut week = Self::closed();
+        for day in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
+            week.open(day, window);
+        }
+        week
+    }
+
+    /// Adds a window on `day`, keeping the day's windows in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use sla_clock::WeeklySchedule;
+    ///
+    /// let mut week = WeeklySchedule::closed();
+    /// week.open(Weekday::Sat, "13:00-17:00".parse()?);
+    /// week.open(Weekday::Sat, "08:00-12:00".parse()?);
+    /// assert_eq!(week.windows(Weekday::Sat)[0].to_string(), "08:00-12:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn open(&mut self, day: Weekday, window: OpeningWindow) -> &mut Self {
+        let windows = &mut self.days[day.num_days_from_monday() as usize];
+        windows.push(window);
+        windows.sort();
+        self
+    }
+
+    /// The windows of `day`, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// assert_eq!(cal.schedule().windows(Weekday::Mon)[0].to_string(), "10:00-18:00");
+    /// ```
+    pub fn windows(&self, day: Weekday) -> &[OpeningWindow] {
+        &self.days[day.num_days_from_monday() as usize]
+    }
+
+    /// Nominal open seconds in a week.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::WeeklySchedule;
+    /// assert_eq!(WeeklySchedule::weekdays("09:00-17:30".parse()?).weekly_secs(), 5 * 30_600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn weekly_secs(&self) -> u64 {
+        self.days
+            .iter()
+            .flatten()
+            .map(|w| u64::from(w.len_secs()))
+            .sum()
+    }
+
+    /// Nominal open seconds on `day`.
+    pub(crate) fn day_secs(&self, day: Weekday) -> u32 {
+        self.windows(day).iter().map(OpeningWindow::len_secs).sum()
+    }
+
+    /// Checks the invariants a calendar relies on.
+    pub(crate) fn validate(&self) -> Result<()> {
+        for (index, windows) in self.days.iter().enumerate() {
+            let weekday = weekday_name(index);
+            for w in windows {
+                if w.end <= w.start {
+                    return Err(ErrorKind::EmptyWindow {
+                        window: shown(w),
+                        weekday: shown(weekday),
+                    }
+                    .into());
+                }
+            }
+            for pair in windows.windows(2) {
+                if pair[1].start < pair[0].end {
+                    return Err(ErrorKind::OverlappingWindows {
+                        first: shown(pair[0]),
+                        second: shown(pair[1]),
+                        weekday: shown(weekday),
+                    }
+                    .into());
+                }
+            }
+        }
+        if self.weekly_secs() == 0 {
+            return Err(ErrorKind::NoOpeningHours.into());
+        }
+        Ok(())
+    }
+}
+
+/// English day names, Monday first, for messages and config keys.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn weekday_name(index: usize) -> &'static str {
+    WEEKDAY_NAMES[index % 7]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_of_day_rejects_what_a_clock_cannot_show() {
+        for bad in ["24:01", "25:00", "10", "10:0", "1:00", "10:60", "10:00:60", "-1:00", "ab:cd", ""] {
+            assert_eq!(
+                bad.parse::<TimeOfDay>().unwrap_err().to_string(),
+                format!("invalid time of day '{bad}'; expected HH:MM or HH:MM:SS from 00:00 to 24:00")
+            );
+        }
+    }
+
+    #[test]
+    fn validation_names_the_bad_window() {
+        let mut week = WeeklySchedule::closed();
+        week.open(Weekday::Tue, "18:00-10:00".parse().unwrap());
+        assert_eq!(
+            week.validate().unwrap_err().to_string(),
+            "opening window 18:00-10:00 on tuesday is empty or ends before it starts"
+        );
+        let mut week = WeeklySchedule::closed();
+        week.open(Weekday::Wed, "10:00-13:00".parse().unwrap());
+        week.open(Weekday::Wed, "12:00-18:00".parse().unwrap());
+        assert_eq!(
+            week.validate().unwrap_err().to_string(),
+            "opening windows 10:00-13:00 and 12:00-18:00 on wednesday overlap"
+        );
+        assert_eq!(
+            WeeklySchedule::closed().validate().unwrap_err().to_string(),
+            "the weekly schedule has no opening hours; add at least one opening window"
+        );
+    }
+
+    #[test]
+    fn adjacent_windows_are_fine() {
+        let mut week = WeeklySchedule::closed();
+        week.open(Weekday::Mon, "08:00-12:00".parse().unwrap());
+        week.open(Weekday::Mon, "12:00-16:00".parse().unwrap());
+        assert!(week.validate().is_ok());
+    }
+}

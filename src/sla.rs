@@ -1,0 +1,651 @@
+//! A ticket's SLA clock: due time, remaining time, status, pauses.
+
+use std::fmt;
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::business_time::non_negative;
+use crate::calendar::Calendar;
+use crate::duration::BusinessDuration;
+use crate::error::{ErrorKind, Result, shown};
+use crate::policy::Policy;
+use crate::priority::Priority;
+
+/// An interval `[from, to)` during which a ticket's SLA clock stood still,
+/// for example while support waited for the customer. It counts as no
+/// business time.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, Pause};
+///
+/// let cal = Calendar::munich();
+/// let pause = Pause::new(cal.parse_datetime("2026-12-21T12:00")?, cal.parse_datetime("2026-12-21T14:00")?)?;
+/// assert_eq!(pause.to_string(), "2026-12-21T11:00:00+00:00/2026-12-21T13:00:00+00:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Pause {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+impl Pause {
+    /// The pause from `from` to `to`. A pause that is still running ends
+    /// at "now" for the purpose of a computation.
+    ///
+    /// # Errors
+    ///
+    /// `to` before `from`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Pause};
+    ///
+    /// let cal = Calendar::munich();
+    /// let err = Pause::new(cal.parse_datetime("2026-12-21T14:00")?, cal.parse_datetime("2026-12-21T12:00")?).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid pause: it ends at 2026-12-21T12:00:00+01:00, before it starts at 2026-12-21T14:00:00+01:00"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new<A: TimeZone, B: TimeZone>(from: DateTime<A>, to: DateTime<B>) -> Result<Pause>
+    where
+        A::Offset: fmt::Display,
+        B::Offset: fmt::Display,
+    {
+        if to < from.with_timezone(&to.timezone()) {
+            return Err(ErrorKind::InvertedPause {
+                from: shown(from.to_rfc3339()),
+                to: shown(to.to_rfc3339()),
+            }
+            .into());
+        }
+        Ok(Pause {
+            from: from.with_timezone(&Utc),
+            to: to.with_timezone(&Utc),
+        })
+    }
+
+    /// When the clock stopped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Pause};
+    /// let cal = Calendar::munich();
+    /// let (a, b) = (cal.parse_datetime("2026-12-21T12:00")?, cal.parse_datetime("2026-12-21T14:00")?);
+    /// assert_eq!(Pause::new(a, b)?.from(), a);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from(&self) -> DateTime<Utc> {
+        self.from
+    }
+
+    /// When it started again.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Pause};
+    /// let cal = Calendar::munich();
+    /// let (a, b) = (cal.parse_datetime("2026-12-21T12:00")?, cal.parse_datetime("2026-12-21T14:00")?);
+    /// assert_eq!(Pause::new(a, b)?.to(), b);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to(&self) -> DateTime<Utc> {
+        self.to
+    }
+}
+
+/// `from/to` in RFC 3339, the ISO 8601 interval form the `status` example
+/// reads.
+impl fmt::Display for Pause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.from.to_rfc3339(), self.to.to_rfc3339())
+    }
+}
+
+/// The share of the target after which a ticket counts as at risk.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::RiskThreshold;
+///
+/// assert_eq!(RiskThreshold::percent(75)?.to_string(), "75%");
+/// assert!(RiskThreshold::percent(101).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RiskThreshold(u8);
+
+impl RiskThreshold {
+    /// At risk once `percent` of the target has elapsed (0 to 100).
+    ///
+    /// # Errors
+    ///
+    /// A percentage above 100.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::RiskThreshold;
+    /// let err = RiskThreshold::percent(150).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid at-risk threshold 150%; expected a percentage from 0 to 100");
+    /// ```
+    pub fn percent(percent: u8) -> Result<Self> {
+        if percent > 100 {
+            return Err(ErrorKind::InvalidRiskThreshold {
+                percent: shown(percent),
+            }
+            .into());
+        }
+        Ok(RiskThreshold(percent))
+    }
+
+    /// The percentage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::RiskThreshold;
+    /// assert_eq!(RiskThreshold::percent(80)?.as_percent(), 80);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_percent(self) -> u8 {
+        self.0
+    }
+}
+
+impl fmt::Display for RiskThreshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+/// Where a ticket stands against its response target.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, Policy, Priority, SlaClock, SlaStatus, BusinessDuration};
+///
+/// let cal = Calendar::munich();
+/// let created = cal.parse_datetime("2026-12-18T16:00")?;
+/// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?;
+/// let now = cal.parse_datetime("2026-12-21T11:00")?;
+/// match clock.status(&now, None::<&chrono::DateTime<chrono::Utc>>)? {
+///     SlaStatus::Pending { remaining, .. } => assert_eq!(remaining, BusinessDuration::from_hours(1)),
+///     other => panic!("unexpected {other}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SlaStatus {
+    /// Answered on or before the due instant.
+    Met {
+        /// Business time that was left when the answer came.
+        margin: BusinessDuration,
+    },
+    /// Not answered, not yet due, below the at-risk threshold (if any).
+    Pending {
+        /// Business time left.
+        remaining: BusinessDuration,
+        /// The due instant.
+        due: DateTime<Tz>,
+    },
+    /// Not answered, not yet due, but past the at-risk threshold.
+    AtRisk {
+        /// Business time left.
+        remaining: BusinessDuration,
+        /// The due instant.
+        due: DateTime<Tz>,
+    },
+    /// Answered after the due instant, or not answered and past it.
+    Breached {
+        /// Business time past the target. It can be zero: an answer at
+        /// 19:00 to a ticket due at 18:00 is late, but by no business time.
+        overdue: BusinessDuration,
+        /// The due instant.
+        due: DateTime<Tz>,
+    },
+}
+
+impl SlaStatus {
+    /// A one-word name: `met`, `pending`, `at-risk` or `breached`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, SlaStatus};
+    /// assert_eq!(SlaStatus::Met { margin: BusinessDuration::ZERO }.name(), "met");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            SlaStatus::Met { .. } => "met",
+            SlaStatus::Pending { .. } => "pending",
+            SlaStatus::AtRisk { .. } => "at-risk",
+            SlaStatus::Breached { .. } => "breached",
+        }
+    }
+}
+
+impl fmt::Display for SlaStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SlaStatus::Met { margin } => write!(f, "met with {margin} to spare"),
+            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => write!(
+                f,
+                "{}: {remaining} left, due {}",
+                self.name(),
+                due.to_rfc3339()
+            ),
+            SlaStatus::Breached { overdue, due } => {
+                write!(f, "breached by {overdue}, was due {}", due.to_rfc3339())
+            }
+        }
+    }
+}
+
+/// One ticket's SLA clock: created at an instant, with a target, optional
+/// pauses and an optional at-risk threshold. The due instant is computed
+/// once when the clock is made; status queries take `now` as an argument
+/// (the library never reads the system clock).
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock};
+///
+/// let cal = Calendar::munich();
+/// let created = cal.parse_datetime("2026-12-21T10:00")?;
+/// // Waiting two business hours for the customer moves the deadline by two hours.
+/// let pause = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T13:00")?)?;
+/// let clock = SlaClock::new(&cal, &created, BusinessDuration::from_hours(4))?.with_pauses([pause])?;
+/// assert_eq!(clock.due().to_rfc3339(), "2026-12-21T16:00:00+01:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct SlaClock {
+    calendar: Calendar,
+    created: i64,
+    target: BusinessDuration,
+    target_ns: i64,
+    pauses: Vec<(i64, i64)>,
+    due: i64,
+    risk: Option<(RiskThreshold, i64)>,
+}
+
+impl SlaClock {
+    /// A clock for a ticket created at `created` with `target` of business
+    /// time.
+    ///
+    /// # Errors
+    ///
+    /// `created` outside the supported range, a negative target, or a due
+    /// instant after the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-23T15:00")?, BusinessDuration::from_hours(8))?;
+    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-24T15:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new<T: TimeZone>(
+        calendar: &Calendar,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+    ) -> Result<SlaClock> {
+        let created = calendar.offset_ns(created)?;
+        let target_ns = non_negative(target)?;
+        let due = calendar.due_ns(created, target_ns, &[])?;
+        Ok(SlaClock {
+            calendar: calendar.clone(),
+            created,
+            target,
+            target_ns,
+            pauses: Vec::new(),
+            due,
+            risk: None,
+        })
+    }
+
+    /// A clock whose target is the policy's for `priority`.
+    ///
+    /// # Errors
+    ///
+    /// As [`SlaClock::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Policy, Priority, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let created = cal.parse_datetime("2026-12-23T15:00")?;
+    /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Low, &created)?;
+    /// assert_eq!(clock.due().to_rfc3339(), "2027-01-04T15:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_priority<T: TimeZone>(
+        calendar: &Calendar,
+        policy: &Policy,
+        priority: Priority,
+        created: &DateTime<T>,
+    ) -> Result<SlaClock> {
+        SlaClock::new(calendar, created, policy.target(priority).duration(calendar))
+    }
+
+    /// The same clock with these paused intervals (replacing earlier ones).
+    /// Overlapping pauses are merged; time before creation is ignored.
+    ///
+    /// # Errors
+    ///
+    /// A pause outside the supported range, or a due instant after it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let created = cal.parse_datetime("2026-12-18T16:00")?;
+    /// // Paused over the whole weekend: weekends hold no business time anyway.
+    /// let weekend = Pause::new(cal.parse_datetime("2026-12-19T00:00")?, cal.parse_datetime("2026-12-21T00:00")?)?;
+    /// let clock = SlaClock::new(&cal, &created, BusinessDuration::from_hours(4))?.with_pauses([weekend])?;
+    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
+        let mut spans = Vec::new();
+        for pause in pauses {
+            spans.push((
+                self.calendar.offset_ns(&pause.from)?,
+                self.calendar.offset_ns(&pause.to)?,
+            ));
+        }
+        spans.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
+        for (p, q) in spans {
+            match merged.last_mut() {
+                Some(last) if p <= last.1 => last.1 = last.1.max(q),
+                _ => merged.push((p, q)),
+            }
+        }
+        self.pauses = merged;
+        self.due = self
+            .calendar
+            .due_ns(self.created, self.target_ns, &self.pauses)?;
+        if let Some((threshold, _)) = self.risk {
+            return self.with_risk_threshold(threshold);
+        }
+        Ok(self)
+    }
+
+    /// The same clock, reporting [`SlaStatus::AtRisk`] once `threshold` of
+    /// the target has elapsed.
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the at-risk instant is never after the due one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, RiskThreshold, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
+    ///     .with_risk_threshold(RiskThreshold::percent(75)?)?;
+    /// assert_eq!(clock.at_risk_from().unwrap().to_rfc3339(), "2026-12-21T13:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_risk_threshold(mut self, threshold: RiskThreshold) -> Result<SlaClock> {
+        let share = non_negative(self.target.percent_ceil(threshold.as_percent()))?;
+        let at = self.calendar.due_ns(self.created, share, &self.pauses)?;
+        self.risk = Some((threshold, at));
+        Ok(self)
+    }
+
+    /// The calendar the clock runs on.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The response target.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.target(), BusinessDuration::from_hours(4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target(&self) -> BusinessDuration {
+        self.target
+    }
+
+    /// When the ticket was created, in the calendar's zone.
+    pub fn created(&self) -> DateTime<Tz> {
+        self.calendar.to_datetime(self.created)
+    }
+
+    /// The due instant, in the calendar's zone.
+    pub fn due(&self) -> DateTime<Tz> {
+        self.calendar.to_datetime(self.due)
+    }
+
+    /// The instant the ticket becomes at risk, when a threshold was set.
+    pub fn at_risk_from(&self) -> Option<DateTime<Tz>> {
+        self.risk.map(|(_, at)| self.calendar.to_datetime(at))
+    }
+
+    /// The pauses, merged and sorted.
+    pub fn pauses(&self) -> Vec<Pause> {
+        self.pauses
+            .iter()
+            .map(|&(p, q)| Pause {
+                from: self.calendar.to_datetime(p).with_timezone(&Utc),
+                to: self.calendar.to_datetime(q).with_timezone(&Utc),
+            })
+            .collect()
+    }
+
+    pub(crate) fn pause_spans(&self) -> &[(i64, i64)] {
+        &self.pauses
+    }
+
+    pub(crate) fn created_ns(&self) -> i64 {
+        self.created
+    }
+
+    pub(crate) fn due_ns(&self) -> i64 {
+        self.due
+    }
+
+    /// Business time elapsed on the clock from creation up to `now`,
+    /// pauses excluded; zero before creation.
+    fn elapsed_at(&self, now: i64) -> BusinessDuration {
+        let elapsed = if now <= self.created {
+            0
+        } else {
+            self.calendar.elapsed_ns(self.created, now, &self.pauses)
+        };
+        BusinessDuration::from_nanos(i128::from(elapsed))
+    }
+
+    /// Business time elapsed from creation up to `now`, pauses excluded;
+    /// zero before creation.
+    ///
+    /// # Errors
+    ///
+    /// `now` outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let now = cal.parse_datetime("2026-12-21T11:00")?;
+    /// assert_eq!(clock.elapsed(&now)?, BusinessDuration::from_hours(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn elapsed<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
+        Ok(self.elapsed_at(self.calendar.offset_ns(now)?))
+    }
+
+    /// The target minus the elapsed business time: negative once overdue.
+    ///
+    /// # Errors
+    ///
+    /// `now` outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let late = cal.parse_datetime("2026-12-21T13:30")?;
+    /// assert_eq!(clock.remaining(&late)?.to_string(), "-1h 30m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn remaining<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
+        Ok(self.target - self.elapsed(now)?)
+    }
+
+    /// Wall-clock time from `now` until the due instant; negative once it
+    /// has passed.
+    ///
+    /// # Errors
+    ///
+    /// `now` outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::TimeDelta;
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let friday = cal.parse_datetime("2026-12-18T18:00")?;
+    /// assert_eq!(clock.time_until_due(&friday)?, TimeDelta::hours(66));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn time_until_due<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TimeDelta> {
+        let now = self.calendar.offset_ns(now)?;
+        Ok(TimeDelta::nanoseconds(self.due - now))
+    }
+
+    /// The status at `now`, given the first response if there was one.
+    ///
+    /// A response at or before the due instant is met; after it, breached.
+    /// Without a response the ticket is pending (or at risk) up to and
+    /// including the due instant and breached after it.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or a response before the
+    /// ticket was created.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock, SlaStatus};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let now = cal.parse_datetime("2026-12-22T09:00")?;
+    /// let answer = cal.parse_datetime("2026-12-21T12:00")?;
+    /// assert_eq!(clock.status(&now, Some(&answer))?, SlaStatus::Met { margin: BusinessDuration::ZERO });
+    /// assert_eq!(clock.status(&now, None::<&chrono::DateTime<chrono::Utc>>)?.name(), "breached");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status<A: TimeZone, B: TimeZone>(
+        &self,
+        now: &DateTime<A>,
+        responded: Option<&DateTime<B>>,
+    ) -> Result<SlaStatus> {
+        let now = self.calendar.offset_ns(now)?;
+        let responded = self.response_ns(responded)?;
+        Ok(self.status_at(now, responded))
+    }
+
+    fn response_ns<B: TimeZone>(&self, responded: Option<&DateTime<B>>) -> Result<Option<i64>> {
+        let Some(r) = responded else {
+            return Ok(None);
+        };
+        let at = self.calendar.offset_ns(r)?;
+        if at < self.created {
+            return Err(ErrorKind::ResponseBeforeCreation {
+                responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
+                created: shown(self.created().to_rfc3339()),
+            }
+            .into());
+        }
+        Ok(Some(at))
+    }
+
+    fn status_at(&self, now: i64, responded: Option<i64>) -> SlaStatus {
+        let due = self.due();
+        let at = responded.unwrap_or(now);
+        let remaining = self.target - self.elapsed_at(at);
+        match responded {
+            Some(r) if r <= self.due => SlaStatus::Met { margin: remaining },
+            _ if at > self.due => SlaStatus::Breached {
+                overdue: -remaining,
+                due,
+            },
+            _ if self.risk.is_some_and(|(_, from)| now >= from) => {
+                SlaStatus::AtRisk { remaining, due }
+            }
+            _ => SlaStatus::Pending { remaining, due },
+        }
+    }
+
+    /// The next instant at which the status changes if nothing else
+    /// happens: when the ticket becomes at risk, or when it becomes
+    /// breached (one nanosecond after the due instant, since an answer
+    /// exactly at the due instant still meets the target). `None` once it
+    /// is answered or breached. Set one timer for it instead of polling.
+    ///
+    /// # Errors
+    ///
+    /// As [`SlaClock::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, RiskThreshold, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
+    ///     .with_risk_threshold(RiskThreshold::percent(50)?)?;
+    /// let now = cal.parse_datetime("2026-12-21T10:30")?;
+    /// let next = clock.next_change(&now, None::<&chrono::DateTime<chrono::Utc>>)?.unwrap();
+    /// assert_eq!(next.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_change<A: TimeZone, B: TimeZone>(
+        &self,
+        now: &DateTime<A>,
+        responded: Option<&DateTime<B>>,
+    ) -> Result<Option<DateTime<Tz>>> {
+        let now = self.calendar.offset_ns(now)?;
+        if self.response_ns(responded)?.is_some() {
+            return Ok(None);
+        }
+        let next = match self.risk {
+            Some((_, from)) if now < from => Some(from),
+            _ if now <= self.due => Some(self.due + 1),
+            _ => None,
+        };
+        Ok(next.map(|t| self.calendar.to_datetime(t)))
+    }
+}

@@ -1,0 +1,203 @@
+//! The time zone's UTC-offset changes, read once from chrono-tz.
+//!
+//! Converting a local time through chrono-tz costs a binary search over the
+//! zone's whole history on every call. Building the timeline converts tens
+//! of thousands of window boundaries, always moving forward in time, so we
+//! read the offsets chrono-tz reports once, keep the changes in a small
+//! table and walk it with a cursor. The rules stay chrono-tz's; nothing here
+//! is hand-coded per zone.
+
+use chrono::{DateTime, Offset, TimeZone};
+use chrono_tz::Tz;
+
+/// How far apart the offset is sampled before a change is narrowed down to
+/// the second. No zone in the tz database changes its offset twice within
+/// a week in 1995..2100 (the test `sampling_misses_no_transition` checks
+/// every zone chrono-tz ships), so no change can hide between two samples.
+const SAMPLE_STEP_SECS: i64 = 7 * 86_400;
+
+/// A zone's offsets over a span of time: offset `offsets[i]` holds from
+/// `starts[i]` (UTC seconds) until `starts[i + 1]`.
+#[derive(Debug, Clone)]
+pub(crate) struct Transitions {
+    starts: Vec<i64>,
+    offsets: Vec<i64>,
+}
+
+/// Where a local time lands in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LocalToUtc {
+    Single(i64),
+    /// In the autumn fold: the earlier and the later instant.
+    Ambiguous(i64, i64),
+    /// In the spring gap; the instant the clocks jumped.
+    Gap(i64),
+}
+
+impl LocalToUtc {
+    /// The rule for window boundaries: a boundary in a fold is its first
+    /// occurrence, one in a gap is the moment the gap ends. Both keep the
+    /// order of boundaries within a day.
+    pub(crate) fn earliest(self) -> i64 {
+        match self {
+            LocalToUtc::Single(t) | LocalToUtc::Ambiguous(t, _) | LocalToUtc::Gap(t) => t,
+        }
+    }
+}
+
+pub(crate) fn offset_at(zone: Tz, utc_secs: i64) -> i64 {
+    let naive = DateTime::from_timestamp(utc_secs, 0)
+        .unwrap_or_default()
+        .naive_utc();
+    i64::from(zone.offset_from_utc_datetime(&naive).fix().local_minus_utc())
+}
+
+impl Transitions {
+    /// Reads every offset change of `zone` between the UTC instants `from`
+    /// and `to` (seconds).
+    pub(crate) fn scan(zone: Tz, from: i64, to: i64) -> Self {
+        let mut starts = vec![i64::MIN];
+        let mut offsets = vec![offset_at(zone, from)];
+        let mut lo = from;
+        while lo < to {
+            let hi = (lo + SAMPLE_STEP_SECS).min(to);
+            let before = offset_at(zone, lo);
+            if offset_at(zone, hi) != before {
+                // Narrow down to the first second with the new offset.
+                let (mut a, mut b) = (lo, hi);
+                while b - a > 1 {
+                    let mid = a + (b - a) / 2;
+                    if offset_at(zone, mid) == before {
+                        a = mid;
+                    } else {
+                        b = mid;
+                    }
+                }
+                starts.push(b);
+                offsets.push(offset_at(zone, b));
+            }
+            lo = hi;
+        }
+        Transitions { starts, offsets }
+    }
+
+    /// Number of offset changes recorded.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The offset in force at UTC second `utc`.
+    #[cfg(test)]
+    pub(crate) fn offset_at(&self, utc: i64) -> i64 {
+        let i = self.starts.partition_point(|&s| s <= utc);
+        self.offsets[i.saturating_sub(1)]
+    }
+
+    /// Converts local seconds (local wall time counted as if it were UTC)
+    /// to UTC. `cursor` speeds up calls that move forward in time: it is
+    /// the index of a span that starts at least a day before `local`.
+    pub(crate) fn local_to_utc(&self, local: i64, cursor: &mut usize) -> LocalToUtc {
+        // No offset exceeds 26 hours either way, so every span that can
+        // contain `local` starts after `local - 2 days`.
+        let horizon = local - 2 * 86_400;
+        while *cursor + 1 < self.starts.len() && self.starts[*cursor + 1] <= horizon {
+            *cursor += 1;
+        }
+        if self.starts[*cursor] > horizon {
+            // Called out of order; fall back to a search.
+            *cursor = self
+                .starts
+                .partition_point(|&s| s <= horizon)
+                .saturating_sub(1);
+        }
+        let mut found: Option<i64> = None;
+        let last = self.starts.len() - 1;
+        for i in *cursor..=last.min(*cursor + 4) {
+            let utc = local - self.offsets[i];
+            let after_start = utc >= self.starts[i];
+            let before_end = i == last || utc < self.starts[i + 1];
+            if after_start && before_end {
+                match found {
+                    None => found = Some(utc),
+                    Some(earlier) => return LocalToUtc::Ambiguous(earlier, utc),
+                }
+            }
+            if found.is_none() && i > 0 {
+                // The local times skipped by change `i`.
+                let gap_start = self.starts[i] + self.offsets[i - 1];
+                let gap_end = self.starts[i] + self.offsets[i];
+                if (gap_start..gap_end).contains(&local) {
+                    return LocalToUtc::Gap(self.starts[i]);
+                }
+            }
+        }
+        // Every local time is either valid or in a gap, so `found` is set;
+        // the fallback keeps this total without a panic path.
+        LocalToUtc::Single(found.unwrap_or(local - self.offsets[*cursor]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{LocalResult, NaiveDate};
+
+    const FROM: i64 = 788_918_400 - 3 * 86_400; // 1995-01-01 less three days
+    const TO: i64 = 4_102_444_800 + 3 * 86_400; // 2100-01-01 plus three days
+
+    #[test]
+    fn berlin_changes_twice_a_year() {
+        let t = Transitions::scan(chrono_tz::Europe::Berlin, FROM, TO);
+        assert_eq!(t.len(), 2 * 105);
+        // 2026-03-29 01:00 UTC: CET to CEST.
+        assert_eq!(t.offset_at(1_774_746_000 - 1), 3600);
+        assert_eq!(t.offset_at(1_774_746_000), 7200);
+    }
+
+    #[test]
+    fn local_to_utc_agrees_with_chrono_tz() {
+        let zone = chrono_tz::Europe::Berlin;
+        let t = Transitions::scan(zone, FROM, TO);
+        let mut cursor = 0;
+        let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        for (date, hour) in [(day, 1), (day, 2), (day, 3)]
+            .into_iter()
+            .chain([(NaiveDate::from_ymd_opt(2026, 10, 25).unwrap(), 2)])
+        {
+            let naive = date.and_hms_opt(hour, 30, 0).unwrap();
+            let local = naive.and_utc().timestamp();
+            let ours = t.local_to_utc(local, &mut cursor);
+            match zone.from_local_datetime(&naive) {
+                LocalResult::Single(dt) => assert_eq!(ours, LocalToUtc::Single(dt.timestamp())),
+                LocalResult::Ambiguous(a, b) => {
+                    assert_eq!(ours, LocalToUtc::Ambiguous(a.timestamp(), b.timestamp()))
+                }
+                LocalResult::None => assert_eq!(ours, LocalToUtc::Gap(1_774_746_000)),
+            }
+        }
+    }
+
+    /// Guards `SAMPLE_STEP_SECS`: for every zone, sampling once a week finds
+    /// exactly the changes that sampling every six hours finds.
+    #[test]
+    #[cfg_attr(debug_assertions, ignore = "slow without optimisations; CI runs it with --release")]
+    fn sampling_misses_no_transition() {
+        for zone in chrono_tz::TZ_VARIANTS {
+            let weekly = Transitions::scan(zone, FROM, TO);
+            let mut changes = 0;
+            let mut u = FROM;
+            let mut prev = offset_at(zone, u);
+            while u < TO {
+                u += 6 * 3600;
+                let now = offset_at(zone, u);
+                if now != prev {
+                    changes += 1;
+                    assert_eq!(weekly.offset_at(u), now, "{zone} at {u}");
+                }
+                prev = now;
+            }
+            assert_eq!(weekly.len(), changes, "{zone}");
+        }
+    }
+}
