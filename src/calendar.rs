@@ -574,12 +574,9 @@ impl CalendarBuilder {
     /// assert_eq!(err.to_string(), "unknown time zone 'Europe/Munich'; expected an IANA zone name such as 'Europe/Berlin'");
     /// ```
     pub fn time_zone_name(mut self, name: &str) -> Self {
-        self.zone = name.parse::<Tz>().map_err(|_| {
-            ErrorKind::UnknownTimeZone {
-                input: shown(name),
-            }
-            .into()
-        });
+        self.zone = name
+            .parse::<Tz>()
+            .map_err(|_| ErrorKind::UnknownTimeZone { input: shown(name) }.into());
         self
     }
 
@@ -615,9 +612,15 @@ impl CalendarBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn weekdays(self, window: &str) -> Self {
-        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]
-            .into_iter()
-            .fold(self, |b, day| b.open(day, window))
+        [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ]
+        .into_iter()
+        .fold(self, |b, day| b.open(day, window))
     }
 
     /// Replaces the whole weekly schedule.
@@ -794,8 +797,16 @@ mod tests {
         let cal = Calendar::munich();
         let timeline = cal.timeline();
         // About 250 working days a year over 105 years.
-        assert!((26_000..27_000).contains(&timeline.window_count()), "{}", timeline.window_count());
-        assert!(timeline.table_bytes() < 330_000, "{}", timeline.table_bytes());
+        assert!(
+            (26_000..27_000).contains(&timeline.window_count()),
+            "{}",
+            timeline.window_count()
+        );
+        assert!(
+            timeline.table_bytes() < 330_000,
+            "{}",
+            timeline.table_bytes()
+        );
     }
 
     #[test]

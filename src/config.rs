@@ -155,7 +155,9 @@ impl Calendar {
             saturday: windows(Weekday::Sat),
             sunday: windows(Weekday::Sun),
         };
-        let derived = Calendar::builder().schedule(self.schedule().clone()).build();
+        let derived = Calendar::builder()
+            .schedule(self.schedule().clone())
+            .build();
         let business_day_minutes = match derived {
             Ok(d) if d.business_day() == self.business_day() => None,
             _ => u32::try_from(self.business_day().as_secs() / 60).ok(),

@@ -178,12 +178,8 @@ impl BusinessDuration {
     /// The value as `i64` nanoseconds for the timeline arithmetic, or an
     /// error when it cannot possibly fit in the supported range.
     pub(crate) fn to_i64_nanos(self) -> Result<i64> {
-        i64::try_from(self.nanos).map_err(|_| {
-            ErrorKind::DurationTooLarge {
-                value: shown(self),
-            }
-            .into()
-        })
+        i64::try_from(self.nanos)
+            .map_err(|_| ErrorKind::DurationTooLarge { value: shown(self) }.into())
     }
 }
 
@@ -260,15 +256,24 @@ mod tests {
     fn display_leaves_out_zero_parts() {
         assert_eq!(BusinessDuration::from_secs(3600 * 40).to_string(), "40h");
         assert_eq!(BusinessDuration::from_secs(-7205).to_string(), "-2h 5s");
-        assert_eq!(BusinessDuration::from_nanos(250_000_000).to_string(), "0.25s");
-        assert_eq!(BusinessDuration::from_nanos(-1).to_string(), "-0.000000001s");
+        assert_eq!(
+            BusinessDuration::from_nanos(250_000_000).to_string(),
+            "0.25s"
+        );
+        assert_eq!(
+            BusinessDuration::from_nanos(-1).to_string(),
+            "-0.000000001s"
+        );
     }
 
     #[test]
     fn percent_rounds_up_to_the_next_nanosecond() {
         let d = BusinessDuration::from_nanos(3);
         assert_eq!(d.percent_ceil(50), BusinessDuration::from_nanos(2));
-        assert_eq!(BusinessDuration::from_hours(4).percent_ceil(75), BusinessDuration::from_hours(3));
+        assert_eq!(
+            BusinessDuration::from_hours(4).percent_ceil(75),
+            BusinessDuration::from_hours(3)
+        );
         assert_eq!(d.percent_ceil(0), BusinessDuration::ZERO);
         assert_eq!(d.percent_ceil(100), d);
     }
@@ -278,7 +283,9 @@ mod tests {
         let huge = BusinessDuration::from_hours(i64::MAX);
         assert_eq!(
             huge.to_i64_nanos().unwrap_err().to_string(),
-            format!("business duration {huge} is too large; the supported range holds far less business time")
+            format!(
+                "business duration {huge} is too large; the supported range holds far less business time"
+            )
         );
     }
 }

@@ -117,9 +117,13 @@ pub(crate) enum ErrorKind {
     InvalidRiskThreshold { percent: Shown },
     #[error("invalid response target {target}; a target cannot be negative")]
     NegativeTarget { target: Shown },
-    #[error("invalid response instant {responded}: it is before the ticket was created at {created}")]
+    #[error(
+        "invalid response instant {responded}: it is before the ticket was created at {created}"
+    )]
     ResponseBeforeCreation { responded: Shown, created: Shown },
-    #[error("business duration {value} is too large; the supported range holds far less business time")]
+    #[error(
+        "business duration {value} is too large; the supported range holds far less business time"
+    )]
     DurationTooLarge { value: Shown },
 }
 

@@ -122,7 +122,12 @@ fn clock_time(t: &DateTime<Tz>) -> String {
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "created  {} ({})", self.created.to_rfc3339(), self.created.format("%A"))?;
+        writeln!(
+            f,
+            "created  {} ({})",
+            self.created.to_rfc3339(),
+            self.created.format("%A")
+        )?;
         writeln!(f, "target   {} of business time", self.target)?;
         let mut total = BusinessDuration::ZERO;
         for step in &self.steps {

@@ -344,11 +344,19 @@ pub fn munich_holiday_rules() -> Vec<HolidayRule> {
         HolidayRule::new(Easter { offset: -2 }, "Karfreitag", "Good Friday"),
         HolidayRule::new(Easter { offset: 1 }, "Ostermontag", "Easter Monday"),
         HolidayRule::new(fixed(5, 1), "Tag der Arbeit", "Labour Day"),
-        HolidayRule::new(Easter { offset: 39 }, "Christi Himmelfahrt", "Ascension Day"),
+        HolidayRule::new(
+            Easter { offset: 39 },
+            "Christi Himmelfahrt",
+            "Ascension Day",
+        ),
         HolidayRule::new(Easter { offset: 50 }, "Pfingstmontag", "Whit Monday"),
         HolidayRule::new(Easter { offset: 60 }, "Fronleichnam", "Corpus Christi"),
         HolidayRule::new(fixed(8, 15), "Mariä Himmelfahrt", "Assumption Day"),
-        HolidayRule::new(fixed(10, 3), "Tag der Deutschen Einheit", "German Unity Day"),
+        HolidayRule::new(
+            fixed(10, 3),
+            "Tag der Deutschen Einheit",
+            "German Unity Day",
+        ),
         HolidayRule::new(fixed(11, 1), "Allerheiligen", "All Saints' Day"),
         HolidayRule::new(fixed(12, 25), "1. Weihnachtstag", "Christmas Day"),
         HolidayRule::new(fixed(12, 26), "2. Weihnachtstag", "St. Stephen's Day"),
@@ -391,7 +399,11 @@ mod tests {
     #[test]
     fn reformation_day_only_in_2017() {
         let rules = munich_holiday_rules();
-        let has = |d: NaiveDate| holidays_in_year(&rules, d.year()).iter().any(|h| h.date == d);
+        let has = |d: NaiveDate| {
+            holidays_in_year(&rules, d.year())
+                .iter()
+                .any(|h| h.date == d)
+        };
         assert!(has(date(2017, 10, 31)));
         assert!(!has(date(2016, 10, 31)));
         assert!(!has(date(2018, 10, 31)));
@@ -399,7 +411,11 @@ mod tests {
 
     #[test]
     fn validation_names_the_rule_and_the_problem() {
-        let bad = HolidayRule::new(HolidayDate::Fixed { month: 2, day: 30 }, "X", "Leap Day Plus");
+        let bad = HolidayRule::new(
+            HolidayDate::Fixed { month: 2, day: 30 },
+            "X",
+            "Leap Day Plus",
+        );
         assert_eq!(
             bad.validate().unwrap_err().to_string(),
             "invalid holiday rule 'Leap Day Plus': month 2, day 30 is not a date"

@@ -53,7 +53,9 @@ fn shape(s: &str) -> Option<Shape> {
     match &b[i..] {
         [] => Some(Shape::Local { has_seconds }),
         [b'Z' | b'z'] if has_seconds => Some(Shape::Rfc3339),
-        [b'+' | b'-', _, _, b':', _, _] if has_seconds && digits(i + 1..i + 3) && digits(i + 4..i + 6) => {
+        [b'+' | b'-', _, _, b':', _, _]
+            if has_seconds && digits(i + 1..i + 3) && digits(i + 4..i + 6) =>
+        {
             Some(Shape::Rfc3339)
         }
         _ => None,
@@ -91,12 +93,8 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
-        let malformed = || -> crate::Error {
-            ErrorKind::InvalidDateTime {
-                input: shown(text),
-            }
-            .into()
-        };
+        let malformed =
+            || -> crate::Error { ErrorKind::InvalidDateTime { input: shown(text) }.into() };
         // Leap seconds are valid RFC 3339 but have no place in business
         // time, and chrono would accept `:60` at any minute.
         let leap = text.get(17..19) == Some("60");
@@ -152,12 +150,30 @@ mod tests {
 
     #[test]
     fn accepts_rfc3339_and_local_forms() {
-        assert_eq!(parse("2026-12-23T15:00:00+01:00").unwrap(), "2026-12-23T15:00:00+01:00");
-        assert_eq!(parse("2026-12-23t14:00:00z").unwrap(), "2026-12-23T14:00:00+00:00");
-        assert_eq!(parse("2026-12-23T15:00:00.5+05:45").unwrap(), "2026-12-23T15:00:00.500+05:45");
-        assert_eq!(parse("2026-12-23T15:00").unwrap(), "2026-12-23T15:00:00+01:00");
-        assert_eq!(parse("2026-07-23T15:00:00").unwrap(), "2026-07-23T15:00:00+02:00");
-        assert_eq!(parse("2026-07-23T15:00:00.125").unwrap(), "2026-07-23T15:00:00.125+02:00");
+        assert_eq!(
+            parse("2026-12-23T15:00:00+01:00").unwrap(),
+            "2026-12-23T15:00:00+01:00"
+        );
+        assert_eq!(
+            parse("2026-12-23t14:00:00z").unwrap(),
+            "2026-12-23T14:00:00+00:00"
+        );
+        assert_eq!(
+            parse("2026-12-23T15:00:00.5+05:45").unwrap(),
+            "2026-12-23T15:00:00.500+05:45"
+        );
+        assert_eq!(
+            parse("2026-12-23T15:00").unwrap(),
+            "2026-12-23T15:00:00+01:00"
+        );
+        assert_eq!(
+            parse("2026-07-23T15:00:00").unwrap(),
+            "2026-07-23T15:00:00+02:00"
+        );
+        assert_eq!(
+            parse("2026-07-23T15:00:00.125").unwrap(),
+            "2026-07-23T15:00:00.125+02:00"
+        );
     }
 
     #[test]
@@ -206,7 +222,12 @@ mod tests {
              give it with an explicit UTC offset"
         );
         // In 1995 summer time ended on 24 September.
-        assert!(parse("1995-09-24T02:30").unwrap_err().to_string().contains("ambiguous"));
+        assert!(
+            parse("1995-09-24T02:30")
+                .unwrap_err()
+                .to_string()
+                .contains("ambiguous")
+        );
         assert!(parse("1995-10-29T02:30").is_ok());
         assert!(parse("2026-03-29T03:00").is_ok());
         assert!(parse("2026-03-29T01:59:59").is_ok());

@@ -126,7 +126,14 @@ impl Priority {
         Priority::Low,
     ];
 
-    fn texts(self) -> &'static (&'static str, &'static str, [&'static str; 2], [&'static str; 2]) {
+    fn texts(
+        self,
+    ) -> &'static (
+        &'static str,
+        &'static str,
+        [&'static str; 2],
+        [&'static str; 2],
+    ) {
         &TEXTS[self as usize]
     }
 

@@ -261,7 +261,13 @@ impl WeeklySchedule {
     /// ```
     pub fn weekdays(window: OpeningWindow) -> Self {
         let mut week = Self::closed();
-        for day in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
+        for day in [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ] {
             week.open(day, window);
         }
         week
@@ -377,10 +383,14 @@ mod tests {
 
     #[test]
     fn time_of_day_rejects_what_a_clock_cannot_show() {
-        for bad in ["24:01", "25:00", "10", "10:0", "1:00", "10:60", "10:00:60", "-1:00", "ab:cd", ""] {
+        for bad in [
+            "24:01", "25:00", "10", "10:0", "1:00", "10:60", "10:00:60", "-1:00", "ab:cd", "",
+        ] {
             assert_eq!(
                 bad.parse::<TimeOfDay>().unwrap_err().to_string(),
-                format!("invalid time of day '{bad}'; expected HH:MM or HH:MM:SS from 00:00 to 24:00")
+                format!(
+                    "invalid time of day '{bad}'; expected HH:MM or HH:MM:SS from 00:00 to 24:00"
+                )
             );
         }
     }

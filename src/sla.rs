@@ -331,7 +331,7 @@ impl SlaClock {
     /// let cal = Calendar::munich();
     /// let created = cal.parse_datetime("2026-12-23T15:00")?;
     /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Low, &created)?;
-    /// assert_eq!(clock.due().to_rfc3339(), "2027-01-04T15:00:00+01:00");
+    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-31T15:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_priority<T: TimeZone>(
@@ -340,7 +340,11 @@ impl SlaClock {
         priority: Priority,
         created: &DateTime<T>,
     ) -> Result<SlaClock> {
-        SlaClock::new(calendar, created, policy.target(priority).duration(calendar))
+        SlaClock::new(
+            calendar,
+            created,
+            policy.target(priority).duration(calendar),
+        )
     }
 
     /// The same clock with these paused intervals (replacing earlier ones).

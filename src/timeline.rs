@@ -51,8 +51,8 @@ impl Days {
         let mut kinds: Vec<DayKind> = (0..count)
             .map(|d| {
                 // 1995-01-01 was a Sunday.
-                let weekday = chrono::Weekday::try_from(((d + 6) % 7) as u8)
-                    .unwrap_or(chrono::Weekday::Mon);
+                let weekday =
+                    chrono::Weekday::try_from(((d + 6) % 7) as u8).unwrap_or(chrono::Weekday::Mon);
                 if schedule.day_secs(weekday) == 0 {
                     DayKind::NoHours
                 } else {
@@ -79,7 +79,6 @@ impl Days {
         }
         Days { kinds }
     }
-
 }
 
 /// Local seconds (wall time counted as if it were UTC) at midnight of `date`.
@@ -103,7 +102,10 @@ pub(crate) fn day_windows_utc(
         .iter()
         .filter_map(|w| {
             let start = transitions
-                .local_to_utc(midnight + i64::from(w.start.seconds_from_midnight()), cursor)
+                .local_to_utc(
+                    midnight + i64::from(w.start.seconds_from_midnight()),
+                    cursor,
+                )
                 .earliest()
                 .max(last_end);
             let end = transitions
@@ -146,7 +148,9 @@ impl Timeline {
             end_local + 3 * SECS_PER_DAY,
         );
         let mut cursor = 0;
-        let base = transitions.local_to_utc(first_local, &mut cursor).earliest();
+        let base = transitions
+            .local_to_utc(first_local, &mut cursor)
+            .earliest();
         let end = transitions.local_to_utc(end_local, &mut cursor).earliest();
         cursor = 0;
         let days = Days::new(schedule, rules, closures);
@@ -239,7 +243,8 @@ impl Timeline {
         // seconds that is cum[i + 1] >= ceil(p / 1s).
         let ceil_secs = position.div_euclid(NANOS) + i64::from(position.rem_euclid(NANOS) != 0);
         let i = self.cum[1..].partition_point(|&c| i64::from(c) < ceil_secs);
-        (i < self.starts.len()).then(|| self.start_ns(i) + position - i64::from(self.cum[i]) * NANOS)
+        (i < self.starts.len())
+            .then(|| self.start_ns(i) + position - i64::from(self.cum[i]) * NANOS)
     }
 
     /// Whether `t` lies inside an opening window.
@@ -258,7 +263,11 @@ impl Timeline {
     }
 
     /// The open parts of `[from, to)`, in order.
-    pub(crate) fn windows_between(&self, from: i64, to: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+    pub(crate) fn windows_between(
+        &self,
+        from: i64,
+        to: i64,
+    ) -> impl Iterator<Item = (i64, i64)> + '_ {
         let first = self.ends.partition_point(|&e| i64::from(e) * NANOS <= from);
         (first..self.starts.len())
             .take_while(move |&i| self.start_ns(i) < to)

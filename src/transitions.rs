@@ -49,7 +49,11 @@ pub(crate) fn offset_at(zone: Tz, utc_secs: i64) -> i64 {
     let naive = DateTime::from_timestamp(utc_secs, 0)
         .unwrap_or_default()
         .naive_utc();
-    i64::from(zone.offset_from_utc_datetime(&naive).fix().local_minus_utc())
+    i64::from(
+        zone.offset_from_utc_datetime(&naive)
+            .fix()
+            .local_minus_utc(),
+    )
 }
 
 impl Transitions {
@@ -181,7 +185,10 @@ mod tests {
     /// Guards `SAMPLE_STEP_SECS`: for every zone, sampling once a week finds
     /// exactly the changes that sampling every six hours finds.
     #[test]
-    #[cfg_attr(debug_assertions, ignore = "slow without optimisations; CI runs it with --release")]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "slow without optimisations; CI runs it with --release"
+    )]
     fn sampling_misses_no_transition() {
         for zone in chrono_tz::TZ_VARIANTS {
             let weekly = Transitions::scan(zone, FROM, TO);

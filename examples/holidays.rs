@@ -1,0 +1,91 @@
+//! Prints the Munich public holidays of a year or a range of years.
+//!
+//!     cargo run --example holidays -- 2027
+//!     cargo run --example holidays -- 1995 2099
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use sla_clock::Calendar;
+
+const USAGE: &str = "\
+Usage: holidays <year> [<last-year>]
+
+Prints the public holidays of Munich (the default sla-clock calendar), one
+per line: the date as YYYY-MM-DD, two spaces, then the German and English
+names. Two holidays on one date share a line, separated by '; '.
+With two years, prints every year from the first to the last, inclusive.
+Years from 1995 to 2099 are supported.
+
+Examples:
+  holidays 2027
+  holidays 1995 2099";
+
+fn parse_year(text: &str) -> Result<i32, String> {
+    if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "invalid year '{text}'; expected a year from 1995 to 2099 written in digits"
+        ));
+    }
+    text.parse()
+        .map_err(|_| format!("invalid year '{text}'; expected a year from 1995 to 2099"))
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let (first, last) = match args {
+        [year] => {
+            let y = parse_year(year)?;
+            (y, y)
+        }
+        [from, to] => (parse_year(from)?, parse_year(to)?),
+        _ => {
+            return Err(format!(
+                "expected one or two years, got {} arguments\n\n{USAGE}",
+                args.len()
+            ));
+        }
+    };
+    let calendar = Calendar::munich();
+    // Check both ends before printing anything, so a bad range prints no
+    // partial output.
+    calendar.holidays(first).map_err(|e| e.to_string())?;
+    calendar.holidays(last).map_err(|e| e.to_string())?;
+    if first > last {
+        return Err(format!(
+            "invalid range {first} to {last}; the first year must not be after the last"
+        ));
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for year in first..=last {
+        for holiday in calendar.holidays(year).map_err(|e| e.to_string())? {
+            writeln!(out, "{holiday}").map_err(|e| format!("cannot write output: {e}"))?;
+        }
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect::<Result<_, _>>()
+    {
+        Ok(args) => args,
+        Err(bad) => {
+            eprintln!("error: argument {bad:?} is not valid UTF-8");
+            return ExitCode::from(2);
+        }
+    };
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Prints a ticket's SLA status under the default policy and calendar.
+//!
+//!     cargo run --example status -- urgent 2026-12-18T16:00 --now 2026-12-21T11:00
+//!     cargo run --example status -- high 2026-12-21T10:00 --responded 2026-12-21T17:00 \
+//!         --paused 2026-12-21T12:00/2026-12-21T14:00
+
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use sla_clock::{Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock};
+
+const USAGE: &str = "\
+Usage: status <priority> <created> [--now <instant>] [--responded <instant>]
+              [--paused <from>/<to>]... [--at-risk <percent>]
+
+Prints a ticket's SLA status under the default policy and the Munich
+support calendar: met, pending, at-risk or breached, the business time left
+(negative when overdue) and the due instant.
+
+  <priority>             urgent, high, normal, low (or dringend, hoch, normal, niedrig)
+  <created>, <instant>   RFC 3339 (2026-12-23T15:00:00+01:00) or a Europe/Berlin
+                         local date-time (2026-12-23T15:00)
+  --now <instant>        the moment to evaluate; defaults to the current time
+  --responded <instant>  when the first response was sent, if it was
+  --paused <from>/<to>   an interval during which the SLA clock stood still;
+                         repeat for several
+  --at-risk <percent>    report at-risk once this share of the target has
+                         elapsed (default 75)
+  -h, --help             print this help";
+
+struct Args {
+    priority: String,
+    created: String,
+    now: Option<String>,
+    responded: Option<String>,
+    paused: Vec<String>,
+    at_risk: Option<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut positional = Vec::new();
+    let mut parsed = Args {
+        priority: String::new(),
+        created: String::new(),
+        now: None,
+        responded: None,
+        paused: Vec::new(),
+        at_risk: None,
+    };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || {
+            iter.next()
+                .cloned()
+                .ok_or_else(|| format!("option '{arg}' needs a value"))
+        };
+        match arg.as_str() {
+            "--now" => parsed.now = Some(value()?),
+            "--responded" => parsed.responded = Some(value()?),
+            "--paused" => parsed.paused.push(value()?),
+            "--at-risk" => parsed.at_risk = Some(value()?),
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            _ => positional.push(arg.clone()),
+        }
+    }
+    match <[String; 2]>::try_from(positional) {
+        Ok([priority, created]) => {
+            parsed.priority = priority;
+            parsed.created = created;
+            Ok(parsed)
+        }
+        Err(rest) => Err(format!(
+            "expected <priority> <created>, got {} arguments",
+            rest.len()
+        )),
+    }
+}
+
+fn run(args: Args) -> Result<String, String> {
+    let calendar = Calendar::munich();
+    let text = |e: sla_clock::Error| e.to_string();
+    let instant = |s: &str| calendar.parse_datetime(s).map_err(text);
+    let priority: Priority = args.priority.parse().map_err(text)?;
+    let created = instant(&args.created)?;
+    let now: DateTime<FixedOffset> = match &args.now {
+        Some(now) => instant(now)?,
+        // The one place the system clock is read.
+        None => Utc::now().fixed_offset(),
+    };
+    let responded = args.responded.as_deref().map(instant).transpose()?;
+    let mut pauses = Vec::new();
+    for interval in &args.paused {
+        let (from, to) = interval.split_once('/').ok_or_else(|| {
+            format!("invalid pause '{interval}'; expected <from>/<to>, two instants joined by '/'")
+        })?;
+        pauses.push(Pause::new(instant(from)?, instant(to)?).map_err(text)?);
+    }
+    let percent = match &args.at_risk {
+        None => 75,
+        Some(p) => p.parse::<u8>().map_err(|_| {
+            format!("invalid at-risk threshold '{p}'; expected a percentage from 0 to 100")
+        })?,
+    };
+    let clock = SlaClock::for_priority(&calendar, &Policy::default(), priority, &created)
+        .and_then(|c| c.with_pauses(pauses))
+        .and_then(|c| c.with_risk_threshold(RiskThreshold::percent(percent)?))
+        .map_err(text)?;
+    let status = clock.status(&now, responded.as_ref()).map_err(text)?;
+    let remaining = clock
+        .remaining(responded.as_ref().unwrap_or(&now))
+        .map_err(text)?;
+    let show = |t: DateTime<chrono_tz::Tz>| t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+    let mut out = format!(
+        "status       {}\nremaining    {remaining}\ndue          {}\n",
+        status.name(),
+        show(clock.due())
+    );
+    if let Some(at_risk) = clock.at_risk_from() {
+        out.push_str(&format!(
+            "at risk from {} ({percent}% of {})\n",
+            show(at_risk),
+            clock.target()
+        ));
+    }
+    if let Some(next) = clock.next_change(&now, responded.as_ref()).map_err(text)? {
+        out.push_str(&format!("next change  {}\n", show(next)));
+    }
+    Ok(out)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect::<Result<_, _>>()
+    {
+        Ok(args) => args,
+        Err(bad) => {
+            eprintln!("error: argument {bad:?} is not valid UTF-8");
+            return ExitCode::from(2);
+        }
+    };
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse_args(&args) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
