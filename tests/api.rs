@@ -1,0 +1,152 @@
+//! Properties of the public API as a whole: thread safety and the exact
+//! wording of the main error messages.
+
+use chrono::{NaiveDate, Weekday};
+use sla_clock::*;
+
+fn assert_send_sync<T: Send + Sync>() {}
+
+#[test]
+fn every_public_type_is_send_and_sync() {
+    assert_send_sync::<BusinessDuration>();
+    assert_send_sync::<Calendar>();
+    assert_send_sync::<CalendarBuilder>();
+    assert_send_sync::<CalendarConfig>();
+    assert_send_sync::<Error>();
+    assert_send_sync::<Explanation>();
+    assert_send_sync::<Holiday>();
+    assert_send_sync::<HolidayDate>();
+    assert_send_sync::<HolidayName>();
+    assert_send_sync::<HolidayRule>();
+    assert_send_sync::<Language>();
+    assert_send_sync::<OpenWindow>();
+    assert_send_sync::<OpeningWindow>();
+    assert_send_sync::<Pause>();
+    assert_send_sync::<Policy>();
+    assert_send_sync::<Priority>();
+    assert_send_sync::<ResponseTarget>();
+    assert_send_sync::<RiskThreshold>();
+    assert_send_sync::<SkipReason>();
+    assert_send_sync::<SlaClock>();
+    assert_send_sync::<SlaStatus>();
+    assert_send_sync::<Step>();
+    assert_send_sync::<TimeOfDay>();
+    assert_send_sync::<WeekConfig>();
+    assert_send_sync::<WeeklySchedule>();
+}
+
+#[test]
+fn one_calendar_serves_many_threads() {
+    let cal = Calendar::munich();
+    let created = cal.parse_datetime("2026-12-18T16:00").unwrap();
+    let answers: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    cal.due(&created, BusinessDuration::from_hours(4))
+                        .unwrap()
+                        .to_rfc3339()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(answers.iter().all(|a| a == "2026-12-21T12:00:00+01:00"));
+}
+
+fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
+    result.unwrap_err().to_string()
+}
+
+#[test]
+fn range_errors_name_the_range() {
+    let cal = Calendar::munich();
+    assert_eq!(
+        message(cal.holidays(1994)),
+        "year 1994 is outside the supported range 1995 to 2099"
+    );
+    assert_eq!(
+        message(cal.is_holiday(NaiveDate::from_ymd_opt(2100, 1, 1).unwrap())),
+        "date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31"
+    );
+    let t = cal.parse_datetime("2100-01-01T00:00:00+01:00").unwrap();
+    assert_eq!(
+        message(cal.is_open(&t)),
+        "instant 2100-01-01T00:00:00+01:00 is outside the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
+    );
+    // The last instant of the range is in it.
+    let last = cal.parse_datetime("2099-12-31T23:59:59.999999999").unwrap();
+    assert!(!cal.is_open(&last).unwrap());
+}
+
+#[test]
+fn input_errors_name_the_input() {
+    let cal = Calendar::munich();
+    assert_eq!(
+        message("immediately".parse::<Priority>()),
+        "unknown priority 'immediately'; expected one of urgent, high, normal, low (or in German: dringend, hoch, normal, niedrig)"
+    );
+    assert_eq!(
+        message(cal.parse_datetime("23.12.2026 15:00")),
+        "invalid date-time '23.12.2026 15:00'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00"
+    );
+    assert_eq!(
+        message(cal.parse_datetime("2027-03-28T02:00")),
+        "local time '2027-03-28T02:00' does not exist in Europe/Berlin: the clocks skip it when daylight saving time starts; give it with an explicit UTC offset"
+    );
+    assert_eq!(
+        message(cal.parse_datetime("2027-10-31T02:59:59")),
+        "local time '2027-10-31T02:59:59' is ambiguous in Europe/Berlin: it occurs twice when daylight saving time ends (2027-10-31T02:59:59+02:00 and 2027-10-31T02:59:59+01:00); give it with an explicit UTC offset"
+    );
+    assert_eq!(
+        message(RiskThreshold::percent(101)),
+        "invalid at-risk threshold 101%; expected a percentage from 0 to 100"
+    );
+}
+
+#[test]
+fn calendar_errors_name_the_value() {
+    assert_eq!(
+        message(
+            Calendar::builder()
+                .time_zone_name("CEST")
+                .weekdays("10:00-18:00")
+                .build()
+        ),
+        "unknown time zone 'CEST'; expected an IANA zone name such as 'Europe/Berlin'"
+    );
+    assert_eq!(
+        message(
+            Calendar::builder()
+                .open(Weekday::Fri, "10:00-10:00")
+                .build()
+        ),
+        "opening window 10:00-10:00 on friday is empty or ends before it starts"
+    );
+    assert_eq!(
+        message(
+            Calendar::builder()
+                .open(Weekday::Sat, "09:00-12:00")
+                .open(Weekday::Sat, "11:59-14:00")
+                .build()
+        ),
+        "opening windows 09:00-12:00 and 11:59-14:00 on saturday overlap"
+    );
+    assert_eq!(
+        message(Calendar::builder().build()),
+        "the weekly schedule has no opening hours; add at least one opening window"
+    );
+    assert_eq!(
+        message(
+            Calendar::builder()
+                .weekdays("10:00-18:00")
+                .holiday(HolidayRule::new(
+                    HolidayDate::Fixed { month: 13, day: 1 },
+                    "X",
+                    "Smarch 1st"
+                ))
+                .build()
+        ),
+        "invalid holiday rule 'Smarch 1st': month 13, day 1 is not a date"
+    );
+}

@@ -1,0 +1,126 @@
+//! The files in `data/` against the built-in defaults and the rules.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use sla_clock::{Calendar, Policy, Priority, ResponseTarget};
+
+fn data(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+#[test]
+fn calendar_template_is_the_builtin_default() {
+    let loaded: Calendar = serde_json::from_str(&data("munich-calendar.json")).unwrap();
+    assert_eq!(loaded, Calendar::munich());
+    // And the file is exactly what the default serialises to, so the
+    // template never drifts in form either.
+    let written = serde_json::to_string_pretty(&Calendar::munich()).unwrap();
+    assert_eq!(written.trim_end(), data("munich-calendar.json").trim_end());
+}
+
+#[test]
+fn policy_template_is_the_builtin_default() {
+    let loaded: Policy = serde_json::from_str(&data("default-policy.json")).unwrap();
+    assert_eq!(loaded, Policy::default());
+    assert_eq!(
+        loaded.target(Priority::Urgent),
+        ResponseTarget::BusinessHours(4)
+    );
+    assert_eq!(
+        loaded.target(Priority::Low),
+        ResponseTarget::BusinessDays(5)
+    );
+    let written = serde_json::to_string_pretty(&Policy::default()).unwrap();
+    assert_eq!(written.trim_end(), data("default-policy.json").trim_end());
+}
+
+/// `data/munich-holidays.csv` was computed independently of the crate
+/// (see `data/README.md`); the rules must reproduce it exactly.
+#[test]
+fn rules_match_the_golden_holiday_list() {
+    let csv = data("munich-holidays.csv");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("date,name_de,name_en"));
+    let mut golden: BTreeMap<i32, Vec<(NaiveDate, String, String)>> = BTreeMap::new();
+    for line in lines {
+        let fields: Vec<&str> = line.split(',').collect();
+        let [date, de, en] = fields.as_slice() else {
+            panic!("bad line {line:?}");
+        };
+        let date: NaiveDate = date.parse().unwrap();
+        golden
+            .entry(chrono::Datelike::year(&date))
+            .or_default()
+            .push((date, de.to_string(), en.to_string()));
+    }
+    assert!(golden.len() >= 12, "the list covers at least 2024 to 2035");
+    let cal = Calendar::munich();
+    for (year, expected) in golden {
+        let ours: Vec<(NaiveDate, String, String)> = cal
+            .holidays(year)
+            .unwrap()
+            .into_iter()
+            .flat_map(|h| h.names.into_iter().map(move |n| (h.date, n.de, n.en)))
+            .collect();
+        assert_eq!(ours, expected, "{year}");
+    }
+}
+
+#[test]
+fn calendar_json_round_trips_custom_calendars() {
+    let cal = Calendar::builder()
+        .time_zone_name("America/New_York")
+        .weekdays("09:00-12:00")
+        .weekdays("13:00-17:00")
+        .open(chrono::Weekday::Sat, "10:00-24:00")
+        .holidays(sla_clock::munich_holiday_rules())
+        .closure(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap())
+        .business_day(sla_clock::BusinessDuration::from_hours(6))
+        .build()
+        .unwrap();
+    let json = serde_json::to_string(&cal).unwrap();
+    let back: Calendar = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, cal);
+    assert_eq!(
+        back.business_day(),
+        sla_clock::BusinessDuration::from_hours(6)
+    );
+}
+
+#[test]
+fn invalid_json_calendars_are_rejected_with_the_reason() {
+    let with = |week: &str, zone: &str| {
+        format!(r#"{{"time_zone": "{zone}", "week": {week}, "holidays": [], "closures": []}}"#)
+    };
+    let err =
+        serde_json::from_str::<Calendar>(&with(r#"{"monday": ["18:00-10:00"]}"#, "Europe/Berlin"))
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.contains("opening window 18:00-10:00 on monday is empty or ends before it starts"),
+        "{err}"
+    );
+    let err =
+        serde_json::from_str::<Calendar>(&with(r#"{"monday": ["10:00-18:00"]}"#, "Mars/Olympus"))
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("unknown time zone 'Mars/Olympus'"), "{err}");
+    let err =
+        serde_json::from_str::<Calendar>(&with(r#"{"moonday": ["10:00-18:00"]}"#, "Europe/Berlin"))
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("unknown field `moonday`"), "{err}");
+    let err =
+        serde_json::from_str::<Calendar>(&with(r#"{"monday": ["10:00-25:00"]}"#, "Europe/Berlin"))
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("invalid time of day '25:00'"), "{err}");
+    let err = serde_json::from_str::<Policy>(r#"{"urgent": {"business_hours": 4}}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing field `high`"), "{err}");
+}
