@@ -105,7 +105,9 @@ fn run(args: Args) -> Result<String, String> {
         .and_then(|c| c.with_pauses(pauses))
         .and_then(|c| c.with_risk_threshold(RiskThreshold::percent(percent)?))
         .map_err(text)?;
-    let status = clock.status(&now, responded.as_ref()).map_err(text)?;
+    let status = clock
+        .status(&now, responded.map(|r| r.to_utc()))
+        .map_err(text)?;
     let remaining = clock
         .remaining(responded.as_ref().unwrap_or(&now))
         .map_err(text)?;
@@ -122,7 +124,10 @@ fn run(args: Args) -> Result<String, String> {
             clock.target()
         ));
     }
-    if let Some(next) = clock.next_change(&now, responded.as_ref()).map_err(text)? {
+    if let Some(next) = clock
+        .next_change(&now, responded.map(|r| r.to_utc()))
+        .map_err(text)?
+    {
         out.push_str(&format!("next change  {}\n", show(next)));
     }
     Ok(out)

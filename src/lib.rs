@@ -108,7 +108,7 @@
 //!     .with_risk_threshold(RiskThreshold::percent(75)?)?;
 //! assert_eq!(clock.due().to_rfc3339(), "2026-12-21T15:00:00+01:00");
 //! let now = cal.parse_datetime("2026-12-21T14:30")?;
-//! let status = clock.status(&now, None::<&chrono::DateTime<chrono::Utc>>)?;
+//! let status = clock.status(&now, None)?;
 //! assert_eq!(status.to_string(), "at-risk: 30m left, due 2026-12-21T15:00:00+01:00");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -154,3 +154,8 @@ pub use policy::{Policy, ResponseTarget};
 pub use priority::{Language, Priority};
 pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
 pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -179,7 +179,7 @@ impl fmt::Display for RiskThreshold {
 /// let created = cal.parse_datetime("2026-12-18T16:00")?;
 /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?;
 /// let now = cal.parse_datetime("2026-12-21T11:00")?;
-/// match clock.status(&now, None::<&chrono::DateTime<chrono::Utc>>)? {
+/// match clock.status(&now, None)? {
 ///     SlaStatus::Pending { remaining, .. } => assert_eq!(remaining, BusinessDuration::from_hours(1)),
 ///     other => panic!("unexpected {other}"),
 /// }
@@ -549,7 +549,8 @@ impl SlaClock {
         Ok(TimeDelta::nanoseconds(self.due - now))
     }
 
-    /// The status at `now`, given the first response if there was one.
+    /// The status at `now`, given the first response if there was one
+    /// (`Some(instant.to_utc())` for a response in any zone).
     ///
     /// A response at or before the due instant is met; after it, breached.
     /// Without a response the ticket is pending (or at risk) up to and
@@ -568,25 +569,25 @@ impl SlaClock {
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
     /// let now = cal.parse_datetime("2026-12-22T09:00")?;
     /// let answer = cal.parse_datetime("2026-12-21T12:00")?;
-    /// assert_eq!(clock.status(&now, Some(&answer))?, SlaStatus::Met { margin: BusinessDuration::ZERO });
-    /// assert_eq!(clock.status(&now, None::<&chrono::DateTime<chrono::Utc>>)?.name(), "breached");
+    /// assert_eq!(clock.status(&now, Some(answer.to_utc()))?, SlaStatus::Met { margin: BusinessDuration::ZERO });
+    /// assert_eq!(clock.status(&now, None)?.name(), "breached");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn status<A: TimeZone, B: TimeZone>(
+    pub fn status<T: TimeZone>(
         &self,
-        now: &DateTime<A>,
-        responded: Option<&DateTime<B>>,
+        now: &DateTime<T>,
+        responded: Option<DateTime<Utc>>,
     ) -> Result<SlaStatus> {
         let now = self.calendar.offset_ns(now)?;
         let responded = self.response_ns(responded)?;
         Ok(self.status_at(now, responded))
     }
 
-    fn response_ns<B: TimeZone>(&self, responded: Option<&DateTime<B>>) -> Result<Option<i64>> {
+    fn response_ns(&self, responded: Option<DateTime<Utc>>) -> Result<Option<i64>> {
         let Some(r) = responded else {
             return Ok(None);
         };
-        let at = self.calendar.offset_ns(r)?;
+        let at = self.calendar.offset_ns(&r)?;
         if at < self.created {
             return Err(ErrorKind::ResponseBeforeCreation {
                 responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
@@ -632,14 +633,14 @@ impl SlaClock {
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
     ///     .with_risk_threshold(RiskThreshold::percent(50)?)?;
     /// let now = cal.parse_datetime("2026-12-21T10:30")?;
-    /// let next = clock.next_change(&now, None::<&chrono::DateTime<chrono::Utc>>)?.unwrap();
+    /// let next = clock.next_change(&now, None)?.unwrap();
     /// assert_eq!(next.to_rfc3339(), "2026-12-21T12:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn next_change<A: TimeZone, B: TimeZone>(
+    pub fn next_change<T: TimeZone>(
         &self,
-        now: &DateTime<A>,
-        responded: Option<&DateTime<B>>,
+        now: &DateTime<T>,
+        responded: Option<DateTime<Utc>>,
     ) -> Result<Option<DateTime<Tz>>> {
         let now = self.calendar.offset_ns(now)?;
         if self.response_ns(responded)?.is_some() {
