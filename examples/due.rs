@@ -55,10 +55,34 @@ fn batch_line(calendar: &Calendar, policy: &Policy, line: &[u8]) -> Result<Strin
     match fields.as_slice() {
         [priority, created] => due(calendar, policy, priority, created).map_err(|e| e.to_string()),
         _ => Err(format!(
-            "expected '<priority> <created>' separated by one space or tab, found {} fields in '{}'",
-            fields.len(),
-            line.escape_debug()
+            "expected '<priority> <created>' separated by one space or tab, found {} in '{line}'",
+            plural(fields.len(), "field")
         )),
+    }
+    .map_err(|reason| visible(&reason))
+}
+
+/// `reason` with control characters escaped (`\r`, `\u{1b}`), so that an
+/// error about a stray carriage return cannot break the one-line-per-input
+/// rule of the output.
+fn visible(reason: &str) -> String {
+    reason
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
@@ -76,10 +100,11 @@ fn batch() -> io::Result<bool> {
         }
         if line.last() == Some(&b'\n') {
             line.pop();
-            // A file written on Windows ends its lines in CR LF.
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
+        }
+        // A file written on Windows ends its lines in CR LF, the last one
+        // sometimes in a bare CR.
+        if line.last() == Some(&b'\r') {
+            line.pop();
         }
         match batch_line(&calendar, &policy, &line) {
             Ok(due) => writeln!(out, "{due}")?,
@@ -133,8 +158,8 @@ fn main() -> ExitCode {
     }
     let [priority, created] = rest.as_slice() else {
         eprintln!(
-            "error: expected <priority> <created>, got {} arguments\n\n{USAGE}",
-            rest.len()
+            "error: expected <priority> <created>, got {}\n\n{USAGE}",
+            plural(rest.len(), "argument")
         );
         return ExitCode::from(2);
     };

@@ -51,6 +51,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     while let Some(arg) = iter.next() {
         let mut value = || {
             iter.next()
+                .filter(|v| !v.starts_with("--"))
                 .cloned()
                 .ok_or_else(|| format!("option '{arg}' needs a value"))
         };
@@ -70,8 +71,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             Ok(parsed)
         }
         Err(rest) => Err(format!(
-            "expected <priority> <created>, got {} arguments",
-            rest.len()
+            "expected <priority> <created>, got {} argument{}",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
         )),
     }
 }
@@ -97,9 +99,13 @@ fn run(args: Args) -> Result<String, String> {
     }
     let percent = match &args.at_risk {
         None => 75,
-        Some(p) => p.parse::<u8>().map_err(|_| {
-            format!("invalid at-risk threshold '{p}'; expected a percentage from 0 to 100")
-        })?,
+        Some(p) => p
+            .parse::<u8>()
+            .ok()
+            .filter(|n| *n <= 100 && p.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| {
+                format!("invalid at-risk threshold '{p}'; expected a percentage from 0 to 100")
+            })?,
     };
     let clock = SlaClock::for_priority(&calendar, &Policy::default(), priority, &created)
         .and_then(|c| c.with_pauses(pauses))

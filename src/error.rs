@@ -61,7 +61,7 @@ pub(crate) enum ErrorKind {
     )]
     InstantOutOfRange { instant: Shown, zone: Shown },
     #[error(
-        "the deadline falls after the supported range, which ends 2099-12-31 ({zone} local time)"
+        "the deadline falls after the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
     )]
     DeadlineOutOfRange { zone: Shown },
     #[error(

@@ -10,7 +10,7 @@ use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::Holiday;
 use crate::sla::SlaClock;
-use crate::timeline::{DayKind, NANOS, day_windows_utc};
+use crate::timeline::{DayKind, NANOS, for_each_window_utc, local_midnight};
 
 /// Why a day, or part of one, added no business time.
 ///
@@ -22,11 +22,12 @@ use crate::timeline::{DayKind, NANOS, day_windows_utc};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SkipReason {
-    /// Saturday or Sunday without opening hours.
+    /// Saturday or Sunday without opening hours (and not a holiday).
     Weekend,
     /// A weekday on which the schedule has no opening hours.
     NoOpeningHours(Weekday),
-    /// A public holiday, with its names.
+    /// A public holiday, with its names; named even when it falls on a
+    /// weekend.
     Holiday(Holiday),
     /// One of the calendar's own closure dates.
     Closure,
@@ -191,12 +192,11 @@ impl SlaClock {
         while date <= due.date_naive() {
             let kind = cal.day_kind(date)?;
             if kind != DayKind::Open {
-                let reason = match kind {
-                    DayKind::Holiday => match cal.holiday_on(date)? {
-                        Some(h) => SkipReason::Holiday(h),
-                        None => SkipReason::Closure,
-                    },
-                    DayKind::Closure => SkipReason::Closure,
+                // A holiday on a weekend is named: "weekend" is true but
+                // tells the reader less.
+                let reason = match (kind, cal.holiday_on(date)?) {
+                    (_, Some(h)) => SkipReason::Holiday(h),
+                    (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
                     _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => {
                         SkipReason::Weekend
                     }
@@ -205,14 +205,18 @@ impl SlaClock {
                 steps.push(Step::Skipped { date, reason });
             } else {
                 let before = steps.len();
-                let windows =
-                    day_windows_utc(cal.schedule(), &timeline.transitions, date, &mut cursor);
                 let mut last_end = i64::MIN;
-                for (s, e) in windows {
-                    let (s, e) = ((s - timeline.base) * NANOS, (e - timeline.base) * NANOS);
-                    last_end = e;
-                    self.pieces(cal, s.max(c), e.min(d), &mut steps);
-                }
+                for_each_window_utc(
+                    cal.schedule().windows(date.weekday()),
+                    &timeline.transitions,
+                    local_midnight(date),
+                    &mut cursor,
+                    |s, e| {
+                        let (s, e) = ((s - timeline.base) * NANOS, (e - timeline.base) * NANOS);
+                        last_end = e;
+                        self.pieces(cal, s.max(c), e.min(d), &mut steps);
+                    },
+                );
                 if steps.len() == before && date == created.date_naive() && c >= last_end {
                     steps.push(Step::Skipped {
                         date,

@@ -110,13 +110,13 @@ impl Calendar {
                 let upper = text.replacen('t', "T", 1);
                 let naive =
                     NaiveDateTime::parse_from_str(&upper, format).map_err(|_| malformed())?;
-                self.from_local(naive, text)
+                self.resolve_local(naive, text)
             }
         }
     }
 
     /// A local wall time in the calendar's zone, refusing gaps and folds.
-    pub(crate) fn from_local(
+    pub(crate) fn resolve_local(
         &self,
         naive: NaiveDateTime,
         text: &str,

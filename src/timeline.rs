@@ -8,18 +8,20 @@
 //! neither converts a time zone: local time only decided, once, where the
 //! windows lie.
 //!
-//! Memory: 12 bytes per window (start, end, prefix sum, each a `u32` of
-//! seconds from the range start, which fits the 105 years of the range).
-//! The Munich calendar has about 26 400 windows, so about 310 KiB, plus the
-//! zone's offset changes (about 210 for Europe/Berlin). Adjacent windows are
-//! merged, so a calendar open around the clock holds one window.
+//! Memory: 8 bytes per window (start and prefix sum, each a `u32` of
+//! seconds from the range start, which fits the 105 years of the range),
+//! 4 bytes per day of the range for the index by time (150 KiB), and 4 bytes
+//! per bucket of the index by business time (about one bucket per window or
+//! fewer). The Munich calendar has about 26 400 windows: about 450 KiB in
+//! all, plus the zone's offset changes (210 for Europe/Berlin). Adjacent
+//! windows are merged, so a calendar open around the clock holds one window.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR, end_day, first_day};
-use crate::schedule::WeeklySchedule;
+use crate::schedule::{OpeningWindow, WeeklySchedule};
 use crate::transitions::Transitions;
 
 pub(crate) const NANOS: i64 = 1_000_000_000;
@@ -48,37 +50,49 @@ impl Days {
     ) -> Self {
         let count = (end_day() - first_day()).num_days() as usize;
         let first = first_day();
+        let has_hours: Vec<bool> = WEEK.iter().map(|&d| schedule.day_secs(d) > 0).collect();
         let mut kinds: Vec<DayKind> = (0..count)
             .map(|d| {
-                // 1995-01-01 was a Sunday.
-                let weekday =
-                    chrono::Weekday::try_from(((d + 6) % 7) as u8).unwrap_or(chrono::Weekday::Mon);
-                if schedule.day_secs(weekday) == 0 {
-                    DayKind::NoHours
-                } else {
+                if has_hours[weekday_index(d)] {
                     DayKind::Open
+                } else {
+                    DayKind::NoHours
                 }
             })
             .collect();
         let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
+        let mut mark = |date: Option<NaiveDate>, kind: DayKind| {
+            if let Some(day) = date.and_then(index).and_then(|i| kinds.get_mut(i)) {
+                if *day == DayKind::Open {
+                    *day = kind;
+                }
+            }
+        };
         for year in FIRST_YEAR..=LAST_YEAR {
             for rule in rules {
-                if let Some(i) = rule.in_year(year).and_then(index) {
-                    if kinds[i] == DayKind::Open {
-                        kinds[i] = DayKind::Holiday;
-                    }
-                }
+                mark(rule.in_year(year), DayKind::Holiday);
             }
         }
         for &date in closures {
-            if let Some(i) = index(date).filter(|&i| i < count) {
-                if kinds[i] == DayKind::Open {
-                    kinds[i] = DayKind::Closure;
-                }
-            }
+            mark(Some(date), DayKind::Closure);
         }
         Days { kinds }
     }
+}
+
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// Monday = 0 for the `d`-th day of the range; 1995-01-01 was a Sunday.
+fn weekday_index(d: usize) -> usize {
+    (d + 6) % 7
 }
 
 /// Local seconds (wall time counted as if it were UTC) at midnight of `date`.
@@ -86,38 +100,62 @@ pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
     date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
 }
 
-/// The opening windows of one local day as UTC seconds, by the boundary
-/// rule of [`LocalToUtc::earliest`](crate::transitions::LocalToUtc). Windows
-/// that a DST switch leaves empty are dropped.
-pub(crate) fn day_windows_utc(
-    schedule: &WeeklySchedule,
+/// Calls `each(start, end)` with the opening windows of one local day (its
+/// local `midnight`, its weekday's `windows`) as UTC seconds, by the
+/// boundary rule of [`LocalToUtc::earliest`](crate::transitions::LocalToUtc):
+/// windows a DST switch leaves empty are dropped, overlaps it creates are
+/// clipped. The timeline and the explanation both place windows through
+/// this one function.
+pub(crate) fn for_each_window_utc(
+    windows: &[OpeningWindow],
     transitions: &Transitions,
-    date: NaiveDate,
+    midnight: i64,
     cursor: &mut usize,
-) -> impl Iterator<Item = (i64, i64)> {
-    let midnight = local_midnight(date);
+    mut each: impl FnMut(i64, i64),
+) {
+    if let Some(offset) = transitions.offset_for_day(midnight, cursor) {
+        // No DST switch near: every boundary moves by the same offset.
+        let utc_midnight = midnight - offset;
+        for w in windows {
+            each(
+                utc_midnight + i64::from(w.start.seconds_from_midnight()),
+                utc_midnight + i64::from(w.end.seconds_from_midnight()),
+            );
+        }
+        return;
+    }
     let mut last_end = i64::MIN;
-    let windows: Vec<(i64, i64)> = schedule
-        .windows(date.weekday())
-        .iter()
-        .filter_map(|w| {
-            let start = transitions
-                .local_to_utc(
-                    midnight + i64::from(w.start.seconds_from_midnight()),
-                    cursor,
-                )
-                .earliest()
-                .max(last_end);
-            let end = transitions
-                .local_to_utc(midnight + i64::from(w.end.seconds_from_midnight()), cursor)
-                .earliest();
-            (end > start).then(|| {
-                last_end = end;
-                (start, end)
-            })
+    for w in windows {
+        let start = transitions
+            .local_to_utc(
+                midnight + i64::from(w.start.seconds_from_midnight()),
+                cursor,
+            )
+            .earliest()
+            .max(last_end);
+        let end = transitions
+            .local_to_utc(midnight + i64::from(w.end.seconds_from_midnight()), cursor)
+            .earliest();
+        if end > start {
+            last_end = end;
+            each(start, end);
+        }
+    }
+}
+
+/// For `k` in `0..count`, the index of the first element of the sorted
+/// `values` that is at least `bound(k)` (`bound` increasing), in one sweep.
+fn first_at_least(values: &[u32], count: i64, bound: impl Fn(i64) -> i64) -> Vec<u32> {
+    let mut i = 0;
+    (0..count)
+        .map(|k| {
+            let b = bound(k);
+            while i < values.len() && i64::from(values[i]) < b {
+                i += 1;
+            }
+            i as u32
         })
-        .collect();
-    windows.into_iter()
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -127,9 +165,18 @@ pub(crate) struct Timeline {
     /// Length of the supported range in nanoseconds.
     pub(crate) len_ns: i64,
     starts: Vec<u32>,
-    ends: Vec<u32>,
     /// `cum[i]`: business seconds before window `i`; `cum[n]` is the total.
     cum: Vec<u32>,
+    /// `by_day[k]`: the first window that ends after `k` days from `base`,
+    /// so finding the window at an instant scans one day's windows instead
+    /// of searching the whole table.
+    by_day: Vec<u32>,
+    /// `by_business[k]`: the first window `i` with `cum[i + 1] >= k <<
+    /// business_shift`, the same shortcut for "where is business second
+    /// p". The bucket is a power of two no longer than the average window,
+    /// so a lookup scans one or two windows.
+    by_business: Vec<u32>,
+    business_shift: u32,
     pub(crate) transitions: Transitions,
 }
 
@@ -154,46 +201,59 @@ impl Timeline {
         let end = transitions.local_to_utc(end_local, &mut cursor).earliest();
         cursor = 0;
         let days = Days::new(schedule, rules, closures);
-        let mut starts: Vec<u32> = Vec::new();
-        let mut ends: Vec<u32> = Vec::new();
-        let mut cum: Vec<u32> = vec![0];
+        let week: Vec<&[OpeningWindow]> = WEEK.iter().map(|&d| schedule.windows(d)).collect();
+        let open_days = days.kinds.iter().filter(|&&k| k == DayKind::Open).count();
+        let capacity = open_days * week.iter().map(|w| w.len()).max().unwrap_or(1);
+        let mut starts: Vec<u32> = Vec::with_capacity(capacity);
+        let mut last_end: u32 = 0;
+        let mut cum: Vec<u32> = Vec::with_capacity(capacity + 1);
+        cum.push(0);
         let mut total: u32 = 0;
-        let mut date = first_day();
-        for &kind in &days.kinds {
-            if kind == DayKind::Open {
-                for (s, e) in day_windows_utc(schedule, &transitions, date, &mut cursor) {
-                    // Offsets from `base` fit u32: the range is < 136 years.
-                    let (s, e) = ((s - base) as u32, (e - base) as u32);
-                    let s = s.max(ends.last().copied().unwrap_or(0));
-                    if e <= s {
-                        continue;
-                    }
-                    total += e - s;
-                    if ends.last() == Some(&s) {
-                        // Adjacent to the previous window (a day open until
-                        // 24:00 followed by one open from 00:00): one window,
-                        // so that no instant is both an end and a start.
-                        if let Some(last) = ends.last_mut() {
-                            *last = e;
-                        }
-                        if let Some(last) = cum.last_mut() {
-                            *last = total;
-                        }
-                    } else {
-                        starts.push(s);
-                        ends.push(e);
-                        cum.push(total);
-                    }
-                }
+        for (d, &kind) in days.kinds.iter().enumerate() {
+            if kind != DayKind::Open {
+                continue;
             }
-            date = date.succ_opt().unwrap_or(date);
+            let midnight = first_local + d as i64 * SECS_PER_DAY;
+            let windows = week[weekday_index(d)];
+            for_each_window_utc(windows, &transitions, midnight, &mut cursor, |s, e| {
+                // Offsets from `base` fit u32: the range is < 136 years.
+                let (s, e) = ((s - base) as u32, (e - base) as u32);
+                let s = s.max(last_end);
+                if e <= s {
+                    return;
+                }
+                total += e - s;
+                if !starts.is_empty() && last_end == s {
+                    // Adjacent to the previous window (a day open until
+                    // 24:00 followed by one open from 00:00): one window,
+                    // so that no instant is both an end and a start.
+                    if let Some(c) = cum.last_mut() {
+                        *c = total;
+                    }
+                } else {
+                    starts.push(s);
+                    cum.push(total);
+                }
+                last_end = e;
+            });
         }
+        let ends: Vec<u32> = (0..starts.len())
+            .map(|i| starts[i] + (cum[i + 1] - cum[i]))
+            .collect();
+        let len_secs = end - base;
+        let by_day = first_at_least(&ends, len_secs / SECS_PER_DAY + 2, |k| k * SECS_PER_DAY + 1);
+        let average = u64::from(total) / (starts.len().max(1) as u64);
+        let business_shift = average.max(1).ilog2() + 1;
+        let buckets = (i64::from(total) >> business_shift) + 2;
+        let by_business = first_at_least(&cum[1..], buckets, |k| k << business_shift);
         Timeline {
             base,
-            len_ns: (end - base) * NANOS,
+            len_ns: len_secs * NANOS,
             starts,
-            ends,
             cum,
+            by_day,
+            by_business,
+            business_shift,
             transitions,
         }
     }
@@ -201,7 +261,8 @@ impl Timeline {
     /// Bytes held by the window tables.
     #[cfg(test)]
     pub(crate) fn table_bytes(&self) -> usize {
-        (self.starts.len() + self.ends.len() + self.cum.len()) * 4
+        let words = self.starts.len() + self.cum.len() + self.by_day.len() + self.by_business.len();
+        words * 4
     }
 
     #[cfg(test)]
@@ -213,8 +274,13 @@ impl Timeline {
     /// from `base`), if any.
     fn window_at_or_before(&self, t: i64) -> Option<usize> {
         let sec = t.div_euclid(NANOS);
-        let after = self.starts.partition_point(|&s| i64::from(s) <= sec);
-        after.checked_sub(1)
+        let day = usize::try_from(sec / SECS_PER_DAY).ok()?;
+        // Windows before `by_day[day]` end, and so start, before `sec`.
+        let mut i = *self.by_day.get(day)? as usize;
+        while i < self.starts.len() && i64::from(self.starts[i]) <= sec {
+            i += 1;
+        }
+        i.checked_sub(1)
     }
 
     fn start_ns(&self, i: usize) -> i64 {
@@ -222,7 +288,7 @@ impl Timeline {
     }
 
     fn end_ns(&self, i: usize) -> i64 {
-        i64::from(self.ends[i]) * NANOS
+        i64::from(self.starts[i] + (self.cum[i + 1] - self.cum[i])) * NANOS
     }
 
     /// Business nanoseconds from the start of the range up to `t`.
@@ -242,7 +308,11 @@ impl Timeline {
         // Window i holds position p when cum[i] < p <= cum[i + 1]; in whole
         // seconds that is cum[i + 1] >= ceil(p / 1s).
         let ceil_secs = position.div_euclid(NANOS) + i64::from(position.rem_euclid(NANOS) != 0);
-        let i = self.cum[1..].partition_point(|&c| i64::from(c) < ceil_secs);
+        let bucket = usize::try_from(ceil_secs >> self.business_shift).ok()?;
+        let mut i = *self.by_business.get(bucket)? as usize;
+        while i < self.starts.len() && i64::from(self.cum[i + 1]) < ceil_secs {
+            i += 1;
+        }
         (i < self.starts.len())
             .then(|| self.start_ns(i) + position - i64::from(self.cum[i]) * NANOS)
     }
@@ -268,7 +338,11 @@ impl Timeline {
         from: i64,
         to: i64,
     ) -> impl Iterator<Item = (i64, i64)> + '_ {
-        let first = self.ends.partition_point(|&e| i64::from(e) * NANOS <= from);
+        let first = match self.window_at_or_before(from) {
+            Some(i) if self.end_ns(i) > from => i,
+            Some(i) => i + 1,
+            None => 0,
+        };
         (first..self.starts.len())
             .take_while(move |&i| self.start_ns(i) < to)
             .map(move |i| (self.start_ns(i).max(from), self.end_ns(i).min(to)))

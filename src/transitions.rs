@@ -11,10 +11,15 @@ use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 /// How far apart the offset is sampled before a change is narrowed down to
-/// the second. No zone in the tz database changes its offset twice within
-/// a week in 1995..2100 (the test `sampling_misses_no_transition` checks
-/// every zone chrono-tz ships), so no change can hide between two samples.
-const SAMPLE_STEP_SECS: i64 = 7 * 86_400;
+/// the second. The closest two changes of any zone in the tz database in
+/// 1995..2100 are 6.96 days apart (America/Boa_Vista, October 2000), so
+/// with a step under that no change can hide between two samples; the test
+/// `sampling_misses_no_transition` checks every zone chrono-tz ships.
+const SAMPLE_STEP_SECS: i64 = 6 * 86_400;
+
+/// Where a zone's rules repeat a change a year later: the same weekday
+/// (52 or 53 weeks on) or the same date (365 or 366 days on).
+const YEARLY_REPEATS: [i64; 4] = [364 * 86_400, 371 * 86_400, 365 * 86_400, 366 * 86_400];
 
 /// A zone's offsets over a span of time: offset `offsets[i]` holds from
 /// `starts[i]` (UTC seconds) until `starts[i + 1]`.
@@ -56,6 +61,45 @@ pub(crate) fn offset_at(zone: Tz, utc_secs: i64) -> i64 {
     )
 }
 
+/// The first second in `(lo, hi]` whose offset is not `before`, by
+/// bisection.
+fn first_change(zone: Tz, lo: i64, hi: i64, before: i64) -> i64 {
+    let (mut a, mut b) = (lo, hi);
+    while b - a > 1 {
+        let mid = a + (b - a) / 2;
+        if offset_at(zone, mid) == before {
+            a = mid;
+        } else {
+            b = mid;
+        }
+    }
+    b
+}
+
+/// The change in `(lo, hi]` from `before` to `after`, if it falls where the
+/// same change fell a year earlier. Two lookups instead of twenty for the
+/// common case of yearly daylight-saving rules; a miss costs little.
+fn predicted(
+    zone: Tz,
+    starts: &[i64],
+    offsets: &[i64],
+    lo: i64,
+    hi: i64,
+    before: i64,
+    after: i64,
+) -> Option<i64> {
+    let n = starts.len();
+    let last_same = (1..n)
+        .rev()
+        .take(4)
+        .find(|&i| offsets[i - 1] == before && offsets[i] == after)?;
+    YEARLY_REPEATS
+        .iter()
+        .map(|&gap| starts[last_same] + gap)
+        .filter(|&t| lo < t && t <= hi)
+        .find(|&t| offset_at(zone, t - 1) == before && offset_at(zone, t) == after)
+}
+
 impl Transitions {
     /// Reads every offset change of `zone` between the UTC instants `from`
     /// and `to` (seconds).
@@ -63,24 +107,18 @@ impl Transitions {
         let mut starts = vec![i64::MIN];
         let mut offsets = vec![offset_at(zone, from)];
         let mut lo = from;
+        let mut before = offsets[0];
         while lo < to {
             let hi = (lo + SAMPLE_STEP_SECS).min(to);
-            let before = offset_at(zone, lo);
-            if offset_at(zone, hi) != before {
-                // Narrow down to the first second with the new offset.
-                let (mut a, mut b) = (lo, hi);
-                while b - a > 1 {
-                    let mid = a + (b - a) / 2;
-                    if offset_at(zone, mid) == before {
-                        a = mid;
-                    } else {
-                        b = mid;
-                    }
-                }
-                starts.push(b);
-                offsets.push(offset_at(zone, b));
+            let after = offset_at(zone, hi);
+            if after != before {
+                let at = predicted(zone, &starts, &offsets, lo, hi, before, after)
+                    .unwrap_or_else(|| first_change(zone, lo, hi, before));
+                starts.push(at);
+                offsets.push(after);
             }
             lo = hi;
+            before = after;
         }
         Transitions { starts, offsets }
     }
@@ -98,13 +136,19 @@ impl Transitions {
         self.offsets[i.saturating_sub(1)]
     }
 
-    /// Converts local seconds (local wall time counted as if it were UTC)
-    /// to UTC. `cursor` speeds up calls that move forward in time: it is
-    /// the index of a span that starts at least a day before `local`.
-    pub(crate) fn local_to_utc(&self, local: i64, cursor: &mut usize) -> LocalToUtc {
-        // No offset exceeds 26 hours either way, so every span that can
-        // contain `local` starts after `local - 2 days`.
-        let horizon = local - 2 * 86_400;
+    /// The one offset that holds for every local time of the day starting
+    /// at local `midnight`, if no change comes near that day; `None` on
+    /// and around the days the clocks change. Moves `cursor` like
+    /// [`Transitions::local_to_utc`].
+    pub(crate) fn offset_for_day(&self, midnight: i64, cursor: &mut usize) -> Option<i64> {
+        self.advance(cursor, midnight - 2 * 86_400);
+        let quiet =
+            *cursor + 1 == self.starts.len() || self.starts[*cursor + 1] > midnight + 3 * 86_400;
+        quiet.then(|| self.offsets[*cursor])
+    }
+
+    /// Moves `cursor` to the last span starting at or before `horizon`.
+    fn advance(&self, cursor: &mut usize, horizon: i64) {
         while *cursor + 1 < self.starts.len() && self.starts[*cursor + 1] <= horizon {
             *cursor += 1;
         }
@@ -115,8 +159,21 @@ impl Transitions {
                 .partition_point(|&s| s <= horizon)
                 .saturating_sub(1);
         }
-        let mut found: Option<i64> = None;
+    }
+
+    /// Converts local seconds (local wall time counted as if it were UTC)
+    /// to UTC. `cursor` speeds up calls that move forward in time: it is
+    /// the index of a span that starts at least a day before `local`.
+    pub(crate) fn local_to_utc(&self, local: i64, cursor: &mut usize) -> LocalToUtc {
+        // No offset exceeds 26 hours either way, so every span that can
+        // contain `local` starts after `local - 2 days`.
+        self.advance(cursor, local - 2 * 86_400);
         let last = self.starts.len() - 1;
+        if *cursor == last || self.starts[*cursor + 1] > local + 2 * 86_400 {
+            // No change within two days either way: the common case.
+            return LocalToUtc::Single(local - self.offsets[*cursor]);
+        }
+        let mut found: Option<i64> = None;
         for i in *cursor..=last.min(*cursor + 4) {
             let utc = local - self.offsets[i];
             let after_start = utc >= self.starts[i];
@@ -182,8 +239,8 @@ mod tests {
         }
     }
 
-    /// Guards `SAMPLE_STEP_SECS`: for every zone, sampling once a week finds
-    /// exactly the changes that sampling every six hours finds.
+    /// Guards `SAMPLE_STEP_SECS` and `predicted`: for every zone, the scan
+    /// finds exactly the changes that sampling every six hours finds.
     #[test]
     #[cfg_attr(
         debug_assertions,

@@ -244,7 +244,7 @@ fn the_edges_of_the_supported_range() {
     let late = cal.parse_datetime("2099-12-31T17:00").unwrap();
     assert_eq!(
         cal.due(&late, hours(4)).unwrap_err().to_string(),
-        "the deadline falls after the supported range, which ends 2099-12-31 (Europe/Berlin local time)"
+        "the deadline falls after the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
     );
     let early = cal.parse_datetime("1994-12-31T23:59:59").unwrap();
     assert_eq!(

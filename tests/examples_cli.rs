@@ -1,0 +1,1370 @@
+//! Runs the compiled example programs (`holidays`, `due`, `status`) the way
+//! a user would and checks their exact output and exit status.
+//!
+//! `cargo test` builds the examples into `target/<profile>/examples/`; the
+//! test binary itself lives in `target/<profile>/deps/`. The expected values
+//! are derived from `SLA-SEMANTICS.md` (sections 1 to 4) and the examples'
+//! USAGE texts, not copied from the programs' output.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+// ---------------------------------------------------------------------------
+// Harness
+// ---------------------------------------------------------------------------
+
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary knows its own path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("the test binary lives in target/<profile>/deps/");
+    let path = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.is_file(),
+        "example binary {} not found; run the tests with `cargo test` (which builds the \
+         examples first) instead of running the test binary on its own",
+        path.display()
+    );
+    path
+}
+
+#[test]
+#[should_panic(expected = "run the tests with `cargo test`")]
+fn a_missing_example_binary_says_how_to_build_it() {
+    example("no-such-example");
+}
+
+#[derive(Debug)]
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(name: &str, args: &[&str]) -> Outcome {
+    run_with_input(name, args, None)
+}
+
+fn run_with_input(name: &str, args: &[&str], input: Option<Vec<u8>>) -> Outcome {
+    let mut child = Command::new(example(name))
+        .args(args)
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    // Feed standard input from another thread so that a large input cannot
+    // dead-lock against a full stdout pipe.
+    let writer = input.map(|bytes| {
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        std::thread::spawn(move || {
+            stdin
+                .write_all(&bytes)
+                .expect("write to the example's stdin");
+            // Dropping stdin closes it: the example sees end of input.
+        })
+    });
+    let output = child.wait_with_output().expect("wait for the example");
+    if let Some(writer) = writer {
+        writer.join().expect("stdin writer thread");
+    }
+    Outcome {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Exit 0, exactly `stdout`, nothing on stderr.
+#[track_caller]
+fn assert_ok(out: &Outcome, stdout: &str) {
+    assert_eq!(out.stdout, stdout, "stdout; full outcome: {out:#?}");
+    assert_eq!(out.stderr, "", "stderr; full outcome: {out:#?}");
+    assert_eq!(out.code, Some(0), "exit status; full outcome: {out:#?}");
+}
+
+/// Exit `code`, nothing on stdout, exactly `error: {message}\n` on stderr.
+#[track_caller]
+fn assert_error(out: &Outcome, code: i32, message: &str) {
+    assert_eq!(
+        out.stderr,
+        format!("error: {message}\n"),
+        "stderr; full outcome: {out:#?}"
+    );
+    assert_eq!(out.stdout, "", "stdout; full outcome: {out:#?}");
+    assert_eq!(out.code, Some(code), "exit status; full outcome: {out:#?}");
+}
+
+/// A usage error: exit 2, nothing on stdout, the message, a blank line and
+/// the program's usage text on stderr.
+#[track_caller]
+fn assert_usage_error(out: &Outcome, program: &str, message: &str) {
+    let head = format!("error: {message}\n\nUsage: {program} ");
+    assert!(
+        out.stderr.starts_with(&head) && out.stderr.ends_with('\n'),
+        "stderr should start with {head:?}; full outcome: {out:#?}"
+    );
+    assert_eq!(out.stdout, "", "stdout; full outcome: {out:#?}");
+    assert_eq!(out.code, Some(2), "exit status; full outcome: {out:#?}");
+}
+
+/// `--help`: exit 0, usage on stdout, nothing on stderr.
+#[track_caller]
+fn assert_help(out: &Outcome, program: &str) {
+    assert!(
+        out.stdout.starts_with(&format!("Usage: {program} ")),
+        "stdout should start with the usage; full outcome: {out:#?}"
+    );
+    assert_eq!(out.stderr, "", "stderr; full outcome: {out:#?}");
+    assert_eq!(out.code, Some(0), "exit status; full outcome: {out:#?}");
+}
+
+const RANGE: &str = "1995-01-01 to 2099-12-31";
+
+fn out_of_range(instant: &str) -> String {
+    format!("instant {instant} is outside the supported range {RANGE} (Europe/Berlin local time)")
+}
+
+const DEADLINE_OUT_OF_RANGE: &str = "the deadline falls after the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)";
+
+fn unknown_priority(input: &str) -> String {
+    format!(
+        "unknown priority '{input}'; expected one of urgent, high, normal, low \
+         (or in German: dringend, hoch, normal, niedrig)"
+    )
+}
+
+fn invalid_datetime(input: &str) -> String {
+    format!(
+        "invalid date-time '{input}'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 \
+         or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00"
+    )
+}
+
+fn gap(input: &str) -> String {
+    format!(
+        "local time '{input}' does not exist in Europe/Berlin: the clocks skip it when daylight \
+         saving time starts; give it with an explicit UTC offset"
+    )
+}
+
+fn fold(input: &str, earlier: &str, later: &str) -> String {
+    format!(
+        "local time '{input}' is ambiguous in Europe/Berlin: it occurs twice when daylight \
+         saving time ends ({earlier} and {later}); give it with an explicit UTC offset"
+    )
+}
+
+// ---------------------------------------------------------------------------
+// holidays
+// ---------------------------------------------------------------------------
+
+fn holidays(args: &[&str]) -> Outcome {
+    run("holidays", args)
+}
+
+#[test]
+fn holidays_2027_lists_the_thirteen_munich_holidays() {
+    // Easter Sunday 2027 is 28 March.
+    let expected = "\
+2027-01-01  Neujahr / New Year's Day
+2027-01-06  Heilige Drei Könige / Epiphany
+2027-03-26  Karfreitag / Good Friday
+2027-03-29  Ostermontag / Easter Monday
+2027-05-01  Tag der Arbeit / Labour Day
+2027-05-06  Christi Himmelfahrt / Ascension Day
+2027-05-17  Pfingstmontag / Whit Monday
+2027-05-27  Fronleichnam / Corpus Christi
+2027-08-15  Mariä Himmelfahrt / Assumption Day
+2027-10-03  Tag der Deutschen Einheit / German Unity Day
+2027-11-01  Allerheiligen / All Saints' Day
+2027-12-25  1. Weihnachtstag / Christmas Day
+2027-12-26  2. Weihnachtstag / St. Stephen's Day
+";
+    assert_eq!(expected.lines().count(), 13);
+    assert_ok(&holidays(&["2027"]), expected);
+    // A one-year range is the same year.
+    assert_ok(&holidays(&["2027", "2027"]), expected);
+}
+
+#[test]
+fn holidays_2008_share_one_line_on_the_first_of_may() {
+    // Easter Sunday 2008 was 23 March, so Ascension (+39) fell on 1 May.
+    let expected = "\
+2008-01-01  Neujahr / New Year's Day
+2008-01-06  Heilige Drei Könige / Epiphany
+2008-03-21  Karfreitag / Good Friday
+2008-03-24  Ostermontag / Easter Monday
+2008-05-01  Tag der Arbeit / Labour Day; Christi Himmelfahrt / Ascension Day
+2008-05-12  Pfingstmontag / Whit Monday
+2008-05-22  Fronleichnam / Corpus Christi
+2008-08-15  Mariä Himmelfahrt / Assumption Day
+2008-10-03  Tag der Deutschen Einheit / German Unity Day
+2008-11-01  Allerheiligen / All Saints' Day
+2008-12-25  1. Weihnachtstag / Christmas Day
+2008-12-26  2. Weihnachtstag / St. Stephen's Day
+";
+    assert_ok(&holidays(&["2008"]), expected);
+}
+
+#[test]
+fn holidays_2017_include_the_one_off_reformation_day() {
+    // Easter Sunday 2017 was 16 April.
+    let expected = "\
+2017-01-01  Neujahr / New Year's Day
+2017-01-06  Heilige Drei Könige / Epiphany
+2017-04-14  Karfreitag / Good Friday
+2017-04-17  Ostermontag / Easter Monday
+2017-05-01  Tag der Arbeit / Labour Day
+2017-05-25  Christi Himmelfahrt / Ascension Day
+2017-06-05  Pfingstmontag / Whit Monday
+2017-06-15  Fronleichnam / Corpus Christi
+2017-08-15  Mariä Himmelfahrt / Assumption Day
+2017-10-03  Tag der Deutschen Einheit / German Unity Day
+2017-10-31  Reformationstag (500. Jahrestag) / Reformation Day (one-off)
+2017-11-01  Allerheiligen / All Saints' Day
+2017-12-25  1. Weihnachtstag / Christmas Day
+2017-12-26  2. Weihnachtstag / St. Stephen's Day
+";
+    assert_ok(&holidays(&["2017"]), expected);
+    // Only in 2017.
+    for year in ["2016", "2018"] {
+        let out = holidays(&[year]);
+        assert_eq!(out.code, Some(0));
+        assert!(!out.stdout.contains("-10-31"), "{year}: {}", out.stdout);
+    }
+}
+
+/// Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm,
+/// written independently of the crate's implementation.
+fn easter_sunday(year: i32) -> NaiveDate {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap()
+}
+
+/// The lines `holidays <year>` should print, from the table in section 1.
+fn expected_holiday_lines(year: i32) -> Vec<String> {
+    let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap();
+    let easter = easter_sunday(year);
+    let plus = |days: i64| easter + Duration::days(days);
+    let mut entries = vec![
+        (fixed(1, 1), "Neujahr / New Year's Day"),
+        (fixed(1, 6), "Heilige Drei Könige / Epiphany"),
+        (plus(-2), "Karfreitag / Good Friday"),
+        (plus(1), "Ostermontag / Easter Monday"),
+        (fixed(5, 1), "Tag der Arbeit / Labour Day"),
+        (plus(39), "Christi Himmelfahrt / Ascension Day"),
+        (plus(50), "Pfingstmontag / Whit Monday"),
+        (plus(60), "Fronleichnam / Corpus Christi"),
+        (fixed(8, 15), "Mariä Himmelfahrt / Assumption Day"),
+        (fixed(10, 3), "Tag der Deutschen Einheit / German Unity Day"),
+        (fixed(11, 1), "Allerheiligen / All Saints' Day"),
+        (fixed(12, 25), "1. Weihnachtstag / Christmas Day"),
+        (fixed(12, 26), "2. Weihnachtstag / St. Stephen's Day"),
+    ];
+    if year == 2017 {
+        entries.push((
+            fixed(10, 31),
+            "Reformationstag (500. Jahrestag) / Reformation Day (one-off)",
+        ));
+    }
+    entries.sort_by_key(|&(date, _)| date); // stable: table order on a tie
+    let mut lines: Vec<(NaiveDate, String)> = Vec::new();
+    for (date, names) in entries {
+        match lines.last_mut() {
+            Some((last, text)) if *last == date => {
+                text.push_str("; ");
+                text.push_str(names);
+            }
+            _ => lines.push((date, names.to_string())),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(date, names)| format!("{}  {names}", date.format("%Y-%m-%d")))
+        .collect()
+}
+
+#[test]
+fn holidays_over_the_whole_supported_range() {
+    let out = holidays(&["1995", "2099"]);
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert_eq!(out.stderr, "");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    // 105 years of 13 holidays, plus Reformation Day 2017, less the one
+    // shared date (1 May 2008: Easter on 23 March only in 2008 in 1995-2099).
+    assert_eq!(lines.len(), 105 * 13 + 1 - 1);
+    assert_eq!(lines.first(), Some(&"1995-01-01  Neujahr / New Year's Day"));
+    assert_eq!(
+        lines.last(),
+        Some(&"2099-12-26  2. Weihnachtstag / St. Stephen's Day")
+    );
+    let expected: Vec<String> = (1995..=2099).flat_map(expected_holiday_lines).collect();
+    assert_eq!(lines.len(), expected.len());
+    for (got, want) in lines.iter().zip(&expected) {
+        assert_eq!(got, want);
+    }
+    assert!(out.stdout.ends_with('\n'));
+}
+
+#[test]
+fn holidays_rejects_bad_years_without_partial_output() {
+    let outside = |y: &str| format!("year {y} is outside the supported range 1995 to 2099");
+    let not_digits = |y: &str| {
+        format!("invalid year '{y}'; expected a year from 1995 to 2099 written in digits")
+    };
+    assert_error(&holidays(&["1994"]), 2, &outside("1994"));
+    assert_error(&holidays(&["2100"]), 2, &outside("2100"));
+    assert_error(&holidays(&["20x7"]), 2, &not_digits("20x7"));
+    assert_error(&holidays(&["-5"]), 2, &not_digits("-5"));
+    assert_error(&holidays(&[""]), 2, &not_digits(""));
+    assert_error(&holidays(&[" 2027"]), 2, &not_digits(" 2027"));
+    assert_error(&holidays(&["2027.0"]), 2, &not_digits("2027.0"));
+    // Either end out of range: nothing printed at all.
+    assert_error(&holidays(&["1994", "2000"]), 2, &outside("1994"));
+    assert_error(&holidays(&["2000", "2100"]), 2, &outside("2100"));
+    assert_error(
+        &holidays(&["2030", "2020"]),
+        2,
+        "invalid range 2030 to 2020; the first year must not be after the last",
+    );
+    assert_usage_error(
+        &holidays(&["2020", "2021", "2022"]),
+        "holidays",
+        "expected one or two years, got 3 arguments",
+    );
+    assert_usage_error(
+        &holidays(&[]),
+        "holidays",
+        "expected one or two years, got 0 arguments",
+    );
+}
+
+#[test]
+fn holidays_help() {
+    for flag in ["--help", "-h"] {
+        let out = holidays(&[flag]);
+        assert_help(&out, "holidays");
+        assert!(out.stdout.contains("Usage"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// due
+// ---------------------------------------------------------------------------
+
+fn due(args: &[&str]) -> Outcome {
+    run("due", args)
+}
+
+#[track_caller]
+fn assert_due(priority: &str, created: &str, expected: &str) {
+    let out = due(&[priority, created]);
+    assert_ok(&out, &format!("{expected}\n"));
+}
+
+#[test]
+fn due_worked_examples_of_section_3() {
+    // Friday 16:00 CET, Urgent (4 h): 2 h Friday, 2 h Monday.
+    assert_due(
+        "urgent",
+        "2026-12-18T16:00:00+01:00",
+        "2026-12-21T12:00:00+01:00",
+    );
+    // Wednesday 23rd 15:00, High (8 h): 3 h, then 5 h on the 24th (a working day).
+    assert_due("high", "2026-12-23T15:00", "2026-12-24T15:00:00+01:00");
+    // Normal (16 h): 3 h + 8 h, holidays 25th/26th, Sunday 27th, 5 h on Monday.
+    assert_due("normal", "2026-12-23T15:00", "2026-12-28T15:00:00+01:00");
+}
+
+#[test]
+fn due_reads_local_times_and_every_offset_as_the_same_instant() {
+    // 2026-12-23 14:00 UTC is 15:00 CET, however it is written.
+    for created in [
+        "2026-12-23T15:00",
+        "2026-12-23T15:00:00",
+        "2026-12-23T15:00:00+01:00",
+        "2026-12-23T14:00:00Z",
+        "2026-12-23t14:00:00z",
+        "2026-12-23T23:00:00+09:00",
+        "2026-12-23T09:00:00-05:00",
+        "2026-12-23T19:45:00+05:45",
+    ] {
+        assert_due("high", created, "2026-12-24T15:00:00+01:00");
+    }
+    // The offset decides the instant: Monday 10:00 in Tokyo is 02:00 in
+    // Munich, before opening, so the clock starts at 10:00 CET.
+    assert_due(
+        "urgent",
+        "2026-12-21T10:00:00+09:00",
+        "2026-12-21T14:00:00+01:00",
+    );
+    // Monday 10:00 in New York is 16:00 in Munich: 2 h Monday, 2 h Tuesday.
+    assert_due(
+        "urgent",
+        "2026-12-21T10:00:00-05:00",
+        "2026-12-22T12:00:00+01:00",
+    );
+    // Summer time: local input is CEST, and so is the answer.
+    assert_due("urgent", "2026-07-01T10:00", "2026-07-01T14:00:00+02:00");
+    assert_due(
+        "urgent",
+        "2026-07-01T08:00:00Z",
+        "2026-07-01T14:00:00+02:00",
+    );
+    // Across the spring change: Friday CET, due Monday CEST.
+    assert_due("urgent", "2026-03-27T16:00", "2026-03-30T12:00:00+02:00");
+    // Across the autumn change: Friday CEST, due Monday CET.
+    assert_due("urgent", "2026-10-23T16:00", "2026-10-26T12:00:00+01:00");
+}
+
+#[test]
+fn due_keeps_fractional_seconds() {
+    assert_due(
+        "urgent",
+        "2026-12-21T10:00:00.5+01:00",
+        "2026-12-21T14:00:00.500+01:00",
+    );
+    assert_due(
+        "urgent",
+        "2026-12-21T10:00:00.123456789Z",
+        "2026-12-21T15:00:00.123456789+01:00",
+    );
+    assert_due(
+        "urgent",
+        "2026-12-21T12:34:56.25",
+        "2026-12-21T16:34:56.250+01:00",
+    );
+    // Before opening, a fraction is irrelevant: the clock starts at 10:00.
+    assert_due(
+        "urgent",
+        "2026-12-21T09:59:59.999",
+        "2026-12-21T14:00:00+01:00",
+    );
+}
+
+#[test]
+fn due_reads_every_priority_name_in_english_and_german_in_any_case() {
+    // Monday 2026-12-21 10:00: 4 h, 8 h (that day's close), 16 h (Tuesday's
+    // close), 40 h (Mon-Thu, Christmas and the weekend, then Monday 28th).
+    let created = "2026-12-21T10:00";
+    let cases = [
+        (
+            ["urgent", "dringend", "URGENT", "DRINGEND"],
+            "2026-12-21T14:00:00+01:00",
+        ),
+        (
+            ["high", "hoch", "HIGH", "Hoch"],
+            "2026-12-21T18:00:00+01:00",
+        ),
+        (
+            ["normal", "Normal", "NORMAL", "nOrMaL"],
+            "2026-12-22T18:00:00+01:00",
+        ),
+        (
+            ["low", "niedrig", "Low", "NIEDRIG"],
+            "2026-12-28T18:00:00+01:00",
+        ),
+    ];
+    for (names, expected) in cases {
+        for name in names {
+            assert_due(name, created, expected);
+        }
+    }
+}
+
+#[test]
+fn due_at_the_edges_of_the_working_day() {
+    // Before opening: the clock starts at 10:00.
+    assert_due("urgent", "2026-12-21T09:59:59", "2026-12-21T14:00:00+01:00");
+    assert_due("urgent", "2026-12-21T10:00:00", "2026-12-21T14:00:00+01:00");
+    // One second before closing: 1 s on Monday, 3h 59m 59s on Tuesday.
+    assert_due("urgent", "2026-12-21T17:59:59", "2026-12-22T13:59:59+01:00");
+    assert_due("high", "2026-12-21T17:59:59", "2026-12-22T17:59:59+01:00");
+    // Closing is exclusive: created at 18:00 starts on Tuesday.
+    assert_due("urgent", "2026-12-21T18:00:00", "2026-12-22T14:00:00+01:00");
+    // A deadline that fills a day exactly is that day's close.
+    assert_due("high", "2026-12-22T10:00", "2026-12-22T18:00:00+01:00");
+    assert_due("urgent", "2026-12-22T14:00", "2026-12-22T18:00:00+01:00");
+    // Christmas Eve is a working day; 31 December too.
+    assert_due("urgent", "2026-12-24T16:00", "2026-12-28T12:00:00+01:00");
+    assert_due("urgent", "2026-12-31T16:00", "2027-01-04T12:00:00+01:00");
+}
+
+#[test]
+fn due_refuses_local_times_in_the_gap_or_the_fold() {
+    assert_error(
+        &due(&["urgent", "2026-03-29T02:30"]),
+        1,
+        &gap("2026-03-29T02:30"),
+    );
+    assert_error(
+        &due(&["urgent", "2026-03-29T02:00:00"]),
+        1,
+        &gap("2026-03-29T02:00:00"),
+    );
+    assert_error(
+        &due(&["urgent", "2026-10-25T02:30"]),
+        1,
+        &fold(
+            "2026-10-25T02:30",
+            "2026-10-25T02:30:00+02:00",
+            "2026-10-25T02:30:00+01:00",
+        ),
+    );
+    // In 1995 summer time ended on 24 September, not in October.
+    assert_error(
+        &due(&["urgent", "1995-09-24T02:30"]),
+        1,
+        &fold(
+            "1995-09-24T02:30",
+            "1995-09-24T02:30:00+02:00",
+            "1995-09-24T02:30:00+01:00",
+        ),
+    );
+    assert_due("urgent", "1995-10-29T02:30", "1995-10-30T14:00:00+01:00");
+    // Just around the gap, and inside it with an explicit offset.
+    assert_due("urgent", "2026-03-29T01:59:59", "2026-03-30T14:00:00+02:00");
+    assert_due("urgent", "2026-03-29T03:00", "2026-03-30T14:00:00+02:00");
+    assert_due(
+        "urgent",
+        "2026-03-29T02:30:00+01:00",
+        "2026-03-30T14:00:00+02:00",
+    );
+    // Either side of the fold with an explicit offset.
+    assert_due(
+        "urgent",
+        "2026-10-25T02:30:00+02:00",
+        "2026-10-26T14:00:00+01:00",
+    );
+    assert_due(
+        "urgent",
+        "2026-10-25T02:30:00+01:00",
+        "2026-10-26T14:00:00+01:00",
+    );
+}
+
+#[test]
+fn due_refuses_instants_and_deadlines_outside_the_range() {
+    // The first instant of the range is 1995-01-01T00:00 local, which is
+    // 1994-12-31T23:00Z. 1995-01-01 was a Sunday (and New Year's Day).
+    assert_due("urgent", "1995-01-01T00:00", "1995-01-02T14:00:00+01:00");
+    assert_due(
+        "urgent",
+        "1994-12-31T23:00:00Z",
+        "1995-01-02T14:00:00+01:00",
+    );
+    assert_error(
+        &due(&["urgent", "1994-12-31T23:00:00+01:00"]),
+        1,
+        &out_of_range("1994-12-31T23:00:00+01:00"),
+    );
+    assert_error(
+        &due(&["urgent", "1994-12-31T22:59:59Z"]),
+        1,
+        &out_of_range("1994-12-31T23:59:59+01:00"),
+    );
+    assert_error(
+        &due(&["urgent", "1994-12-31T23:59:59.999999999"]),
+        1,
+        &out_of_range("1994-12-31T23:59:59.999999999+01:00"),
+    );
+    assert_error(
+        &due(&["urgent", "2100-01-01T00:00"]),
+        1,
+        &out_of_range("2100-01-01T00:00:00+01:00"),
+    );
+    // 2099-12-31 is a Thursday: a full day fits, ending at its close.
+    assert_due("high", "2099-12-31T10:00", "2099-12-31T18:00:00+01:00");
+    // 2099-12-28 is a Monday: only four working days are left in the range.
+    assert_error(&due(&["low", "2099-12-28T10:00"]), 1, DEADLINE_OUT_OF_RANGE);
+    assert_error(
+        &due(&["urgent", "2099-12-31T17:00"]),
+        1,
+        DEADLINE_OUT_OF_RANGE,
+    );
+    assert_error(
+        &due(&["urgent", "2099-12-31T23:59:59.999999999"]),
+        1,
+        DEADLINE_OUT_OF_RANGE,
+    );
+    // Far outside the range: an error, never a panic.
+    for created in [
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z",
+        "0001-01-01T00:00",
+    ] {
+        let out = due(&["urgent", created]);
+        assert_eq!(out.code, Some(1), "{created}: {out:#?}");
+        assert_eq!(out.stdout, "", "{created}");
+        assert!(
+            out.stderr.starts_with("error: instant ")
+                && out.stderr.ends_with(&format!(
+                    " is outside the supported range {RANGE} (Europe/Berlin local time)\n"
+                )),
+            "{created}: {out:#?}"
+        );
+    }
+}
+
+#[test]
+fn due_names_malformed_input() {
+    for bad in ["asap", "", "urgent ", "p1", "höch", "-v"] {
+        assert_error(&due(&[bad, "2026-12-21T10:00"]), 1, &unknown_priority(bad));
+    }
+    for bad in [
+        "tomorrow",
+        "",
+        "2026-12-23",
+        "2026-12-23 15:00:00+01:00",
+        "2026-02-30T10:00",
+        "2026-12-23T24:00",
+        "2026-12-23T15:00Z",
+        "2026-12-23T15:00:00+0100",
+        "2026-12-23T15:00:60Z",
+        "2026-13-01T10:00",
+    ] {
+        assert_error(&due(&["urgent", bad]), 1, &invalid_datetime(bad));
+    }
+    // The priority is checked first.
+    assert_error(&due(&["asap", "tomorrow"]), 1, &unknown_priority("asap"));
+}
+
+#[test]
+fn due_usage_errors() {
+    assert_usage_error(
+        &due(&[]),
+        "due",
+        "expected <priority> <created>, got 0 arguments",
+    );
+    assert_usage_error(
+        &due(&["urgent"]),
+        "due",
+        "expected <priority> <created>, got 1 argument",
+    );
+    assert_usage_error(
+        &due(&["urgent", "2026-12-21T10:00", "extra"]),
+        "due",
+        "expected <priority> <created>, got 3 arguments",
+    );
+    assert_usage_error(
+        &due(&["--verbose", "urgent", "2026-12-21T10:00"]),
+        "due",
+        "unknown option '--verbose'",
+    );
+    assert_usage_error(
+        &due(&["urgent", "2026-12-21T10:00", "--explian"]),
+        "due",
+        "unknown option '--explian'",
+    );
+    assert_usage_error(
+        &due(&["--batch", "urgent"]),
+        "due",
+        "--batch takes no other arguments; it reads from standard input",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn due_refuses_arguments_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = Command::new(example("due"))
+        .arg("urgent")
+        .arg(std::ffi::OsStr::from_bytes(b"2026-12-21T10:00\xff"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.starts_with("error: argument ") && stderr.ends_with(" is not valid UTF-8\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn due_help() {
+    for flag in ["--help", "-h"] {
+        let out = due(&[flag]);
+        assert_help(&out, "due");
+        assert!(out.stdout.contains("--batch") && out.stdout.contains("--explain"));
+    }
+    // Help wins over everything else on the line.
+    assert_help(&due(&["urgent", "--help"]), "due");
+}
+
+#[test]
+fn due_explain_names_the_skipped_holidays() {
+    let out = due(&["--explain", "normal", "2026-12-23T15:00"]);
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert_eq!(out.stderr, "");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    // The due instant comes first, exactly as without --explain.
+    assert_eq!(lines[0], "2026-12-28T15:00:00+01:00");
+    assert!(
+        lines.contains(&"2026-12-25 Fri  skipped: holiday: 1. Weihnachtstag / Christmas Day"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines.contains(&"2026-12-27 Sun  skipped: weekend"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines.contains(&"2026-12-23 Wed  counted 15:00-18:00 CET: 3h (total 3h)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines.contains(&"2026-12-28 Mon  counted 10:00-15:00 CET: 5h (total 16h)"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(lines.last(), Some(&"due      2026-12-28T15:00:00+01:00"));
+    assert!(out.stdout.ends_with('\n'));
+
+    // --explain may come after the arguments; a weekday holiday is named.
+    let out = due(&["urgent", "2026-04-02T17:00", "--explain"]);
+    // Thursday before Easter: 1 h, Good Friday, weekend, Easter Monday,
+    // then 3 h on Tuesday 7 April.
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert!(
+        out.stdout.starts_with("2026-04-07T13:00:00+02:00\n"),
+        "{}",
+        out.stdout
+    );
+    for line in [
+        "2026-04-03 Fri  skipped: holiday: Karfreitag / Good Friday",
+        "2026-04-06 Mon  skipped: holiday: Ostermontag / Easter Monday",
+    ] {
+        assert!(
+            out.stdout.lines().any(|l| l == line),
+            "{line}\n{}",
+            out.stdout
+        );
+    }
+
+    // An error is reported once, with nothing on stdout.
+    assert_error(
+        &due(&["--explain", "asap", "2026-12-23T15:00"]),
+        1,
+        &unknown_priority("asap"),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// due --batch
+// ---------------------------------------------------------------------------
+
+fn batch(input: &[u8]) -> Outcome {
+    run_with_input("due", &["--batch"], Some(input.to_vec()))
+}
+
+fn fields_error(found: usize, shown: &str) -> String {
+    let fields = if found == 1 { "field" } else { "fields" };
+    format!(
+        "error: expected '<priority> <created>' separated by one space or tab, found {found} \
+         {fields} in '{shown}'"
+    )
+}
+
+const EMPTY_LINE: &str = "error: empty line; expected '<priority> <created>'";
+const NOT_UTF8: &str = "error: line is not valid UTF-8";
+
+#[test]
+fn batch_writes_one_line_per_input_line_in_order() {
+    // (input bytes including the line end, expected output line)
+    let cases: Vec<(&[u8], String)> = vec![
+        (
+            b"urgent 2026-12-18T16:00:00+01:00\n",
+            "2026-12-21T12:00:00+01:00".into(),
+        ),
+        (b"\n", EMPTY_LINE.into()),
+        (
+            b"high 2026-12-23T15:00 extra\n",
+            fields_error(3, "high 2026-12-23T15:00 extra"),
+        ),
+        (
+            b"high  2026-12-23T15:00\n",
+            fields_error(3, "high  2026-12-23T15:00"),
+        ),
+        (
+            b"high 2026-12-23T15:00 \n",
+            fields_error(3, "high 2026-12-23T15:00 "),
+        ),
+        (
+            b" high 2026-12-23T15:00\n",
+            fields_error(3, " high 2026-12-23T15:00"),
+        ),
+        (
+            b"hoch\t2026-12-23T15:00\n",
+            "2026-12-24T15:00:00+01:00".into(),
+        ),
+        (
+            b"urgent\t\t2026-12-21T10:00\n",
+            fields_error(3, "urgent\\t\\t2026-12-21T10:00"),
+        ),
+        (
+            b"normal 2026-12-23T15:00\r\n",
+            "2026-12-28T15:00:00+01:00".into(),
+        ),
+        (b"\r\n", EMPTY_LINE.into()),
+        (b"urgent 2026-12-21T10:00\xff\n", NOT_UTF8.into()),
+        (b"\xc3\x28 2026-12-21T10:00\n", NOT_UTF8.into()),
+        (b"hello\n", fields_error(1, "hello")),
+        (
+            b"urgent\r2026-12-21T10:00\n",
+            fields_error(1, "urgent\\r2026-12-21T10:00"),
+        ),
+        (
+            b"asap 2026-12-21T10:00\n",
+            format!("error: {}", unknown_priority("asap")),
+        ),
+        (
+            b"urgent tomorrow\n",
+            format!("error: {}", invalid_datetime("tomorrow")),
+        ),
+        (
+            b"urgent 2026-03-29T02:30\n",
+            format!("error: {}", gap("2026-03-29T02:30")),
+        ),
+        (
+            b"urgent 1994-12-31T23:00:00+01:00\n",
+            format!("error: {}", out_of_range("1994-12-31T23:00:00+01:00")),
+        ),
+        (
+            b"low 2099-12-28T10:00\n",
+            format!("error: {DEADLINE_OUT_OF_RANGE}"),
+        ),
+        (
+            b"DRINGEND 2026-12-21T17:59:59\n",
+            "2026-12-22T13:59:59+01:00".into(),
+        ),
+        (
+            b"urgent 2026-12-21T10:00:00.5+01:00\n",
+            "2026-12-21T14:00:00.500+01:00".into(),
+        ),
+        (
+            b"Urgent 2026-12-21T10:00:00+09:00\r\n",
+            "2026-12-21T14:00:00+01:00".into(),
+        ),
+        // The last line has no line end.
+        (b"low 2026-12-21T10:00", "2026-12-28T18:00:00+01:00".into()),
+    ];
+    let input: Vec<u8> = cases
+        .iter()
+        .flat_map(|(bytes, _)| bytes.iter().copied())
+        .collect();
+    let expected: String = cases.iter().map(|(_, line)| format!("{line}\n")).collect();
+    let out = batch(&input);
+    let got: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        got.len(),
+        cases.len(),
+        "one output line per input line: {out:#?}"
+    );
+    for (i, ((bytes, want), got)) in cases.iter().zip(&got).enumerate() {
+        assert_eq!(
+            got,
+            want,
+            "line {} ({:?})",
+            i + 1,
+            String::from_utf8_lossy(bytes)
+        );
+        assert!(
+            !got.starts_with("error") || got.starts_with("error: "),
+            "line {}: {got}",
+            i + 1
+        );
+    }
+    assert_eq!(out.stdout, expected);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.code, Some(1), "a failed line makes the exit status 1");
+}
+
+#[test]
+fn batch_exit_status_is_zero_when_every_line_succeeds() {
+    let out = batch(
+        b"urgent 2026-12-18T16:00:00+01:00\nhoch\t2026-12-23T15:00\r\nNormal 2026-12-23T15:00",
+    );
+    assert_ok(
+        &out,
+        "2026-12-21T12:00:00+01:00\n2026-12-24T15:00:00+01:00\n2026-12-28T15:00:00+01:00\n",
+    );
+    // No input, no output.
+    assert_ok(&batch(b""), "");
+    // A single empty line is one failed line.
+    let out = batch(b"\n");
+    assert_eq!(out.stdout, format!("{EMPTY_LINE}\n"));
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.code, Some(1));
+    // One bad line among good ones is enough for status 1.
+    let out =
+        batch(b"urgent 2026-12-21T10:00\nurgent 2026-12-21T10:00 x\nurgent 2026-12-21T10:00\n");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "2026-12-21T14:00:00+01:00\n{}\n2026-12-21T14:00:00+01:00\n",
+            fields_error(3, "urgent 2026-12-21T10:00 x")
+        )
+    );
+    assert_eq!(out.code, Some(1));
+}
+
+/// A carriage return that is not part of the CR LF line end must not reach
+/// the output raw: many readers (Python's text mode, for one) treat a lone
+/// CR as a line break, and then the output no longer has one line per input
+/// line. Errors quote the offending value, so the batch mode escapes control characters in every
+/// error it writes.
+#[test]
+fn batch_output_holds_no_stray_carriage_returns() {
+    let input: &[u8] =
+        b"urgent\r 2026-12-21T10:00\nurgent 2026-12-21T10:00\r\r\nurgent\r2026-12-21T10:00\n";
+    let out = batch(input);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(out.stdout.split('\n').count() - 1, 3, "{out:#?}");
+    assert!(
+        !out.stdout.contains('\r'),
+        "raw CR in batch output (breaks one-line-per-input for CR-aware readers): {:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .starts_with("error: unknown priority 'urgent\\r'"),
+        "{out:#?}"
+    );
+    // A bare CR ending the last line is a line end, as in CR LF.
+    let out = batch(b"low 2026-12-21T10:00\r");
+    assert_eq!(out.stdout, "2026-12-28T18:00:00+01:00\n");
+    assert_eq!(out.code, Some(0));
+}
+
+#[test]
+fn batch_streams_a_large_input_in_order() {
+    // Line i: every 13th line is garbage that names its own number; the
+    // others are an urgent ticket created i seconds after Monday 2026-12-21
+    // 10:00 CET, written in varying ways. Due: Monday 14:00 + i seconds
+    // while that fits the day (i <= 4 h), else Tuesday 10:00 + (i - 4 h).
+    const N: i64 = 20_000;
+    let monday_open =
+        NaiveDateTime::parse_from_str("2026-12-21T10:00:00", "%Y-%m-%dT%H:%M:%S").unwrap();
+    let tuesday_open = monday_open + Duration::days(1);
+    let four_hours = 4 * 3600;
+    let names = ["urgent", "Dringend", "URGENT", "dRiNgEnD"];
+    let mut input = Vec::with_capacity(N as usize * 40);
+    let mut expected = String::with_capacity(N as usize * 30);
+    for i in 0..N {
+        if i % 13 == 5 {
+            input.extend_from_slice(format!("bogus line {i}\n").as_bytes());
+            expected.push_str(&fields_error(3, &format!("bogus line {i}")));
+        } else {
+            let created = monday_open + Duration::seconds(i);
+            let separator = if i % 3 == 0 { '\t' } else { ' ' };
+            let line_end = if i % 5 == 0 { "\r\n" } else { "\n" };
+            let created_text = if i % 2 == 0 {
+                created.format("%Y-%m-%dT%H:%M:%S").to_string()
+            } else {
+                // The same instant in UTC.
+                (created - Duration::hours(1))
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string()
+            };
+            let name = names[(i % 4) as usize];
+            input
+                .extend_from_slice(format!("{name}{separator}{created_text}{line_end}").as_bytes());
+            let due = if i <= four_hours {
+                created + Duration::seconds(four_hours)
+            } else {
+                tuesday_open + Duration::seconds(i - four_hours)
+            };
+            expected.push_str(&due.format("%Y-%m-%dT%H:%M:%S+01:00").to_string());
+        }
+        expected.push('\n');
+    }
+    let out = batch(&input);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.code, Some(1));
+    assert_eq!(out.stdout.lines().count(), N as usize);
+    if out.stdout != expected {
+        let first_difference = out
+            .stdout
+            .lines()
+            .zip(expected.lines())
+            .enumerate()
+            .find(|(_, (got, want))| got != want);
+        panic!("batch output differs; first difference (line, got, want): {first_difference:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// status
+// ---------------------------------------------------------------------------
+
+fn status(args: &[&str]) -> Outcome {
+    run("status", args)
+}
+
+#[test]
+fn status_pending() {
+    // Urgent, created Friday 16:00: due Monday 12:00; 75 % (3 h) elapsed
+    // at Monday 11:00. At Monday 10:30, 2h 30m have elapsed.
+    let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T10:30"]);
+    assert_ok(
+        &out,
+        "\
+status       pending
+remaining    1h 30m
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+next change  2026-12-21T11:00:00+01:00
+",
+    );
+    // Over the weekend only Friday's 2 h have elapsed.
+    let out = status(&[
+        "urgent",
+        "2026-12-18T16:00",
+        "--now",
+        "2026-12-19T12:00:00Z",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       pending
+remaining    2h
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+next change  2026-12-21T11:00:00+01:00
+",
+    );
+    // Low (5 business days) in German: 30 h elapsed on Thursday 24th 16:00.
+    let out = status(&["niedrig", "2026-12-21T10:00", "--now", "2026-12-21T10:00"]);
+    assert_ok(
+        &out,
+        "\
+status       pending
+remaining    40h
+due          2026-12-28T18:00:00+01:00
+at risk from 2026-12-24T16:00:00+01:00 (75% of 40h)
+next change  2026-12-24T16:00:00+01:00
+",
+    );
+}
+
+#[test]
+fn status_pending_while_paused() {
+    // Normal (16 h) from Wednesday 23rd 15:00, paused 10:00-12:00 on the
+    // 24th: due moves from Monday 15:00 to 17:00. At 11:00 on the 24th only
+    // the 3 h of the 23rd count. 12 h (75 %): 3 h + 6 h + 3 h on Monday.
+    let expected = "\
+status       pending
+remaining    13h
+due          2026-12-28T17:00:00+01:00
+at risk from 2026-12-28T13:00:00+01:00 (75% of 16h)
+next change  2026-12-28T13:00:00+01:00
+";
+    let base = ["normal", "2026-12-23T15:00", "--now", "2026-12-24T11:00"];
+    let with = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        status(&args)
+    };
+    assert_ok(
+        &with(&["--paused", "2026-12-24T10:00/2026-12-24T12:00"]),
+        expected,
+    );
+    // The same pause in UTC.
+    assert_ok(
+        &with(&["--paused", "2026-12-24T09:00:00Z/2026-12-24T11:00:00Z"]),
+        expected,
+    );
+    // Two overlapping pauses count once.
+    assert_ok(
+        &with(&[
+            "--paused",
+            "2026-12-24T10:30/2026-12-24T12:00",
+            "--paused",
+            "2026-12-24T10:00/2026-12-24T11:00",
+        ]),
+        expected,
+    );
+}
+
+#[test]
+fn status_at_risk() {
+    let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T11:00"]);
+    assert_ok(
+        &out,
+        "\
+status       at-risk
+remaining    1h
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+next change  2026-12-21T12:00:00.000000001+01:00
+",
+    );
+    // Exactly at the due instant, without a response: not yet breached.
+    let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T12:00"]);
+    assert_ok(
+        &out,
+        "\
+status       at-risk
+remaining    0s
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+next change  2026-12-21T12:00:00.000000001+01:00
+",
+    );
+    // --at-risk 50: at risk after 2 of 4 hours.
+    let out = status(&[
+        "urgent",
+        "2026-12-21T10:00",
+        "--now",
+        "2026-12-21T12:30",
+        "--at-risk",
+        "50",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       at-risk
+remaining    1h 30m
+due          2026-12-21T14:00:00+01:00
+at risk from 2026-12-21T12:00:00+01:00 (50% of 4h)
+next change  2026-12-21T14:00:00.000000001+01:00
+",
+    );
+    let out = status(&[
+        "urgent",
+        "2026-12-21T10:00",
+        "--at-risk",
+        "50",
+        "--now",
+        "2026-12-21T11:59:59",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       pending
+remaining    2h 1s
+due          2026-12-21T14:00:00+01:00
+at risk from 2026-12-21T12:00:00+01:00 (50% of 4h)
+next change  2026-12-21T12:00:00+01:00
+",
+    );
+}
+
+#[test]
+fn status_met() {
+    // High (8 h) from Monday 10:00, paused 12:00-14:00: due Tuesday 12:00.
+    // Answered Monday 17:00 after 5 h. 75 % (6 h) is reached at Monday's close.
+    let out = status(&[
+        "high",
+        "2026-12-21T10:00",
+        "--responded",
+        "2026-12-21T17:00",
+        "--paused",
+        "2026-12-21T12:00/2026-12-21T14:00",
+        "--now",
+        "2026-12-22T09:00",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       met
+remaining    3h
+due          2026-12-22T12:00:00+01:00
+at risk from 2026-12-21T18:00:00+01:00 (75% of 8h)
+",
+    );
+    // A response exactly at the due instant meets the target.
+    let out = status(&[
+        "urgent",
+        "2026-12-18T16:00",
+        "--responded",
+        "2026-12-21T12:00:00+01:00",
+        "--now",
+        "2026-12-22T09:00",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       met
+remaining    0s
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+",
+    );
+}
+
+#[test]
+fn status_breached() {
+    // No response, Monday 13:30: 5h 30m of 4 h elapsed.
+    let out = status(&["dringend", "2026-12-18T16:00", "--now", "2026-12-21T13:30"]);
+    assert_ok(
+        &out,
+        "\
+status       breached
+remaining    -1h 30m
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+",
+    );
+    // Answered one second late.
+    let out = status(&[
+        "urgent",
+        "2026-12-18T16:00",
+        "--responded",
+        "2026-12-21T12:00:01",
+        "--now",
+        "2026-12-22T09:00",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       breached
+remaining    -1s
+due          2026-12-21T12:00:00+01:00
+at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
+",
+    );
+    // Due at Monday's close, answered at 19:00: late, by no business time.
+    let out = status(&[
+        "urgent",
+        "2026-12-21T14:00",
+        "--responded",
+        "2026-12-21T19:00",
+        "--now",
+        "2026-12-22T09:00",
+    ]);
+    assert_ok(
+        &out,
+        "\
+status       breached
+remaining    0s
+due          2026-12-21T18:00:00+01:00
+at risk from 2026-12-21T17:00:00+01:00 (75% of 4h)
+",
+    );
+}
+
+#[test]
+fn status_errors() {
+    let base = ["urgent", "2026-12-21T10:00", "--now", "2026-12-21T11:00"];
+    let with = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        status(&args)
+    };
+    assert_error(
+        &with(&["--paused", "2026-12-21T12:00"]),
+        1,
+        "invalid pause '2026-12-21T12:00'; expected <from>/<to>, two instants joined by '/'",
+    );
+    assert_error(
+        &with(&["--paused", "2026-12-21T14:00/2026-12-21T12:00"]),
+        1,
+        "invalid pause: it ends at 2026-12-21T12:00:00+01:00, before it starts at \
+         2026-12-21T14:00:00+01:00",
+    );
+    assert_error(
+        &with(&["--paused", "2026-12-21T12:00/later"]),
+        1,
+        &invalid_datetime("later"),
+    );
+    assert_error(
+        &with(&["--responded", "2026-12-21T09:00"]),
+        1,
+        "invalid response instant 2026-12-21T09:00:00+01:00: it is before the ticket was \
+         created at 2026-12-21T10:00:00+01:00",
+    );
+    assert_error(
+        &with(&["--at-risk", "150"]),
+        1,
+        "invalid at-risk threshold '150'; expected a percentage from 0 to 100",
+    );
+    for bad in ["300", "abc", "-5", "50%", ""] {
+        assert_error(
+            &with(&["--at-risk", bad]),
+            1,
+            &format!("invalid at-risk threshold '{bad}'; expected a percentage from 0 to 100"),
+        );
+    }
+    assert_error(
+        &status(&["urgent", "2026-12-21T10:00", "--now", "2100-01-01T00:00"]),
+        1,
+        &out_of_range("2100-01-01T00:00:00+01:00"),
+    );
+    assert_error(
+        &status(&["urgent", "2026-12-21T10:00", "--now", "2026-03-29T02:30"]),
+        1,
+        &gap("2026-03-29T02:30"),
+    );
+    assert_error(
+        &status(&["asap", "2026-12-21T10:00", "--now", "2026-12-21T11:00"]),
+        1,
+        &unknown_priority("asap"),
+    );
+    assert_error(
+        &status(&["urgent", "2026-12-21", "--now", "2026-12-21T11:00"]),
+        1,
+        &invalid_datetime("2026-12-21"),
+    );
+
+    assert_usage_error(&with(&["--foo"]), "status", "unknown option '--foo'");
+    assert_usage_error(&with(&["--now"]), "status", "option '--now' needs a value");
+    assert_usage_error(
+        &with(&["--at-risk"]),
+        "status",
+        "option '--at-risk' needs a value",
+    );
+    assert_usage_error(
+        &with(&["--paused"]),
+        "status",
+        "option '--paused' needs a value",
+    );
+    assert_usage_error(
+        &with(&["--responded"]),
+        "status",
+        "option '--responded' needs a value",
+    );
+    assert_usage_error(
+        &status(&["urgent", "--now", "2026-12-21T11:00"]),
+        "status",
+        "expected <priority> <created>, got 1 argument",
+    );
+    assert_usage_error(
+        &with(&["extra"]),
+        "status",
+        "expected <priority> <created>, got 3 arguments",
+    );
+}
+
+#[test]
+fn status_help() {
+    for flag in ["--help", "-h"] {
+        let out = status(&[flag]);
+        assert_help(&out, "status");
+        assert!(out.stdout.contains("--paused <from>/<to>"));
+    }
+}
