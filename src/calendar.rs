@@ -456,9 +456,10 @@ impl Calendar {
         let timeline = self.timeline();
         let secs = timeline.base + t.div_euclid(NANOS);
         let nanos = t.rem_euclid(NANOS) as u32;
-        DateTime::from_timestamp(secs, nanos)
+        let utc = DateTime::from_timestamp(secs, nanos)
             .unwrap_or_default()
-            .with_timezone(&self.inner.zone)
+            .naive_utc();
+        DateTime::from_naive_utc_and_offset(utc, timeline.zone_offset_at(t))
     }
 
     pub(crate) fn deadline_out_of_range(&self) -> crate::Error {

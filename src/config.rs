@@ -24,14 +24,20 @@ use crate::schedule::{OpeningWindow, WeeklySchedule};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
-#[allow(missing_docs)]
 pub struct WeekConfig {
+    /// Monday's windows.
     pub monday: Vec<OpeningWindow>,
+    /// Tuesday's windows.
     pub tuesday: Vec<OpeningWindow>,
+    /// Wednesday's windows.
     pub wednesday: Vec<OpeningWindow>,
+    /// Thursday's windows.
     pub thursday: Vec<OpeningWindow>,
+    /// Friday's windows.
     pub friday: Vec<OpeningWindow>,
+    /// Saturday's windows.
     pub saturday: Vec<OpeningWindow>,
+    /// Sunday's windows.
     pub sunday: Vec<OpeningWindow>,
 }
 

@@ -128,6 +128,15 @@ pub(crate) enum ErrorKind {
 }
 
 /// Shorthand for results in this crate.
+///
+/// # Example
+///
+/// ```
+/// fn holidays_2027() -> sla_clock::Result<usize> {
+///     Ok(sla_clock::Calendar::munich().holidays(2027)?.len())
+/// }
+/// assert_eq!(holidays_2027().unwrap(), 13);
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 pub(crate) fn shown(value: impl fmt::Display) -> Shown {

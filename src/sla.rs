@@ -417,6 +417,16 @@ impl SlaClock {
     }
 
     /// The calendar the clock runs on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.calendar(), &cal);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
     }
@@ -437,21 +447,66 @@ impl SlaClock {
     }
 
     /// When the ticket was created, in the calendar's zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T09:00:00Z")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.created().to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn created(&self) -> DateTime<Tz> {
         self.calendar.to_datetime(self.created)
     }
 
     /// The due instant, in the calendar's zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-22T12:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn due(&self) -> DateTime<Tz> {
         self.calendar.to_datetime(self.due)
     }
 
     /// The instant the ticket becomes at risk, when a threshold was set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, RiskThreshold, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.at_risk_from(), None);
+    /// let clock = clock.with_risk_threshold(RiskThreshold::percent(50)?)?;
+    /// assert_eq!(clock.at_risk_from().unwrap().to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn at_risk_from(&self) -> Option<DateTime<Tz>> {
         self.risk.map(|(_, at)| self.calendar.to_datetime(at))
     }
 
     /// The pauses, merged and sorted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// let clock = SlaClock::new(&cal, &at("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
+    ///     .with_pauses([Pause::new(at("2026-12-21T11:00")?, at("2026-12-21T12:00")?)?, Pause::new(at("2026-12-21T11:30")?, at("2026-12-21T13:00")?)?])?;
+    /// assert_eq!(clock.pauses().len(), 1);
+    /// assert_eq!(clock.pauses()[0].to(), at("2026-12-21T13:00")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pauses(&self) -> Vec<Pause> {
         self.pauses
             .iter()

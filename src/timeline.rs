@@ -317,6 +317,13 @@ impl Timeline {
             .then(|| self.start_ns(i) + position - i64::from(self.cum[i]) * NANOS)
     }
 
+    /// chrono-tz's offset at `t` (nanoseconds from `base`), for handing
+    /// results out in the calendar's zone without a time-zone lookup.
+    pub(crate) fn zone_offset_at(&self, t: i64) -> chrono_tz::TzOffset {
+        self.transitions
+            .zone_offset_at(self.base + t.div_euclid(NANOS))
+    }
+
     /// Whether `t` lies inside an opening window.
     pub(crate) fn is_open(&self, t: i64) -> bool {
         self.window_at_or_before(t)

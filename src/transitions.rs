@@ -8,11 +8,12 @@
 //! is hand-coded per zone.
 
 use chrono::{DateTime, Offset, TimeZone};
-use chrono_tz::Tz;
+use chrono_tz::{Tz, TzOffset};
 
 /// How far apart the offset is sampled before a change is narrowed down to
 /// the second. The closest two changes of any zone in the tz database in
-/// 1995..2100 are 6.96 days apart (America/Boa_Vista, October 2000), so
+/// 1995..2100 are 6.92 days apart (America/Cambridge_Bay, October and
+/// November 2000, counting a change of abbreviation alone), so
 /// with a step under that no change can hide between two samples; the test
 /// `sampling_misses_no_transition` checks every zone chrono-tz ships.
 const SAMPLE_STEP_SECS: i64 = 6 * 86_400;
@@ -21,12 +22,16 @@ const SAMPLE_STEP_SECS: i64 = 6 * 86_400;
 /// (52 or 53 weeks on) or the same date (365 or 366 days on).
 const YEARLY_REPEATS: [i64; 4] = [364 * 86_400, 371 * 86_400, 365 * 86_400, 366 * 86_400];
 
-/// A zone's offsets over a span of time: offset `offsets[i]` holds from
-/// `starts[i]` (UTC seconds) until `starts[i + 1]`.
+/// A zone's offsets over a span of time: offset `offsets[i]` (seconds east
+/// of UTC) holds from `starts[i]` (UTC seconds) until `starts[i + 1]`.
+/// `zone_offsets[i]` is chrono-tz's own offset value for the span, with
+/// its abbreviation, kept so that results can be handed out as
+/// `DateTime<Tz>` without asking chrono-tz again.
 #[derive(Debug, Clone)]
 pub(crate) struct Transitions {
     starts: Vec<i64>,
     offsets: Vec<i64>,
+    zone_offsets: Vec<TzOffset>,
 }
 
 /// Where a local time lands in UTC.
@@ -50,20 +55,22 @@ impl LocalToUtc {
     }
 }
 
-pub(crate) fn offset_at(zone: Tz, utc_secs: i64) -> i64 {
+/// chrono-tz's offset at a UTC second. A change of abbreviation alone
+/// (same UTC offset) counts as a change too.
+pub(crate) fn offset_at(zone: Tz, utc_secs: i64) -> TzOffset {
     let naive = DateTime::from_timestamp(utc_secs, 0)
         .unwrap_or_default()
         .naive_utc();
-    i64::from(
-        zone.offset_from_utc_datetime(&naive)
-            .fix()
-            .local_minus_utc(),
-    )
+    zone.offset_from_utc_datetime(&naive)
+}
+
+fn seconds_east(offset: TzOffset) -> i64 {
+    i64::from(offset.fix().local_minus_utc())
 }
 
 /// The first second in `(lo, hi]` whose offset is not `before`, by
 /// bisection.
-fn first_change(zone: Tz, lo: i64, hi: i64, before: i64) -> i64 {
+fn first_change(zone: Tz, lo: i64, hi: i64, before: TzOffset) -> i64 {
     let (mut a, mut b) = (lo, hi);
     while b - a > 1 {
         let mid = a + (b - a) / 2;
@@ -82,11 +89,11 @@ fn first_change(zone: Tz, lo: i64, hi: i64, before: i64) -> i64 {
 fn predicted(
     zone: Tz,
     starts: &[i64],
-    offsets: &[i64],
+    offsets: &[TzOffset],
     lo: i64,
     hi: i64,
-    before: i64,
-    after: i64,
+    before: TzOffset,
+    after: TzOffset,
 ) -> Option<i64> {
     let n = starts.len();
     let last_same = (1..n)
@@ -105,22 +112,27 @@ impl Transitions {
     /// and `to` (seconds).
     pub(crate) fn scan(zone: Tz, from: i64, to: i64) -> Self {
         let mut starts = vec![i64::MIN];
-        let mut offsets = vec![offset_at(zone, from)];
+        let mut zone_offsets = vec![offset_at(zone, from)];
         let mut lo = from;
-        let mut before = offsets[0];
+        let mut before = zone_offsets[0];
         while lo < to {
             let hi = (lo + SAMPLE_STEP_SECS).min(to);
             let after = offset_at(zone, hi);
             if after != before {
-                let at = predicted(zone, &starts, &offsets, lo, hi, before, after)
+                let at = predicted(zone, &starts, &zone_offsets, lo, hi, before, after)
                     .unwrap_or_else(|| first_change(zone, lo, hi, before));
                 starts.push(at);
-                offsets.push(after);
+                zone_offsets.push(after);
             }
             lo = hi;
             before = after;
         }
-        Transitions { starts, offsets }
+        let offsets = zone_offsets.iter().map(|&o| seconds_east(o)).collect();
+        Transitions {
+            starts,
+            offsets,
+            zone_offsets,
+        }
     }
 
     /// Number of offset changes recorded.
@@ -129,11 +141,16 @@ impl Transitions {
         self.starts.len() - 1
     }
 
-    /// The offset in force at UTC second `utc`.
+    /// chrono-tz's offset in force at UTC second `utc`.
+    pub(crate) fn zone_offset_at(&self, utc: i64) -> TzOffset {
+        let i = self.starts.partition_point(|&s| s <= utc);
+        self.zone_offsets[i.saturating_sub(1)]
+    }
+
+    /// The offset in force at UTC second `utc`, in seconds east of UTC.
     #[cfg(test)]
     pub(crate) fn offset_at(&self, utc: i64) -> i64 {
-        let i = self.starts.partition_point(|&s| s <= utc);
-        self.offsets[i.saturating_sub(1)]
+        seconds_east(self.zone_offset_at(utc))
     }
 
     /// The one offset that holds for every local time of the day starting
@@ -257,7 +274,7 @@ mod tests {
                 let now = offset_at(zone, u);
                 if now != prev {
                     changes += 1;
-                    assert_eq!(weekly.offset_at(u), now, "{zone} at {u}");
+                    assert!(weekly.zone_offset_at(u) == now, "{zone} at {u}");
                 }
                 prev = now;
             }
