@@ -20,7 +20,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -33,8 +36,14 @@ fn creation_times(n: usize) -> Vec<DateTime<Utc>> {
 }
 
 fn creation_times_in(n: usize, first_year: i32, last_year: i32) -> Vec<DateTime<Utc>> {
-    let from = Utc.with_ymd_and_hms(first_year, 1, 2, 0, 0, 0).unwrap().timestamp();
-    let to = Utc.with_ymd_and_hms(last_year + 1, 1, 1, 0, 0, 0).unwrap().timestamp();
+    let from = Utc
+        .with_ymd_and_hms(first_year, 1, 2, 0, 0, 0)
+        .unwrap()
+        .timestamp();
+    let to = Utc
+        .with_ymd_and_hms(last_year + 1, 1, 1, 0, 0, 0)
+        .unwrap()
+        .timestamp();
     let mut rng = Lcg(42);
     (0..n)
         .map(|_| {
@@ -84,11 +93,17 @@ fn due(c: &mut Criterion) {
         black_box(cal.due(t, *d).unwrap());
     });
     // The shortest and the longest default targets on their own.
-    let urgent: Vec<_> = creation_times(n).into_iter().map(|t| (t, BusinessDuration::from_hours(4))).collect();
+    let urgent: Vec<_> = creation_times(n)
+        .into_iter()
+        .map(|t| (t, BusinessDuration::from_hours(4)))
+        .collect();
     over(c, "due", "urgent", &urgent, |(t, d)| {
         black_box(cal.due(t, *d).unwrap());
     });
-    let low: Vec<_> = creation_times(n).into_iter().map(|t| (t, BusinessDuration::from_hours(40))).collect();
+    let low: Vec<_> = creation_times(n)
+        .into_iter()
+        .map(|t| (t, BusinessDuration::from_hours(40)))
+        .collect();
     over(c, "due", "low", &low, |(t, d)| {
         black_box(cal.due(t, *d).unwrap());
     });
@@ -96,7 +111,12 @@ fn due(c: &mut Criterion) {
     // the deadline stays inside the range): the cost must not grow with the
     // span.
     let early = creation_times_in(n, 1995, 2010);
-    let span = |days: i64| -> Vec<_> { early.iter().map(|&t| (t, BusinessDuration::from_hours(8 * days))).collect() };
+    let span = |days: i64| -> Vec<_> {
+        early
+            .iter()
+            .map(|&t| (t, BusinessDuration::from_hours(8 * days)))
+            .collect()
+    };
     over(c, "due", "span_1000_days", &span(1000), |(t, d)| {
         black_box(cal.due(t, *d).unwrap());
     });
@@ -110,17 +130,34 @@ fn between(c: &mut Criterion) {
     let pairs = |span: chrono::TimeDelta| -> Vec<_> {
         creation_times(4096)
             .into_iter()
-            .map(|t| (t - chrono::TimeDelta::days(3650), t - chrono::TimeDelta::days(3650) + span))
+            .map(|t| {
+                (
+                    t - chrono::TimeDelta::days(3650),
+                    t - chrono::TimeDelta::days(3650) + span,
+                )
+            })
             .collect()
     };
     // Elapsed business time over a week, as a ticket dashboard asks.
-    over(c, "between", "one_week", &pairs(chrono::TimeDelta::days(7)), |(a, b)| {
-        black_box(cal.business_time(a, b).unwrap());
-    });
+    over(
+        c,
+        "between",
+        "one_week",
+        &pairs(chrono::TimeDelta::days(7)),
+        |(a, b)| {
+            black_box(cal.business_time(a, b).unwrap());
+        },
+    );
     // Over ten years, as SLA history reports ask.
-    over(c, "between", "ten_years", &pairs(chrono::TimeDelta::days(3652)), |(a, b)| {
-        black_box(cal.business_time(a, b).unwrap());
-    });
+    over(
+        c,
+        "between",
+        "ten_years",
+        &pairs(chrono::TimeDelta::days(3652)),
+        |(a, b)| {
+            black_box(cal.business_time(a, b).unwrap());
+        },
+    );
 }
 
 fn status(c: &mut Criterion) {
@@ -140,9 +177,15 @@ fn status(c: &mut Criterion) {
             (clock, t + h(60))
         })
         .collect();
-    over(c, "status", "pending_with_pauses", &clocks, |(clock, now)| {
-        black_box(clock.status(now, None).unwrap());
-    });
+    over(
+        c,
+        "status",
+        "pending_with_pauses",
+        &clocks,
+        |(clock, now)| {
+            black_box(clock.status(now, None).unwrap());
+        },
+    );
 }
 
 fn calendar(c: &mut Criterion) {
@@ -153,7 +196,13 @@ fn calendar(c: &mut Criterion) {
     // for the whole range: what a short-lived process pays once.
     let t = Utc.with_ymd_and_hms(2026, 12, 18, 15, 0, 0).unwrap();
     g.bench_function("build_and_first_due", |b| {
-        b.iter(|| black_box(Calendar::munich().due(&t, BusinessDuration::from_hours(4)).unwrap()))
+        b.iter(|| {
+            black_box(
+                Calendar::munich()
+                    .due(&t, BusinessDuration::from_hours(4))
+                    .unwrap(),
+            )
+        })
     });
     // The rules evaluated for one year, as the `holidays` example does.
     let cal = Calendar::munich();

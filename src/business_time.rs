@@ -49,7 +49,9 @@ impl Calendar {
             position = position.max(q);
         }
         let due = timeline
-            .instant_at(timeline.business_before(position) + left)
+            .business_before(position)
+            .checked_add(left)
+            .and_then(|p| timeline.instant_at(p))
             .filter(|&t| t < timeline.len_ns)
             .ok_or_else(|| self.deadline_out_of_range())?;
         Ok(due)

@@ -188,8 +188,15 @@ impl SlaClock {
         let timeline = cal.timeline();
         let mut steps = Vec::new();
         let mut cursor = 0;
+        // The last day that holds business time before the due instant; a
+        // due instant at local midnight ends the day before.
+        let last = if d > c {
+            cal.to_datetime(d - 1).date_naive()
+        } else {
+            created.date_naive()
+        };
         let mut date = created.date_naive();
-        while date <= due.date_naive() {
+        while date <= last {
             let kind = cal.day_kind(date)?;
             if kind != DayKind::Open {
                 // A holiday on a weekend is named: "weekend" is true but

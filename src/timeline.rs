@@ -353,5 +353,7 @@ impl Timeline {
         (first..self.starts.len())
             .take_while(move |&i| self.start_ns(i) < to)
             .map(move |i| (self.start_ns(i).max(from), self.end_ns(i).min(to)))
+            // Clipping to an empty or reversed span leaves nothing.
+            .filter(|&(s, e)| s < e)
     }
 }

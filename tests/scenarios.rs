@@ -251,6 +251,19 @@ fn the_edges_of_the_supported_range() {
         cal.due(&early, hours(4)).unwrap_err().to_string(),
         "instant 1994-12-31T23:59:59+01:00 is outside the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
     );
+    // A target far beyond anything the range holds is the same error.
+    let start = cal.parse_datetime("1995-01-02T10:00").unwrap();
+    let huge = BusinessDuration::from_nanos(i128::from(i64::MAX) - 1);
+    assert!(cal.due(&start, huge).unwrap_err().is_out_of_range());
+    assert_eq!(
+        cal.due(&start, BusinessDuration::from_hours(i64::MAX))
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "business duration {} is too large; the supported range holds far less business time",
+            BusinessDuration::from_hours(i64::MAX)
+        )
+    );
     let after = cal.parse_datetime("2100-01-01T00:00").unwrap();
     assert!(cal.due(&after, hours(4)).unwrap_err().is_out_of_range());
 }

@@ -1,0 +1,1110 @@
+//! Property tests: the fast path (`src/timeline.rs`) against the slow,
+//! obvious reference in `tests/reference/mod.rs`, and the arithmetic against
+//! itself (composition, monotonicity, time-zone independence).
+//!
+//! Instants are drawn over the whole supported range 1995-01-01 to
+//! 2099-12-31 (Europe/Berlin local) and, more often, near the places where
+//! bugs live: opening and closing time, midnight, DST switch days, holidays,
+//! 23 December to 2 January, and the ends of the range.
+//!
+//! The reference walks the calendar day by day, so the targets and spans
+//! handed to it are bounded (200 business hours, a few weeks); huge targets
+//! (up to 10,000 business days) are checked by self-consistency only, and a
+//! handful of cases compare business time over spans of up to the whole
+//! range.
+
+mod reference;
+
+use std::sync::LazyLock;
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, Offset, SecondsFormat, TimeDelta,
+    TimeZone, Utc, Weekday,
+};
+use chrono_tz::Tz;
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use sla_clock::{
+    BusinessDuration, Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock, SlaStatus,
+    TimeOfDay, easter_sunday, munich_holiday_rules,
+};
+
+use reference::{
+    first_date, last_date, local_to_utc, merge, range_end, range_start, ref_business_time, ref_due,
+    ref_due_paused, ref_elapsed_paused, ref_is_open, ref_next_open, ref_open_windows,
+};
+
+const NS: i64 = 1_000_000_000;
+const MINUTE: i64 = 60 * NS;
+const HOUR: i64 = 3600 * NS;
+const DAY: i64 = 24 * HOUR;
+
+const BERLIN: Tz = chrono_tz::Europe::Berlin;
+
+/// One Munich calendar for all tests, so its table is built once.
+static MUNICH: LazyLock<Calendar> = LazyLock::new(Calendar::munich);
+
+static BERLIN_START: LazyLock<DateTime<Utc>> = LazyLock::new(|| range_start(BERLIN));
+static BERLIN_END: LazyLock<DateTime<Utc>> = LazyLock::new(|| range_end(BERLIN));
+
+/// Berlin's DST switch instants over the whole range, read from chrono-tz.
+static BERLIN_SWITCHES: LazyLock<Vec<DateTime<Utc>>> =
+    LazyLock::new(|| offset_changes(BERLIN, *BERLIN_START, *BERLIN_END, TimeDelta::days(1)));
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+/// `n` cases, times `SLA_PROPTEST_SCALE` when set: the defaults keep the
+/// file at a few seconds in debug; run deeper with, for example,
+/// `SLA_PROPTEST_SCALE=50 cargo test --release --test properties`.
+fn cases(n: u32) -> ProptestConfig {
+    let scale = std::env::var("SLA_PROPTEST_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(1);
+    ProptestConfig::with_cases(n.saturating_mul(scale.max(1)))
+}
+
+fn ns(n: i64) -> TimeDelta {
+    TimeDelta::nanoseconds(n)
+}
+
+fn bd(n: i64) -> BusinessDuration {
+    BusinessDuration::from_nanos(i128::from(n))
+}
+
+fn offset_secs(zone: Tz, t: DateTime<Utc>) -> i32 {
+    zone.offset_from_utc_datetime(&t.naive_utc())
+        .fix()
+        .local_minus_utc()
+}
+
+/// The instants in `[from, to)` at which `zone`'s UTC offset changes,
+/// sampled every `step` and narrowed down to the second.
+fn offset_changes(
+    zone: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    step: TimeDelta,
+) -> Vec<DateTime<Utc>> {
+    let mut out = Vec::new();
+    let mut lo = from;
+    while lo < to {
+        let hi = (lo + step).min(to);
+        let before = offset_secs(zone, lo);
+        if offset_secs(zone, hi) != before {
+            let (mut a, mut b) = (lo, hi);
+            while b - a > TimeDelta::seconds(1) {
+                let mid = a + (b - a) / 2;
+                if offset_secs(zone, mid) == before {
+                    a = mid;
+                } else {
+                    b = mid;
+                }
+            }
+            out.push(b);
+        }
+        lo = hi;
+    }
+    out
+}
+
+/// Clamps `t` into the supported range of `zone`: `[start, end)`.
+fn clamp(zone: Tz, t: DateTime<Utc>) -> DateTime<Utc> {
+    let (start, end) = if zone == BERLIN {
+        (*BERLIN_START, *BERLIN_END)
+    } else {
+        (range_start(zone), range_end(zone))
+    };
+    t.max(start).min(end - ns(1))
+}
+
+fn add(zone: Tz, t: DateTime<Utc>, delta: i64) -> DateTime<Utc> {
+    clamp(zone, t + ns(delta))
+}
+
+/// The fast due instant; `None` for a deadline outside the range (and any
+/// other error fails the test).
+fn due(cal: &Calendar, created: DateTime<Utc>, target: i64) -> Option<DateTime<Utc>> {
+    match cal.due(&created, bd(target)) {
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(e) => {
+            assert!(e.is_out_of_range(), "unexpected error: {e}");
+            None
+        }
+    }
+}
+
+fn bt(cal: &Calendar, a: DateTime<Utc>, b: DateTime<Utc>) -> i128 {
+    cal.business_time(&a, &b).unwrap().as_nanos()
+}
+
+fn is_open(cal: &Calendar, t: DateTime<Utc>) -> bool {
+    cal.is_open(&t).unwrap()
+}
+
+/// `a <= b` where `None` means "after the end of the range".
+fn le(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x <= y,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn days_in_range() -> u64 {
+    (last_date() - first_date()).num_days() as u64 + 1
+}
+
+// ---------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------
+
+/// Any instant of the range, to the nanosecond.
+fn uniform_instant() -> impl Strategy<Value = DateTime<Utc>> {
+    let lo = BERLIN_START.timestamp();
+    let hi = BERLIN_END.timestamp();
+    (lo..hi, prop_oneof![Just(0u32), 0u32..1_000_000_000])
+        .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
+}
+
+/// Dates where things happen: any date, DST switch days, Munich holidays,
+/// 23 December to 2 January, the first and last days of the range.
+fn special_date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        (0..days_in_range()).prop_map(|d| first_date() + chrono::Days::new(d)),
+        any::<Index>().prop_map(|i| {
+            let switches = &*BERLIN_SWITCHES;
+            switches[i.index(switches.len())]
+                .with_timezone(&BERLIN)
+                .date_naive()
+        }),
+        (1995..=2099i32, any::<Index>()).prop_map(|(y, i)| {
+            let holidays = MUNICH.holidays(y).unwrap();
+            holidays[i.index(holidays.len())].date
+        }),
+        (1995..=2099i32, 0u64..11).prop_map(|(y, k)| date(y, 12, 23) + chrono::Days::new(k)),
+        (0u64..8).prop_map(|k| first_date() + chrono::Days::new(k)),
+        (0u64..8).prop_map(|k| last_date() - chrono::Days::new(k)),
+    ]
+}
+
+/// Seconds after local midnight where something happens.
+fn anchor_secs() -> impl Strategy<Value = i64> {
+    select(vec![
+        0,
+        3600,
+        2 * 3600,
+        2 * 3600 + 1800,
+        3 * 3600,
+        10 * 3600,
+        10 * 3600 - 1,
+        12 * 3600,
+        18 * 3600,
+        18 * 3600 - 1,
+        24 * 3600,
+    ])
+}
+
+/// A small displacement, often zero or a nanosecond.
+fn jitter() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        Just(0i64),
+        -1i64..=1,
+        (-3i64..=3).prop_map(|s| s * NS),
+        (-120i64..=120).prop_map(|m| m * MINUTE),
+        -6 * HOUR..=6 * HOUR,
+    ]
+}
+
+/// An instant near an interesting local time on an interesting date.
+fn boundary_instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (special_date(), anchor_secs(), jitter()).prop_map(|(d, secs, j)| {
+        let local = d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::seconds(secs);
+        add(BERLIN, local_to_utc(BERLIN, local), j)
+    })
+}
+
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    prop_oneof![1 => uniform_instant(), 2 => boundary_instant()]
+}
+
+/// A target of up to 200 business hours, in nanoseconds.
+fn small_target() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        Just(0i64),
+        1i64..=3,
+        select(vec![4 * HOUR, 8 * HOUR, 16 * HOUR, 40 * HOUR]),
+        (0i64..=200).prop_map(|h| h * HOUR),
+        (0i64..=200 * 60).prop_map(|m| m * MINUTE),
+        (0i64..=200 * 3600).prop_map(|s| s * NS),
+        0i64..=200 * HOUR,
+    ]
+}
+
+/// Up to 10,000 business days of the Munich calendar (8 hours each).
+fn huge_target() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        (0i64..=10_000).prop_map(|d| d * 8 * HOUR),
+        0i64..=10_000 * 8 * HOUR,
+        small_target(),
+    ]
+}
+
+/// A wall-clock displacement of up to about two months either way.
+fn span() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        jitter(),
+        (-60i64..=60).prop_map(|d| d * DAY),
+        -60 * DAY..=60 * DAY,
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// Due time and business time on the Munich calendar
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// The due instant is where the business time since creation reaches
+    /// the target, and not a nanosecond (or second) earlier; it lies inside
+    /// an opening window or exactly at its end; fast == reference.
+    #[test]
+    fn due_reaches_the_target_exactly(c in instant(), d in small_target()) {
+        let cal = &*MUNICH;
+        let fast = due(cal, c, d);
+        let slow = ref_due(cal, c, i128::from(d));
+        prop_assert_eq!(fast, slow, "due({}, {}ns)", c, d);
+        let Some(t) = fast else { return Ok(()) };
+        prop_assert!(t >= c);
+        prop_assert_eq!(bt(cal, c, t), i128::from(d));
+        prop_assert_eq!(ref_business_time(cal, c, t), i128::from(d));
+        if d == 0 {
+            prop_assert_eq!(t, c);
+        } else {
+            let just_before = t - ns(1);
+            prop_assert!(bt(cal, c, just_before) < i128::from(d));
+            prop_assert!(ref_business_time(cal, c, just_before) < i128::from(d));
+            let second_before = (t - TimeDelta::seconds(1)).max(c);
+            prop_assert!(bt(cal, c, second_before) < i128::from(d));
+            // Open just before due: due is inside a window or at its end.
+            prop_assert!(is_open(cal, just_before), "closed just before due {}", t);
+            prop_assert!(ref_is_open(cal, just_before));
+            prop_assert_eq!(is_open(cal, t), ref_is_open(cal, t));
+        }
+    }
+
+    /// The default policy's targets are 4, 8, 16 and 40 business hours on
+    /// the Munich calendar (SLA-SEMANTICS.md §2 and §3).
+    #[test]
+    fn policy_targets_are_business_hours(
+        c in instant(),
+        (priority, hours) in select(vec![
+            (Priority::Urgent, 4),
+            (Priority::High, 8),
+            (Priority::Normal, 16),
+            (Priority::Low, 40),
+        ]),
+    ) {
+        let cal = &*MUNICH;
+        let fast = Policy::default().due(cal, priority, &c).ok().map(|t| t.with_timezone(&Utc));
+        prop_assert_eq!(fast, due(cal, c, hours * HOUR));
+        prop_assert_eq!(fast, ref_due(cal, c, i128::from(hours * HOUR)));
+    }
+
+    /// Due never moves earlier when the ticket is created later or the
+    /// target grows.
+    #[test]
+    fn due_is_monotone(
+        c in instant(),
+        later in prop_oneof![jitter().prop_map(i64::abs), 0..10 * DAY],
+        d1 in small_target(),
+        d2 in small_target(),
+    ) {
+        let cal = &*MUNICH;
+        let c2 = add(BERLIN, c, later);
+        let (lo, hi) = (d1.min(d2), d1.max(d2));
+        prop_assert!(le(due(cal, c, lo), due(cal, c, hi)), "target {} vs {}", lo, hi);
+        prop_assert!(le(due(cal, c, d1), due(cal, c2, d1)), "created {} vs {}", c, c2);
+    }
+
+    /// due(due(c, a), b) == due(c, a + b), against the reference too.
+    #[test]
+    fn due_composes(c in instant(), a in small_target(), b in small_target()) {
+        let cal = &*MUNICH;
+        let whole = due(cal, c, a + b);
+        let stepwise = due(cal, c, a).and_then(|t| due(cal, t, b));
+        prop_assert_eq!(whole, stepwise);
+        let reference = ref_due(cal, c, i128::from(a)).and_then(|t| ref_due(cal, t, i128::from(b)));
+        prop_assert_eq!(whole, reference);
+    }
+
+    /// The same instant written with any offset (or as local time, where
+    /// that is unique) is the same instant: same due, same business time.
+    #[test]
+    fn offsets_do_not_matter(c in instant(), d in small_target(), other in instant()) {
+        let cal = &*MUNICH;
+        let expected = due(cal, c, d);
+        let expected_bt = bt(cal, c, other);
+        let utc_text = c.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+        prop_assert!(utc_text.ends_with('Z'));
+        let mut texts = vec![utc_text];
+        for secs in [9 * 3600, -5 * 3600, 5 * 3600 + 45 * 60, 0, 14 * 3600, -12 * 3600, 3600, 7200] {
+            let zone = FixedOffset::east_opt(secs).unwrap();
+            texts.push(c.with_timezone(&zone).to_rfc3339());
+        }
+        for text in &texts {
+            let parsed = cal.parse_datetime(text).unwrap();
+            prop_assert_eq!(parsed, c, "{}", text);
+            prop_assert_eq!(due(cal, parsed.with_timezone(&Utc), d), expected, "{}", text);
+            let fast = cal.due(&parsed, bd(d)).ok().map(|t| t.with_timezone(&Utc));
+            prop_assert_eq!(fast, expected, "{}", text);
+            prop_assert_eq!(cal.business_time(&parsed, &other).unwrap().as_nanos(), expected_bt);
+            prop_assert_eq!(cal.is_open(&parsed).unwrap(), is_open(cal, c));
+        }
+        // Local time without an offset: accepted exactly when it is unique.
+        let local = c.with_timezone(&BERLIN).naive_local();
+        let text = local.format("%Y-%m-%dT%H:%M:%S%.f").to_string();
+        match (cal.parse_datetime(&text), BERLIN.from_local_datetime(&local)) {
+            (Ok(parsed), LocalResult::Single(_)) => prop_assert_eq!(parsed, c, "{}", text),
+            (Err(_), LocalResult::Ambiguous(..)) => {}
+            (got, want) => prop_assert!(false, "{}: {:?} vs chrono-tz {:?}", text, got, want),
+        }
+    }
+
+    /// Signed business time between two instants up to two months apart:
+    /// fast == reference, antisymmetric, additive.
+    #[test]
+    fn business_time_matches_reference(a in instant(), delta in span(), mid in 0.0f64..=1.0) {
+        let cal = &*MUNICH;
+        let b = add(BERLIN, a, delta);
+        let fast = bt(cal, a, b);
+        prop_assert_eq!(fast, ref_business_time(cal, a, b), "[{}, {})", a, b);
+        prop_assert_eq!(bt(cal, b, a), -fast);
+        prop_assert!(fast == 0 || (fast > 0) == (b > a));
+        let m = a + ns(((b - a).num_nanoseconds().unwrap() as f64 * mid) as i64);
+        prop_assert_eq!(bt(cal, a, m) + bt(cal, m, b), fast);
+        prop_assert!(fast.abs() <= i128::from((b - a).num_nanoseconds().unwrap().abs()));
+    }
+
+    /// Paused intervals remove exactly their business time, and the paused
+    /// due instant is the reference's.
+    #[test]
+    fn pauses_remove_their_business_time(
+        c in instant(),
+        d in small_target(),
+        raw_pauses in prop::collection::vec(
+            (-3 * DAY..20 * DAY, prop_oneof![0..4 * HOUR, 0..5 * DAY]),
+            0..=4,
+        ),
+        now_after in prop_oneof![jitter(), -DAY..40 * DAY],
+        risk_percent in prop_oneof![Just(0u8), Just(100u8), 0u8..=100],
+    ) {
+        let cal = &*MUNICH;
+        let pauses: Vec<(DateTime<Utc>, DateTime<Utc>)> = raw_pauses
+            .iter()
+            .map(|&(start, len)| (add(BERLIN, c, start), add(BERLIN, c, start + len)))
+            .collect();
+        let now = add(BERLIN, c, now_after);
+        let Ok(clock) = SlaClock::new(cal, &c, bd(d)) else {
+            prop_assert_eq!(ref_due(cal, c, i128::from(d)), None);
+            return Ok(());
+        };
+        let reference_due = ref_due_paused(cal, c, i128::from(d), &pauses);
+        let clock = match clock.with_pauses(pauses.iter().map(|&(p, q)| Pause::new(p, q).unwrap())) {
+            Ok(clock) => clock,
+            Err(e) => {
+                prop_assert!(e.is_out_of_range(), "{}", e);
+                prop_assert_eq!(reference_due, None);
+                return Ok(());
+            }
+        };
+        prop_assert_eq!(Some(clock.due().with_timezone(&Utc)), reference_due);
+
+        // elapsed == business time minus the business time of the merged
+        // pauses inside [c, now), by the fast path and by the reference.
+        let elapsed = clock.elapsed(&now).unwrap().as_nanos();
+        let (mut fast, mut slow) = (0i128, 0i128);
+        if now > c {
+            fast = bt(cal, c, now);
+            slow = ref_business_time(cal, c, now);
+            for (p, q) in merge(&pauses) {
+                let (p, q) = (p.max(c), q.min(now));
+                if p < q {
+                    fast -= bt(cal, p, q);
+                    slow -= ref_business_time(cal, p, q);
+                }
+            }
+        }
+        prop_assert_eq!(elapsed, fast);
+        prop_assert_eq!(elapsed, slow);
+        prop_assert_eq!(elapsed, ref_elapsed_paused(cal, c, now, &pauses));
+        prop_assert_eq!(clock.remaining(&now).unwrap().as_nanos(), i128::from(d) - elapsed);
+
+        // On its own: the clock reaches the target exactly at its due.
+        let t = clock.due().with_timezone(&Utc);
+        prop_assert_eq!(clock.elapsed(&t).unwrap().as_nanos(), i128::from(d));
+        if d > 0 {
+            prop_assert!(clock.elapsed(&(t - ns(1))).unwrap().as_nanos() < i128::from(d));
+        }
+        check_explanation(cal, &clock, &pauses)?;
+
+        // The at-risk instant is the paused due of the threshold's share
+        // (rounded up to the nanosecond), whichever order the clock is built in.
+        let threshold = RiskThreshold::percent(risk_percent).unwrap();
+        let share = (i128::from(d) * i128::from(risk_percent) + 99) / 100;
+        let with_risk = clock.clone().with_risk_threshold(threshold).unwrap();
+        let risk_at = with_risk.at_risk_from().unwrap().with_timezone(&Utc);
+        prop_assert_eq!(Some(risk_at), ref_due_paused(cal, c, share, &pauses));
+        let other_order = SlaClock::new(cal, &c, bd(d))
+            .unwrap()
+            .with_risk_threshold(threshold)
+            .unwrap()
+            .with_pauses(pauses.iter().map(|&(p, q)| Pause::new(p, q).unwrap()))
+            .unwrap();
+        prop_assert_eq!(other_order.at_risk_from().map(|t| t.with_timezone(&Utc)), Some(risk_at));
+        let t = clock.due().with_timezone(&Utc);
+        prop_assert!(c <= risk_at && risk_at <= t);
+        let at_risk = |s: SlaStatus| matches!(s, SlaStatus::AtRisk { .. });
+        prop_assert!(at_risk(with_risk.status(&risk_at, None).unwrap()));
+        if risk_at > c {
+            let before = with_risk.status(&(risk_at - ns(1)), None).unwrap();
+            prop_assert!(matches!(before, SlaStatus::Pending { .. }), "{}", before);
+        }
+
+        // A response at due meets the target; one a nanosecond later breaches.
+        let breached = |s: SlaStatus| matches!(s, SlaStatus::Breached { .. });
+        prop_assert!(!breached(clock.status(&t, None).unwrap()));
+        if t + ns(1) < *BERLIN_END {
+            let late = t + ns(1);
+            prop_assert!(breached(clock.status(&late, None).unwrap()));
+            prop_assert!(!breached(clock.status(&late, Some(t)).unwrap()));
+            prop_assert!(breached(clock.status(&late, Some(late)).unwrap()));
+        }
+    }
+}
+
+/// The explanation of a clock adds up: its counted pieces are ordered,
+/// disjoint, open, inside [created, due], outside the pauses, and sum to the
+/// target; its paused pieces lie inside pauses; its skipped dates are days
+/// without business time that began before the due instant.
+fn check_explanation(
+    cal: &Calendar,
+    clock: &SlaClock,
+    pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Result<(), TestCaseError> {
+    use sla_clock::{SkipReason, Step};
+    let explanation = clock.explain().unwrap();
+    let (c, t) = (
+        clock.created().with_timezone(&Utc),
+        clock.due().with_timezone(&Utc),
+    );
+    prop_assert_eq!(explanation.due.with_timezone(&Utc), t);
+    let merged = merge(pauses);
+    let paused_at = |x: DateTime<Utc>| merged.iter().any(|&(p, q)| p <= x && x < q);
+    let mut total = 0i128;
+    let mut last_end = c;
+    for step in &explanation.steps {
+        match step {
+            Step::Counted { from, to, used } => {
+                let (from, to) = (from.with_timezone(&Utc), to.with_timezone(&Utc));
+                prop_assert!(
+                    last_end <= from && from < to && to <= t,
+                    "{:?} (after {})",
+                    step,
+                    last_end
+                );
+                prop_assert_eq!(
+                    used.as_nanos(),
+                    i128::from((to - from).num_nanoseconds().unwrap())
+                );
+                prop_assert_eq!(
+                    bt(cal, from, to),
+                    used.as_nanos(),
+                    "{:?} is not all open",
+                    step
+                );
+                prop_assert!(
+                    !paused_at(from) && !paused_at(to - ns(1)),
+                    "{:?} is paused",
+                    step
+                );
+                total += used.as_nanos();
+                last_end = to;
+            }
+            Step::Paused { from, to } => {
+                let (from, to) = (from.with_timezone(&Utc), to.with_timezone(&Utc));
+                prop_assert!(
+                    from < to && paused_at(from) && paused_at(to - ns(1)),
+                    "{:?}",
+                    step
+                );
+                prop_assert!(c <= from && to <= t, "{:?}", step);
+            }
+            Step::Skipped { date, reason } => {
+                if *reason != SkipReason::AfterClosing {
+                    prop_assert!(!cal.is_business_day(*date).unwrap(), "{:?}", step);
+                }
+                let midnight = local_to_utc(cal.zone(), date.and_hms_opt(0, 0, 0).unwrap());
+                prop_assert!(midnight < t || t == c, "{:?} skipped after due {}", step, t);
+            }
+        }
+    }
+    prop_assert_eq!(total, clock.target().as_nanos(), "{}", explanation);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Huge targets and long spans
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Up to 10,000 business days: composition, exactness, monotonicity,
+    /// checked against the crate itself (too long for the reference).
+    #[test]
+    fn huge_targets_are_self_consistent(c in instant(), a in huge_target(), b in huge_target()) {
+        let cal = &*MUNICH;
+        let whole = due(cal, c, a + b);
+        let first = due(cal, c, a);
+        prop_assert_eq!(whole, first.and_then(|t| due(cal, t, b)));
+        prop_assert!(le(first, whole));
+        if let Some(t) = whole {
+            prop_assert_eq!(bt(cal, c, t), i128::from(a + b));
+            if a + b > 0 {
+                prop_assert!(bt(cal, c, t - ns(1)) < i128::from(a + b));
+                prop_assert!(is_open(cal, t - ns(1)));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(16))]
+
+    /// Business time over spans of up to the whole range, against the
+    /// reference (slow: the reference walks every day).
+    #[test]
+    fn business_time_over_long_spans(a in instant(), b in instant()) {
+        let cal = &*MUNICH;
+        prop_assert_eq!(bt(cal, a, b), ref_business_time(cal, a, b), "[{}, {})", a, b);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Calendar queries
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// open_windows: sorted, disjoint, inside [a, b), consistent with
+    /// is_open at the edges, adding up to business_time, == reference.
+    #[test]
+    fn open_windows_are_consistent(a in instant(), len in prop_oneof![jitter().prop_map(|j| j.abs().max(1)), 1..30 * DAY]) {
+        let cal = &*MUNICH;
+        let b = add(BERLIN, a, len);
+        // Empty spans: `open_windows_of_an_empty_span_is_empty` below.
+        prop_assume!(a < b);
+        let windows = cal.open_windows(&a, &b).unwrap();
+        let mut previous_end: Option<DateTime<Utc>> = None;
+        let mut total = 0i128;
+        for w in &windows {
+            prop_assert!(a <= w.start && w.start < w.end && w.end <= b, "{:?} not inside [{}, {})", w, a, b);
+            if let Some(prev) = previous_end {
+                // Disjoint and not touching: touching windows are one window.
+                prop_assert!(prev < w.start, "{:?} starts at or before {}", w, prev);
+            }
+            previous_end = Some(w.end);
+            prop_assert!(is_open(cal, w.start));
+            prop_assert!(is_open(cal, w.end - ns(1)));
+            if w.end != b {
+                prop_assert!(!is_open(cal, w.end), "open at window end {}", w.end);
+            }
+            if w.start != a {
+                prop_assert!(!is_open(cal, w.start - ns(1)), "open just before window start {}", w.start);
+            }
+            total += i128::from((w.end - w.start).num_nanoseconds().unwrap());
+        }
+        prop_assert_eq!(total, bt(cal, a, b));
+        let fast: Vec<_> = windows.iter().map(|w| (w.start, w.end)).collect();
+        prop_assert_eq!(fast, ref_open_windows(cal, a, b));
+    }
+
+    /// next_open(t) >= t, open there, nothing open in between; == reference.
+    #[test]
+    fn next_open_is_the_next_opening(t in instant()) {
+        let cal = &*MUNICH;
+        let fast = cal.next_open(&t).ok().map(|n| n.with_timezone(&Utc));
+        prop_assert_eq!(fast, ref_next_open(cal, t));
+        prop_assert_eq!(is_open(cal, t), ref_is_open(cal, t));
+        if let Some(n) = fast {
+            prop_assert!(n >= t);
+            prop_assert!(is_open(cal, n));
+            prop_assert_eq!(bt(cal, t, n), 0);
+            prop_assert_eq!(n == t, is_open(cal, t));
+        }
+    }
+}
+
+/// Easter Sunday is a Sunday between 22 March and 25 April, every year.
+#[test]
+fn easter_is_a_sunday_between_22_march_and_25_april() {
+    for year in 1995..=2099 {
+        let easter = easter_sunday(year).unwrap();
+        assert_eq!(easter.weekday(), Weekday::Sun, "{easter}");
+        assert!(
+            date(year, 3, 22) <= easter && easter <= date(year, 4, 25),
+            "{easter}"
+        );
+    }
+}
+
+/// Every listed holiday is a holiday and no business day; its neighbours
+/// are business days exactly when they are Monday to Friday and not
+/// holidays themselves; and nothing else is a holiday.
+#[test]
+fn munich_holidays_and_their_neighbours() {
+    let cal = &*MUNICH;
+    let weekday = |d: NaiveDate| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+    let mut listed = std::collections::BTreeSet::new();
+    for year in 1995..=2099 {
+        let holidays = cal.holidays(year).unwrap();
+        assert!(
+            (12..=14).contains(&holidays.len()),
+            "{year}: {}",
+            holidays.len()
+        );
+        for h in &holidays {
+            assert_eq!(h.date.year(), year);
+            assert!(cal.is_holiday(h.date).unwrap(), "{}", h.date);
+            assert!(!cal.is_business_day(h.date).unwrap(), "{}", h.date);
+            for n in [h.date.pred_opt().unwrap(), h.date.succ_opt().unwrap()] {
+                if n < first_date() || n > last_date() {
+                    continue;
+                }
+                let expected = weekday(n) && !cal.is_holiday(n).unwrap();
+                assert_eq!(
+                    cal.is_business_day(n).unwrap(),
+                    expected,
+                    "{n}, next to {}",
+                    h.date
+                );
+            }
+            listed.insert(h.date);
+        }
+        // Sorted, one entry per date.
+        assert!(holidays.windows(2).all(|w| w[0].date < w[1].date), "{year}");
+    }
+    let mut d = first_date();
+    while d <= last_date() {
+        assert_eq!(cal.is_holiday(d).unwrap(), listed.contains(&d), "{d}");
+        assert_eq!(
+            cal.is_business_day(d).unwrap(),
+            weekday(d) && !listed.contains(&d),
+            "{d}"
+        );
+        d = d.succ_opt().unwrap();
+    }
+    // Spot checks from SLA-SEMANTICS.md.
+    assert!(cal.is_holiday(date(2017, 10, 31)).unwrap());
+    assert!(!cal.is_holiday(date(2018, 10, 31)).unwrap());
+    assert!(cal.is_business_day(date(2026, 12, 24)).unwrap());
+    assert!(cal.is_business_day(date(2026, 12, 31)).unwrap());
+    assert!(!cal.is_holiday(date(2026, 11, 18)).unwrap()); // Buß- und Bettag
+}
+
+/// `open_windows(a, b)` with `b <= a` holds no open time: it must be
+/// empty (or an error), never a window that ends at or before its start.
+/// (It once returned `[a, a)` and the inverted `[b, a)` when `a` lay
+/// strictly inside an opening window.)
+#[test]
+fn open_windows_of_an_empty_span_is_empty() {
+    let cal = &*MUNICH;
+    let a = cal.parse_datetime("2037-05-29T10:00:00.000000001").unwrap();
+    let b = cal.parse_datetime("2037-05-29T12:00:00").unwrap();
+    assert_eq!(cal.open_windows(&a, &a).unwrap(), vec![]);
+    let reversed = cal.open_windows(&b, &a);
+    assert!(reversed.is_err() || reversed.unwrap().is_empty());
+}
+
+/// The holidays are exactly the table of SLA-SEMANTICS.md §1, written out
+/// here again from the contract (Easter from `easter_sunday`, which the
+/// test above and the unit tests check).
+#[test]
+fn munich_holidays_are_the_contract_table() {
+    let cal = &*MUNICH;
+    for year in 1995..=2099 {
+        let easter = easter_sunday(year).unwrap();
+        let from_easter = |days: i64| easter + TimeDelta::days(days);
+        let mut expected = vec![
+            date(year, 1, 1),
+            date(year, 1, 6),
+            from_easter(-2),
+            from_easter(1),
+            date(year, 5, 1),
+            from_easter(39),
+            from_easter(50),
+            from_easter(60),
+            date(year, 8, 15),
+            date(year, 10, 3),
+            date(year, 11, 1),
+            date(year, 12, 25),
+            date(year, 12, 26),
+        ];
+        if year == 2017 {
+            expected.push(date(2017, 10, 31));
+        }
+        expected.sort();
+        expected.dedup(); // Ascension Day on 1 May (2008)
+        let listed: Vec<NaiveDate> = cal.holidays(year).unwrap().iter().map(|h| h.date).collect();
+        assert_eq!(listed, expected, "{year}");
+    }
+}
+
+/// An explanation lists only days that began before the due instant. With
+/// a window running to 24:00, a deadline that fills it exactly is the next
+/// day's 00:00; that next day played no part.
+#[test]
+fn explanation_ends_with_the_due_day() {
+    use sla_clock::Step;
+    let cal = Calendar::builder()
+        .open(Weekday::Mon, "20:00-24:00")
+        .open(Weekday::Wed, "10:00-12:00")
+        .build()
+        .unwrap();
+    let created = cal.parse_datetime("2026-03-02T20:00").unwrap(); // Monday
+    let explanation = cal.explain_due(&created, bd(4 * HOUR)).unwrap();
+    assert_eq!(explanation.due.to_rfc3339(), "2026-03-03T00:00:00+01:00");
+    assert!(
+        !explanation
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::Skipped { .. })),
+        "{explanation}"
+    );
+}
+
+/// The range edges: the first instant and the last nanosecond are
+/// accepted, the instants outside are clear range errors.
+#[test]
+fn range_edges() {
+    let cal = &*MUNICH;
+    let (start, end) = (*BERLIN_START, *BERLIN_END);
+    assert_eq!(start.to_rfc3339(), "1994-12-31T23:00:00+00:00");
+    assert_eq!(end.to_rfc3339(), "2099-12-31T23:00:00+00:00");
+    assert!(cal.is_open(&start).is_ok());
+    assert!(cal.is_open(&(end - ns(1))).is_ok());
+    for outside in [start - ns(1), end] {
+        assert!(cal.is_open(&outside).unwrap_err().is_out_of_range());
+        assert!(cal.due(&outside, bd(0)).unwrap_err().is_out_of_range());
+        assert!(
+            cal.business_time(&start, &outside)
+                .unwrap_err()
+                .is_out_of_range()
+        );
+    }
+    // The last working day of the range is Thursday 2099-12-31; filling it
+    // ends at 18:00, inside the range. One more nanosecond is outside.
+    let last_open = cal.parse_datetime("2099-12-31T10:00").unwrap();
+    assert_eq!(
+        cal.due(&last_open, bd(8 * HOUR)).unwrap().to_rfc3339(),
+        "2099-12-31T18:00:00+01:00"
+    );
+    assert!(
+        cal.due(&last_open, bd(8 * HOUR + 1))
+            .unwrap_err()
+            .is_out_of_range()
+    );
+    assert_eq!(
+        ref_due(cal, last_open.with_timezone(&Utc), i128::from(8 * HOUR + 1)),
+        None
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Random custom calendars
+// ---------------------------------------------------------------------------
+
+/// Zones with odd offsets and DST rules: 30-minute DST (Lord Howe), a
+/// skipped day (Apia, 30 December 2011), DST at midnight (Sao Paulo until
+/// 2019, Havana), Ramadan suspensions (Casablanca), a two-hour jump
+/// (Troll), negative DST in tzdata (Dublin), +12:45 (Chatham), and
+/// zones without DST.
+const ZONES: [Tz; 14] = [
+    chrono_tz::Europe::Berlin,
+    chrono_tz::America::New_York,
+    chrono_tz::Asia::Kathmandu,
+    chrono_tz::Australia::Lord_Howe,
+    chrono_tz::Pacific::Apia,
+    chrono_tz::America::Sao_Paulo,
+    chrono_tz::Asia::Tokyo,
+    chrono_tz::UTC,
+    chrono_tz::America::Havana,
+    chrono_tz::Africa::Casablanca,
+    chrono_tz::Antarctica::Troll,
+    chrono_tz::Europe::Dublin,
+    chrono_tz::Pacific::Chatham,
+    chrono_tz::Asia::Tehran,
+];
+
+#[derive(Debug, Clone)]
+struct Spec {
+    zone: Tz,
+    /// Monday first; each day's windows in seconds from midnight.
+    week: [Vec<(u32, u32)>; 7],
+    closures: Vec<NaiveDate>,
+    munich_rules: bool,
+}
+
+/// Window boundaries: midnight, 24:00, DST switch hours, office hours,
+/// quarter hours, any second.
+fn boundary_secs() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        select(vec![
+            0,
+            3600,
+            2 * 3600,
+            2 * 3600 + 1800,
+            3 * 3600,
+            8 * 3600,
+            9 * 3600,
+            12 * 3600,
+            13 * 3600,
+            17 * 3600,
+            18 * 3600,
+            23 * 3600,
+            23 * 3600 + 1800,
+            24 * 3600,
+        ]),
+        (0u32..=96).prop_map(|q| q * 900),
+        0u32..=86_400,
+    ]
+}
+
+/// A day's windows: sorted boundaries, each gap between two consecutive
+/// ones open or closed at random (so lunch breaks and touching windows).
+fn day_spec() -> impl Strategy<Value = Vec<(u32, u32)>> {
+    (prop::collection::vec(boundary_secs(), 0..=6), any::<u8>()).prop_map(|(mut b, mask)| {
+        b.sort_unstable();
+        b.dedup();
+        b.windows(2)
+            .enumerate()
+            .filter(|&(i, _)| mask >> i & 1 == 1)
+            .map(|(_, w)| (w[0], w[1]))
+            .collect()
+    })
+}
+
+fn closure_date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        (0..days_in_range()).prop_map(|d| first_date() + chrono::Days::new(d)),
+        // 20 to 31 December: company days off around Christmas.
+        (1995..=2099i32, 0u64..12).prop_map(|(y, k)| date(y, 12, 20) + chrono::Days::new(k)),
+        // Around Apia's skipped 30 December 2011.
+        (2010..=2012i32, 0u64..365).prop_map(|(y, k)| date(y, 1, 1) + chrono::Days::new(k)),
+    ]
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        select(ZONES.to_vec()),
+        prop::array::uniform7(day_spec()),
+        prop::collection::vec(closure_date(), 0..6),
+        any::<bool>(),
+    )
+        .prop_map(|(zone, mut week, closures, munich_rules)| {
+            if week.iter().all(Vec::is_empty) {
+                week[0].push((9 * 3600, 17 * 3600));
+            }
+            let closures = closures.into_iter().filter(|&d| d <= last_date()).collect();
+            Spec {
+                zone,
+                week,
+                closures,
+                munich_rules,
+            }
+        })
+}
+
+fn time_of_day(secs: u32) -> TimeOfDay {
+    TimeOfDay::hms(secs / 3600, secs / 60 % 60, secs % 60).unwrap()
+}
+
+fn build(spec: &Spec) -> Calendar {
+    let mut builder = Calendar::builder().time_zone(spec.zone);
+    for (i, windows) in spec.week.iter().enumerate() {
+        let day = Weekday::try_from(i as u8).unwrap();
+        for &(s, e) in windows {
+            builder = builder.open(day, &format!("{}-{}", time_of_day(s), time_of_day(e)));
+        }
+    }
+    for &c in &spec.closures {
+        builder = builder.closure(c);
+    }
+    if spec.munich_rules {
+        builder = builder.holidays(munich_holiday_rules());
+    }
+    builder.build().unwrap_or_else(|e| panic!("{spec:?}: {e}"))
+}
+
+/// How a query instant is picked for a custom calendar.
+#[derive(Debug, Clone)]
+struct QuerySeed {
+    kind: u8,
+    raw: u64,
+    jitter: i64,
+    target: u64,
+    span: i64,
+}
+
+fn query_seed() -> impl Strategy<Value = QuerySeed> {
+    (0u8..6, any::<u64>(), jitter(), any::<u64>(), span()).prop_map(
+        |(kind, raw, jitter, target, span)| QuerySeed {
+            kind,
+            raw,
+            jitter,
+            target,
+            span,
+        },
+    )
+}
+
+/// Turns a seed into an instant of `cal`'s range: anywhere, near one of the
+/// zone's offset changes, near a closure, near a window boundary of some
+/// date, or near the ends of the range.
+fn seed_instant(cal: &Calendar, spec: &Spec, seed: &QuerySeed) -> DateTime<Utc> {
+    let zone = spec.zone;
+    let (start, end) = (range_start(zone), range_end(zone));
+    let any_date = first_date() + chrono::Days::new(seed.raw % days_in_range());
+    let boundary_on = |d: NaiveDate| {
+        let windows = cal.schedule().windows(d.weekday());
+        let secs = if windows.is_empty() {
+            (seed.raw >> 20) % 86_401
+        } else {
+            let w = windows[(seed.raw >> 20) as usize % windows.len()];
+            u64::from(
+                if seed.raw >> 40 & 1 == 0 {
+                    w.start
+                } else {
+                    w.end
+                }
+                .seconds_from_midnight(),
+            )
+        };
+        local_to_utc(
+            zone,
+            d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::seconds(secs as i64),
+        )
+    };
+    let t = match seed.kind {
+        0 => {
+            let total = (end - start).num_nanoseconds().unwrap() as u64;
+            start + ns((seed.raw % total) as i64)
+        }
+        1 | 2 => {
+            // Near an offset change: the instant itself, or a window
+            // boundary on its local date.
+            let year = 1995 + (seed.raw % 105) as i32;
+            let from = local_to_utc(zone, date(year, 1, 1).and_hms_opt(0, 0, 0).unwrap());
+            let to = local_to_utc(zone, date(year, 12, 31).and_hms_opt(0, 0, 0).unwrap());
+            let changes = offset_changes(zone, from, to, TimeDelta::hours(6));
+            if changes.is_empty() {
+                boundary_on(any_date)
+            } else {
+                let change = changes[(seed.raw >> 8) as usize % changes.len()];
+                if seed.kind == 1 {
+                    change
+                } else {
+                    let local = change.with_timezone(&zone).date_naive();
+                    let d = if seed.raw >> 50 & 1 == 0 {
+                        local
+                    } else {
+                        local.pred_opt().unwrap()
+                    };
+                    boundary_on(d)
+                }
+            }
+        }
+        3 if !spec.closures.is_empty() => {
+            let c = spec.closures[(seed.raw >> 8) as usize % spec.closures.len()];
+            let d = match seed.raw >> 50 & 3 {
+                0 => c.pred_opt().unwrap(),
+                1 => c.succ_opt().unwrap(),
+                _ => c,
+            };
+            boundary_on(d)
+        }
+        4 => {
+            if seed.raw & 1 == 0 {
+                start + ns((seed.raw >> 1) as i64 % (5 * DAY))
+            } else {
+                end - ns((seed.raw >> 1) as i64 % (5 * DAY))
+            }
+        }
+        _ => boundary_on(any_date),
+    };
+    clamp(zone, t + ns(seed.jitter))
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Random calendars in zones with odd offsets and DST rules: no query
+    /// panics, and due, business time, is_open, next_open and open_windows
+    /// agree with the reference.
+    #[test]
+    fn custom_calendars_agree_with_reference(
+        spec in spec(),
+        seeds in prop::collection::vec(query_seed(), 6),
+    ) {
+        let cal = build(&spec);
+        let zone = spec.zone;
+        let weekly = i64::try_from(cal.schedule().weekly_secs()).unwrap() * NS;
+        // Bounded so that the reference walks a few weeks at most.
+        let max_target = (200 * HOUR).min(3 * weekly);
+        for seed in &seeds {
+            let c = seed_instant(&cal, &spec, seed);
+            let d = match seed.target % 4 {
+                0 => 0,
+                1 => ((seed.target >> 2) % (max_target as u64 / NS as u64 + 1)) as i64 * NS,
+                _ => ((seed.target >> 2) % (max_target as u64 + 1)) as i64,
+            };
+            let fast = due(&cal, c, d);
+            prop_assert_eq!(fast, ref_due(&cal, c, i128::from(d)), "{:?}: due({}, {}ns)", spec, c, d);
+            if let Some(t) = fast {
+                prop_assert_eq!(bt(&cal, c, t), i128::from(d));
+                if d > 0 {
+                    prop_assert!(bt(&cal, c, t - ns(1)) < i128::from(d));
+                    prop_assert!(is_open(&cal, t - ns(1)));
+                }
+                check_explanation(&cal, &SlaClock::new(&cal, &c, bd(d)).unwrap(), &[])?;
+            }
+            let b = add(zone, c, seed.span);
+            prop_assert_eq!(bt(&cal, c, b), ref_business_time(&cal, c, b), "{:?}: [{}, {})", spec, c, b);
+            prop_assert_eq!(is_open(&cal, c), ref_is_open(&cal, c), "{:?}: is_open({})", spec, c);
+            let next = cal.next_open(&c).ok().map(|n| n.with_timezone(&Utc));
+            prop_assert_eq!(next, ref_next_open(&cal, c), "{:?}: next_open({})", spec, c);
+            let (lo, hi) = (c.min(b), c.max(b));
+            // Empty spans: see `open_windows_of_an_empty_span_is_empty`.
+            let fast_windows: Vec<_> = cal.open_windows(&lo, &hi).unwrap().iter().map(|w| (w.start, w.end)).collect();
+            if lo < hi {
+                prop_assert_eq!(fast_windows, ref_open_windows(&cal, lo, hi), "{:?}: open_windows({}, {})", spec, lo, hi);
+            }
+
+            // Queries that must not panic, whatever they answer.
+            let huge = i64::try_from(cal.business_day().as_nanos()).unwrap() * 10_000;
+            let _ = due(&cal, c, huge);
+            let _ = due(&cal, c, (seed.target % (huge as u64 + 1)) as i64);
+            let _ = bt(&cal, range_start(zone), c);
+            let _ = cal.holidays(1995 + (seed.raw % 105) as i32).unwrap();
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! A deliberately simple reference implementation of the business-time
+//! arithmetic, for the property tests in `tests/properties.rs`.
+//!
+//! Why it exists: the crate answers every query from a precomputed table of
+//! opening windows (`src/timeline.rs`) with prefix sums, binary searches and
+//! its own table of UTC-offset changes (`src/transitions.rs`). That is fast,
+//! but a mistake there (an off-by-one in a search, a missed DST change, a
+//! window merged wrongly) would be silent. This module computes the same
+//! answers the slow, obvious way, straight from the contract in
+//! `SLA-SEMANTICS.md`, so the property tests can compare the two:
+//!
+//! - walk the calendar one local date at a time;
+//! - ask the calendar only its public facts: `zone()`,
+//!   `schedule().windows(weekday)` and `is_business_day(date)`;
+//! - turn each local window `[start, end)` into UTC with chrono-tz's own
+//!   `from_local_datetime`, by the documented boundary rule: a single
+//!   instant is used as is; in an autumn fold the earlier instant; in a
+//!   spring gap the first instant after the gap (found by stepping forward
+//!   minute by minute to a valid local time); `24:00` is the next day's
+//!   `00:00`; a window that this leaves empty (end <= start) is dropped;
+//! - add up lengths with plain `DateTime` subtraction.
+//!
+//! Nothing here shares code with `src/`, and nothing here tries to be fast:
+//! every query costs time proportional to the number of days it spans, so
+//! the tests bound the spans they hand to it. When the fast path and this
+//! module disagree, read this module first: it should be obviously right.
+//! Some helpers are only used by some tests.
+#![allow(dead_code)]
+
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc,
+};
+use chrono_tz::Tz;
+use sla_clock::Calendar;
+
+/// First and last local date of the supported range (SLA-SEMANTICS.md §1).
+pub fn first_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1995, 1, 1).unwrap()
+}
+
+pub fn last_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2099, 12, 31).unwrap()
+}
+
+/// A local date-time to UTC by the boundary rule above.
+pub fn local_to_utc(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
+        LocalResult::None => first_instant_after_gap(zone, local),
+    }
+}
+
+/// `local` lies in a gap: the instant the clocks jumped over it, i.e. the
+/// instant of the first valid local time after `local`.
+fn first_instant_after_gap(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    let valid = |l: NaiveDateTime| !matches!(zone.from_local_datetime(&l), LocalResult::None);
+    // Step forward to the first valid whole minute (a gap is at most a day:
+    // Pacific/Apia skipped 30 December 2011).
+    let minute = TimeDelta::minutes(1);
+    let mut probe = local
+        .with_second(0)
+        .and_then(|l| l.with_nanosecond(0))
+        .expect("second 0 exists");
+    let mut steps = 0;
+    loop {
+        probe += minute;
+        steps += 1;
+        assert!(
+            steps <= 3 * 24 * 60,
+            "no valid local time within 3 days after {local} in {zone}"
+        );
+        if valid(probe) {
+            break;
+        }
+    }
+    // In case a gap ends between whole minutes, walk back second by second
+    // to the first valid local second after `local`.
+    loop {
+        let previous = probe - TimeDelta::seconds(1);
+        if previous > local && valid(previous) {
+            probe = previous;
+        } else {
+            break;
+        }
+    }
+    match zone.from_local_datetime(&probe) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
+        LocalResult::None => unreachable!("checked valid above"),
+    }
+}
+
+/// Start of the supported range: local 1995-01-01 00:00.
+pub fn range_start(zone: Tz) -> DateTime<Utc> {
+    local_to_utc(zone, first_date().and_hms_opt(0, 0, 0).unwrap())
+}
+
+/// End of the supported range (exclusive): local 2100-01-01 00:00.
+pub fn range_end(zone: Tz) -> DateTime<Utc> {
+    local_to_utc(
+        zone,
+        last_date()
+            .succ_opt()
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap(),
+    )
+}
+
+/// The local date of an instant in the calendar's zone.
+pub fn local_date(zone: Tz, t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&zone).date_naive()
+}
+
+/// The opening windows of one local date as UTC instants, in order.
+/// Dates outside the supported range have none.
+pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    if date < first_date() || date > last_date() {
+        return Vec::new();
+    }
+    if !cal.is_business_day(date).expect("date is in range") {
+        return Vec::new();
+    }
+    let zone = cal.zone();
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap();
+    let mut out = Vec::new();
+    for w in cal.schedule().windows(date.weekday()) {
+        // Naive arithmetic: 24:00 becomes the next day's 00:00.
+        let start = midnight + TimeDelta::seconds(i64::from(w.start.seconds_from_midnight()));
+        let end = midnight + TimeDelta::seconds(i64::from(w.end.seconds_from_midnight()));
+        let (s, e) = (local_to_utc(zone, start), local_to_utc(zone, end));
+        if e > s {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// Every window of the local dates `from..=to`, in order. Checks the one
+/// assumption the callers rely on: the windows come out sorted and
+/// disjoint (they may touch). It holds because the boundary rule maps local
+/// time to UTC monotonically; if chrono-tz ever broke that, this panics
+/// instead of giving a quietly wrong reference answer.
+pub fn windows_of_dates(
+    cal: &Calendar,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut out: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    let mut date = from;
+    while date <= to {
+        for w in day_windows(cal, date) {
+            if let Some(&(_, prev_end)) = out.last() {
+                assert!(
+                    w.0 >= prev_end,
+                    "reference windows out of order: {:?} after end {prev_end}",
+                    w
+                );
+            }
+            out.push(w);
+        }
+        date = date.succ_opt().unwrap();
+    }
+    out
+}
+
+/// The open parts of `[a, b)`, sorted, with touching windows joined.
+pub fn ref_open_windows(
+    cal: &Calendar,
+    a: DateTime<Utc>,
+    b: DateTime<Utc>,
+) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let zone = cal.zone();
+    // A window of date d lies within local [d 00:00, d+1 00:00], which a
+    // gap can push onto the next date: look one date either side.
+    let from = local_date(zone, a).pred_opt().unwrap();
+    let to = local_date(zone, b).succ_opt().unwrap();
+    let mut out: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    for (s, e) in windows_of_dates(cal, from, to) {
+        let (s, e) = (s.max(a), e.min(b));
+        if e <= s {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.1 == s => last.1 = e,
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+fn nanos(d: TimeDelta) -> i128 {
+    i128::from(d.num_nanoseconds().expect("span fits i64 nanoseconds"))
+}
+
+/// Business time in `[a, b)`, in nanoseconds; negative when `b < a`.
+pub fn ref_business_time(cal: &Calendar, a: DateTime<Utc>, b: DateTime<Utc>) -> i128 {
+    if b < a {
+        return -ref_business_time(cal, b, a);
+    }
+    ref_open_windows(cal, a, b)
+        .iter()
+        .map(|&(s, e)| nanos(e - s))
+        .sum()
+}
+
+/// Whether `t` lies in an opening window.
+pub fn ref_is_open(cal: &Calendar, t: DateTime<Utc>) -> bool {
+    let date = local_date(cal.zone(), t);
+    windows_of_dates(cal, date.pred_opt().unwrap(), date.succ_opt().unwrap())
+        .iter()
+        .any(|&(s, e)| s <= t && t < e)
+}
+
+/// `t` itself when open, else the next window's start (None past the range).
+pub fn ref_next_open(cal: &Calendar, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if ref_is_open(cal, t) {
+        return Some(t);
+    }
+    let mut date = local_date(cal.zone(), t).pred_opt().unwrap();
+    while date <= last_date() {
+        for (s, _) in day_windows(cal, date) {
+            if s >= t {
+                return Some(s);
+            }
+        }
+        date = date.succ_opt().unwrap();
+    }
+    None
+}
+
+/// `[from, to)` pairs sorted and merged (overlapping or touching).
+pub fn merge(spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut sorted: Vec<_> = spans.to_vec();
+    sorted.sort();
+    let mut out: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    for (p, q) in sorted {
+        match out.last_mut() {
+            Some(last) if p <= last.1 => last.1 = last.1.max(q),
+            _ => out.push((p, q)),
+        }
+    }
+    out
+}
+
+/// `[s, e)` minus the (merged, sorted) pauses.
+fn minus_pauses(
+    s: DateTime<Utc>,
+    e: DateTime<Utc>,
+    pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut out = Vec::new();
+    let mut cursor = s;
+    for &(p, q) in pauses {
+        if q <= cursor || p >= e {
+            continue;
+        }
+        if p > cursor {
+            out.push((cursor, p.min(e)));
+        }
+        cursor = cursor.max(q);
+        if cursor >= e {
+            break;
+        }
+    }
+    if cursor < e {
+        out.push((cursor, e));
+    }
+    out
+}
+
+/// The due instant: the earliest `t >= created` at which the business time
+/// in `[created, t)` reaches `target` nanoseconds. `None` when that instant
+/// is not strictly before the end of the supported range (the crate treats
+/// the range end itself as outside, like any input instant there).
+pub fn ref_due(cal: &Calendar, created: DateTime<Utc>, target: i128) -> Option<DateTime<Utc>> {
+    ref_due_paused(cal, created, target, &[])
+}
+
+/// As [`ref_due`], with paused intervals `[from, to)` counting as closed.
+pub fn ref_due_paused(
+    cal: &Calendar,
+    created: DateTime<Utc>,
+    target: i128,
+    pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Option<DateTime<Utc>> {
+    assert!(target >= 0);
+    let end_of_range = range_end(cal.zone());
+    if target == 0 {
+        return Some(created);
+    }
+    let pauses = merge(pauses);
+    let mut left = target;
+    let mut prev_end: Option<DateTime<Utc>> = None;
+    let mut date = local_date(cal.zone(), created).pred_opt().unwrap();
+    while date <= last_date() {
+        for (s, e) in day_windows(cal, date) {
+            if let Some(prev) = prev_end {
+                assert!(s >= prev, "reference windows out of order on {date}");
+            }
+            prev_end = Some(e);
+            let s = s.max(created);
+            if e <= s {
+                continue;
+            }
+            for (s, e) in minus_pauses(s, e, &pauses) {
+                let len = nanos(e - s);
+                if len >= left {
+                    let t = s + TimeDelta::nanoseconds(i64::try_from(left).unwrap());
+                    return (t < end_of_range).then_some(t);
+                }
+                left -= len;
+            }
+        }
+        date = date.succ_opt().unwrap();
+    }
+    None
+}
+
+/// Business time in `[created, now)` outside the pauses, computed directly
+/// (not as "open minus paused"); zero when `now <= created`.
+pub fn ref_elapsed_paused(
+    cal: &Calendar,
+    created: DateTime<Utc>,
+    now: DateTime<Utc>,
+    pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> i128 {
+    if now <= created {
+        return 0;
+    }
+    let pauses = merge(pauses);
+    ref_open_windows(cal, created, now)
+        .into_iter()
+        .flat_map(|(s, e)| minus_pauses(s, e, &pauses))
+        .map(|(s, e)| nanos(e - s))
+        .sum()
+}
