@@ -12,7 +12,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use sla_clock::{BusinessDuration, Calendar, Pause, Policy, Priority, SlaClock};
 
 #[path = "../tests/reference/mod.rs"]
-#[allow(dead_code)]
 mod reference;
 
 /// A small deterministic generator, so every run measures the same cases.
