@@ -164,9 +164,11 @@ pub(crate) struct Timeline {
     pub(crate) base: i64,
     /// Length of the supported range in nanoseconds.
     pub(crate) len_ns: i64,
-    starts: Vec<u32>,
-    /// `cum[i]`: business seconds before window `i`; `cum[n]` is the total.
-    cum: Vec<u32>,
+    /// `(start, cum)` of each window, then a sentinel `(u32::MAX, total)`:
+    /// `start` in seconds from `base`, `cum` the business seconds before
+    /// the window. Interleaved so that one lookup touches one cache line;
+    /// a window's end is its start plus the next `cum` less its own.
+    windows: Vec<(u32, u32)>,
     /// `by_day[k]`: the first window that ends after `k` days from `base`,
     /// so finding the window at an instant scans one day's windows instead
     /// of searching the whole table.
@@ -246,11 +248,16 @@ impl Timeline {
         let business_shift = average.max(1).ilog2() + 1;
         let buckets = (i64::from(total) >> business_shift) + 2;
         let by_business = first_at_least(&cum[1..], buckets, |k| k << business_shift);
+        let windows = starts
+            .iter()
+            .copied()
+            .chain([u32::MAX])
+            .zip(cum.iter().copied())
+            .collect();
         Timeline {
             base,
             len_ns: len_secs * NANOS,
-            starts,
-            cum,
+            windows,
             by_day,
             by_business,
             business_shift,
@@ -261,13 +268,25 @@ impl Timeline {
     /// Bytes held by the window tables.
     #[cfg(test)]
     pub(crate) fn table_bytes(&self) -> usize {
-        let words = self.starts.len() + self.cum.len() + self.by_day.len() + self.by_business.len();
+        let words = 2 * self.windows.len() + self.by_day.len() + self.by_business.len();
         words * 4
     }
 
     #[cfg(test)]
     pub(crate) fn window_count(&self) -> usize {
-        self.starts.len()
+        self.count()
+    }
+
+    fn count(&self) -> usize {
+        self.windows.len() - 1
+    }
+
+    fn start(&self, i: usize) -> u32 {
+        self.windows[i].0
+    }
+
+    fn cum(&self, i: usize) -> u32 {
+        self.windows[i].1
     }
 
     /// Index of the last window that starts at or before `t` (nanoseconds
@@ -277,18 +296,18 @@ impl Timeline {
         let day = usize::try_from(sec / SECS_PER_DAY).ok()?;
         // Windows before `by_day[day]` end, and so start, before `sec`.
         let mut i = *self.by_day.get(day)? as usize;
-        while i < self.starts.len() && i64::from(self.starts[i]) <= sec {
+        while i < self.count() && i64::from(self.start(i)) <= sec {
             i += 1;
         }
         i.checked_sub(1)
     }
 
     fn start_ns(&self, i: usize) -> i64 {
-        i64::from(self.starts[i]) * NANOS
+        i64::from(self.start(i)) * NANOS
     }
 
     fn end_ns(&self, i: usize) -> i64 {
-        i64::from(self.starts[i] + (self.cum[i + 1] - self.cum[i])) * NANOS
+        i64::from(self.start(i) + (self.cum(i + 1) - self.cum(i))) * NANOS
     }
 
     /// Business nanoseconds from the start of the range up to `t`.
@@ -297,7 +316,7 @@ impl Timeline {
             None => 0,
             Some(i) => {
                 let into = (t - self.start_ns(i)).min(self.end_ns(i) - self.start_ns(i));
-                i64::from(self.cum[i]) * NANOS + into
+                i64::from(self.cum(i)) * NANOS + into
             }
         }
     }
@@ -310,11 +329,10 @@ impl Timeline {
         let ceil_secs = position.div_euclid(NANOS) + i64::from(position.rem_euclid(NANOS) != 0);
         let bucket = usize::try_from(ceil_secs >> self.business_shift).ok()?;
         let mut i = *self.by_business.get(bucket)? as usize;
-        while i < self.starts.len() && i64::from(self.cum[i + 1]) < ceil_secs {
+        while i < self.count() && i64::from(self.cum(i + 1)) < ceil_secs {
             i += 1;
         }
-        (i < self.starts.len())
-            .then(|| self.start_ns(i) + position - i64::from(self.cum[i]) * NANOS)
+        (i < self.count()).then(|| self.start_ns(i) + position - i64::from(self.cum(i)) * NANOS)
     }
 
     /// chrono-tz's offset at `t` (nanoseconds from `base`), for handing
@@ -334,8 +352,8 @@ impl Timeline {
     pub(crate) fn next_open(&self, t: i64) -> Option<i64> {
         match self.window_at_or_before(t) {
             Some(i) if t < self.end_ns(i) => Some(t),
-            Some(i) => (i + 1 < self.starts.len()).then(|| self.start_ns(i + 1)),
-            None => (!self.starts.is_empty()).then(|| self.start_ns(0)),
+            Some(i) => (i + 1 < self.count()).then(|| self.start_ns(i + 1)),
+            None => (self.count() > 0).then(|| self.start_ns(0)),
         }
     }
 
@@ -350,7 +368,7 @@ impl Timeline {
             Some(i) => i + 1,
             None => 0,
         };
-        (first..self.starts.len())
+        (first..self.count())
             .take_while(move |&i| self.start_ns(i) < to)
             .map(move |i| (self.start_ns(i).max(from), self.end_ns(i).min(to)))
             // Clipping to an empty or reversed span leaves nothing.
