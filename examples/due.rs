@@ -4,6 +4,8 @@
 //!     cargo run --example due -- --explain normal 2026-12-23T15:00
 //!     printf 'high 2026-12-23T15:00\n' | cargo run --example due -- --batch
 
+mod cli;
+
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -56,7 +58,7 @@ fn batch_line(calendar: &Calendar, policy: &Policy, line: &[u8]) -> Result<Strin
         [priority, created] => due(calendar, policy, priority, created).map_err(|e| e.to_string()),
         _ => Err(format!(
             "expected '<priority> <created>' separated by one space or tab, found {} in '{line}'",
-            plural(fields.len(), "field")
+            cli::plural(fields.len(), "field")
         )),
     }
     .map_err(|reason| visible(&reason))
@@ -76,14 +78,6 @@ fn visible(reason: &str) -> String {
             }
         })
         .collect()
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 fn batch() -> io::Result<bool> {
@@ -119,21 +113,10 @@ fn batch() -> io::Result<bool> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = match std::env::args_os()
-        .skip(1)
-        .map(|a| a.into_string())
-        .collect::<Result<_, _>>()
-    {
+    let args = match cli::args(USAGE) {
         Ok(args) => args,
-        Err(bad) => {
-            eprintln!("error: argument {bad:?} is not valid UTF-8");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
     if args.iter().any(|a| a == "--batch") {
         if args.len() != 1 {
             eprintln!(
@@ -159,7 +142,7 @@ fn main() -> ExitCode {
     let [priority, created] = rest.as_slice() else {
         eprintln!(
             "error: expected <priority> <created>, got {}\n\n{USAGE}",
-            plural(rest.len(), "argument")
+            cli::plural(rest.len(), "argument")
         );
         return ExitCode::from(2);
     };

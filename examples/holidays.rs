@@ -3,6 +3,8 @@
 //!     cargo run --example holidays -- 2027
 //!     cargo run --example holidays -- 1995 2099
 
+mod cli;
+
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -40,8 +42,8 @@ fn run(args: &[String]) -> Result<(), String> {
         [from, to] => (parse_year(from)?, parse_year(to)?),
         _ => {
             return Err(format!(
-                "expected one or two years, got {} arguments\n\n{USAGE}",
-                args.len()
+                "expected one or two years, got {}\n\n{USAGE}",
+                cli::plural(args.len(), "argument")
             ));
         }
     };
@@ -66,21 +68,10 @@ fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = match std::env::args_os()
-        .skip(1)
-        .map(|a| a.into_string())
-        .collect::<Result<_, _>>()
-    {
+    let args = match cli::args(USAGE) {
         Ok(args) => args,
-        Err(bad) => {
-            eprintln!("error: argument {bad:?} is not valid UTF-8");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

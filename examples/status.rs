@@ -4,6 +4,8 @@
 //!     cargo run --example status -- high 2026-12-21T10:00 --responded 2026-12-21T17:00 \
 //!         --paused 2026-12-21T12:00/2026-12-21T14:00
 
+mod cli;
+
 use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
@@ -71,9 +73,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             Ok(parsed)
         }
         Err(rest) => Err(format!(
-            "expected <priority> <created>, got {} argument{}",
-            rest.len(),
-            if rest.len() == 1 { "" } else { "s" }
+            "expected <priority> <created>, got {}",
+            cli::plural(rest.len(), "argument")
         )),
     }
 }
@@ -140,21 +141,10 @@ fn run(args: Args) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = match std::env::args_os()
-        .skip(1)
-        .map(|a| a.into_string())
-        .collect::<Result<_, _>>()
-    {
+    let args = match cli::args(USAGE) {
         Ok(args) => args,
-        Err(bad) => {
-            eprintln!("error: argument {bad:?} is not valid UTF-8");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
     let args = match parse_args(&args) {
         Ok(args) => args,
         Err(message) => {

@@ -11,7 +11,7 @@ use crate::duration::BusinessDuration;
 use crate::error::{ErrorKind, Result, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year, munich_holiday_rules};
 use crate::range::{check_date, check_year};
-use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
 use crate::timeline::{DayKind, NANOS, Timeline};
 
 /// A business calendar: when the support desk is open.
@@ -613,15 +613,7 @@ impl CalendarBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn weekdays(self, window: &str) -> Self {
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ]
-        .into_iter()
-        .fold(self, |b, day| b.open(day, window))
+        WEEK[..5].iter().fold(self, |b, &day| b.open(day, window))
     }
 
     /// Replaces the whole weekly schedule.
@@ -767,16 +759,7 @@ impl CalendarBuilder {
 /// The most common non-zero daily amount of opening hours, the longer one
 /// on a tie.
 fn typical_day(schedule: &WeeklySchedule) -> BusinessDuration {
-    let days = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
-    let lengths: Vec<u32> = days
+    let lengths: Vec<u32> = WEEK
         .iter()
         .map(|&d| schedule.day_secs(d))
         .filter(|&s| s > 0)

@@ -261,13 +261,7 @@ impl WeeklySchedule {
     /// ```
     pub fn weekdays(window: OpeningWindow) -> Self {
         let mut week = Self::closed();
-        for day in [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ] {
+        for &day in &WEEK[..5] {
             week.open(day, window);
         }
         week
@@ -362,8 +356,20 @@ impl WeeklySchedule {
     }
 }
 
-/// English day names, Monday first, for messages and config keys.
-pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+/// The days of the week, Monday first, the order of the schedule (and of
+/// `chrono::Weekday::num_days_from_monday`).
+pub(crate) const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// English day names, Monday first, for messages.
+const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

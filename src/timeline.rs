@@ -16,12 +16,12 @@
 //! all, plus the zone's offset changes (210 for Europe/Berlin). Adjacent
 //! windows are merged, so a calendar open around the clock holds one window.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR, end_day, first_day};
-use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
 use crate::transitions::Transitions;
 
 pub(crate) const NANOS: i64 = 1_000_000_000;
@@ -79,16 +79,6 @@ impl Days {
         Days { kinds }
     }
 }
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// Monday = 0 for the `d`-th day of the range; 1995-01-01 was a Sunday.
 fn weekday_index(d: usize) -> usize {
