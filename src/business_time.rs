@@ -10,12 +10,33 @@ use chrono_tz::Tz;
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
+use crate::sla::Pause;
 
 /// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
 /// range start.
 pub(crate) type PauseSpans = [(i64, i64)];
 
 impl Calendar {
+    /// Pauses as sorted, merged spans from the range start.
+    pub(crate) fn pause_spans(
+        &self,
+        pauses: impl IntoIterator<Item = Pause>,
+    ) -> Result<Vec<(i64, i64)>> {
+        let mut spans = Vec::new();
+        for pause in pauses {
+            spans.push((self.offset_ns(&pause.from())?, self.offset_ns(&pause.to())?));
+        }
+        spans.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
+        for (p, q) in spans {
+            match merged.last_mut() {
+                Some(last) if p <= last.1 => last.1 = last.1.max(q),
+                _ => merged.push((p, q)),
+            }
+        }
+        Ok(merged)
+    }
+
     /// Business time in `[from, to)` (`from <= to`) outside the pauses.
     pub(crate) fn elapsed_ns(&self, from: i64, to: i64, pauses: &PauseSpans) -> i64 {
         let timeline = self.timeline();
@@ -125,6 +146,75 @@ impl Calendar {
         Ok(BusinessDuration::from_nanos(i128::from(
             timeline.business_before(b) - timeline.business_before(a),
         )))
+    }
+}
+
+impl Calendar {
+    /// [`Calendar::due`] with the clock stopped during `pauses`: the
+    /// earliest instant at which `target` of business time outside the
+    /// pauses has passed since `created`. For a ticket's whole life (status,
+    /// remaining time, at-risk) use [`SlaClock`](crate::SlaClock).
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::due`], and a pause outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause};
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// let waiting = Pause::new(at("2026-12-21T11:00")?, at("2026-12-22T11:00")?)?;
+    /// let due = cal.due_with_pauses(&at("2026-12-21T10:00")?, BusinessDuration::from_hours(4), [waiting])?;
+    /// assert_eq!(due.to_rfc3339(), "2026-12-22T14:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due_with_pauses<T: TimeZone>(
+        &self,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+        pauses: impl IntoIterator<Item = Pause>,
+    ) -> Result<DateTime<Tz>> {
+        let from = self.offset_ns(created)?;
+        let spans = self.pause_spans(pauses)?;
+        let due = self.due_ns(from, non_negative(target)?, &spans)?;
+        Ok(self.to_datetime(due))
+    }
+
+    /// [`Calendar::business_time`] without the business time that falls in
+    /// `pauses`; signed like it.
+    ///
+    /// # Errors
+    ///
+    /// An instant or pause outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause};
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// let lunch = Pause::new(at("2026-12-21T12:00")?, at("2026-12-21T13:00")?)?;
+    /// let (a, b) = (at("2026-12-21T10:00")?, at("2026-12-21T18:00")?);
+    /// assert_eq!(cal.business_time_with_pauses(&a, &b, [lunch])?, BusinessDuration::from_hours(7));
+    /// assert_eq!(cal.business_time_with_pauses(&b, &a, [lunch])?, BusinessDuration::from_hours(-7));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_time_with_pauses<A: TimeZone, B: TimeZone>(
+        &self,
+        from: &DateTime<A>,
+        to: &DateTime<B>,
+        pauses: impl IntoIterator<Item = Pause>,
+    ) -> Result<BusinessDuration> {
+        let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
+        let spans = self.pause_spans(pauses)?;
+        let (lo, hi) = (a.min(b), a.max(b));
+        let elapsed = self.elapsed_ns(lo, hi, &spans);
+        let signed = if a <= b { elapsed } else { -elapsed };
+        Ok(BusinessDuration::from_nanos(i128::from(signed)))
     }
 }
 

@@ -367,22 +367,7 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        let mut spans = Vec::new();
-        for pause in pauses {
-            spans.push((
-                self.calendar.offset_ns(&pause.from)?,
-                self.calendar.offset_ns(&pause.to)?,
-            ));
-        }
-        spans.sort_unstable();
-        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
-        for (p, q) in spans {
-            match merged.last_mut() {
-                Some(last) if p <= last.1 => last.1 = last.1.max(q),
-                _ => merged.push((p, q)),
-            }
-        }
-        self.pauses = merged;
+        self.pauses = self.calendar.pause_spans(pauses)?;
         self.due = self
             .calendar
             .due_ns(self.created, self.target_ns, &self.pauses)?;

@@ -426,6 +426,19 @@ proptest! {
             }
         };
         prop_assert_eq!(Some(clock.due().with_timezone(&Utc)), reference_due);
+        // The calendar-level functions with pauses agree with the clock.
+        let pause_values = || pauses.iter().map(|&(p, q)| Pause::new(p, q).unwrap());
+        prop_assert_eq!(cal.due_with_pauses(&c, bd(d), pause_values()).unwrap(), clock.due());
+        if now >= c {
+            prop_assert_eq!(
+                cal.business_time_with_pauses(&c, &now, pause_values()).unwrap(),
+                clock.elapsed(&now).unwrap()
+            );
+            prop_assert_eq!(
+                cal.business_time_with_pauses(&now, &c, pause_values()).unwrap(),
+                -clock.elapsed(&now).unwrap()
+            );
+        }
 
         // elapsed == business time minus the business time of the merged
         // pauses inside [c, now), by the fast path and by the reference.
