@@ -18,14 +18,17 @@ pub(crate) type PauseSpans = [(i64, i64)];
 
 impl Calendar {
     /// Pauses as sorted, merged spans from the range start.
-    pub(crate) fn pause_spans(
-        &self,
-        pauses: impl IntoIterator<Item = Pause>,
-    ) -> Result<Vec<(i64, i64)>> {
-        let mut spans = Vec::new();
-        for pause in pauses {
-            spans.push((self.offset_ns(&pause.from())?, self.offset_ns(&pause.to())?));
-        }
+    pub(crate) fn pause_spans(&self, pauses: impl IntoIterator<Item = Pause>) -> Vec<(i64, i64)> {
+        let mut spans: Vec<(i64, i64)> = pauses
+            .into_iter()
+            .map(|p| {
+                (
+                    self.offset_ns_clamped(&p.from()),
+                    self.offset_ns_clamped(&p.to()),
+                )
+            })
+            .filter(|&(p, q)| p < q)
+            .collect();
         spans.sort_unstable();
         let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
         for (p, q) in spans {
@@ -34,7 +37,7 @@ impl Calendar {
                 _ => merged.push((p, q)),
             }
         }
-        Ok(merged)
+        merged
     }
 
     /// Business time in `[from, to)` (`from <= to`) outside the pauses.
@@ -141,11 +144,7 @@ impl Calendar {
         from: &DateTime<A>,
         to: &DateTime<B>,
     ) -> Result<BusinessDuration> {
-        let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
-        let timeline = self.timeline();
-        Ok(BusinessDuration::from_nanos(i128::from(
-            timeline.business_before(b) - timeline.business_before(a),
-        )))
+        self.business_time_with_pauses(from, to, [])
     }
 }
 
@@ -157,7 +156,8 @@ impl Calendar {
     ///
     /// # Errors
     ///
-    /// As [`Calendar::due`], and a pause outside the supported range.
+    /// As [`Calendar::due`]. Pauses reaching outside the supported range
+    /// are fine: there is no business time there to remove.
     ///
     /// # Example
     ///
@@ -178,7 +178,7 @@ impl Calendar {
         pauses: impl IntoIterator<Item = Pause>,
     ) -> Result<DateTime<Tz>> {
         let from = self.offset_ns(created)?;
-        let spans = self.pause_spans(pauses)?;
+        let spans = self.pause_spans(pauses);
         let due = self.due_ns(from, non_negative(target)?, &spans)?;
         Ok(self.to_datetime(due))
     }
@@ -188,7 +188,8 @@ impl Calendar {
     ///
     /// # Errors
     ///
-    /// An instant or pause outside the supported range.
+    /// `from` or `to` outside the supported range (pauses may reach past
+    /// it).
     ///
     /// # Example
     ///
@@ -210,7 +211,7 @@ impl Calendar {
         pauses: impl IntoIterator<Item = Pause>,
     ) -> Result<BusinessDuration> {
         let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
-        let spans = self.pause_spans(pauses)?;
+        let spans = self.pause_spans(pauses);
         let (lo, hi) = (a.min(b), a.max(b));
         let elapsed = self.elapsed_ns(lo, hi, &spans);
         let signed = if a <= b { elapsed } else { -elapsed };

@@ -11,7 +11,7 @@ use crate::duration::BusinessDuration;
 use crate::error::{ErrorKind, Result, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year, munich_holiday_rules};
 use crate::range::{check_date, check_year};
-use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
+use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::timeline::{DayKind, NANOS, Timeline};
 
 /// A business calendar: when the support desk is open.
@@ -98,10 +98,7 @@ impl Calendar {
     /// assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
     /// ```
     pub fn munich() -> Calendar {
-        let ten_to_six = OpeningWindow::new(
-            crate::TimeOfDay::hm(10, 0).unwrap_or(crate::TimeOfDay::MIDNIGHT),
-            crate::TimeOfDay::hm(18, 0).unwrap_or(crate::TimeOfDay::END_OF_DAY),
-        );
+        let ten_to_six = OpeningWindow::new(TimeOfDay::TEN, TimeOfDay::EIGHTEEN);
         let schedule = WeeklySchedule::weekdays(ten_to_six);
         Calendar::from_parts(
             chrono_tz::Europe::Berlin,
@@ -378,10 +375,12 @@ impl Calendar {
     /// ```
     pub fn next_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
-        let next = self
-            .timeline()
-            .next_open(t)
-            .ok_or_else(|| self.deadline_out_of_range())?;
+        let next = self.timeline().next_open(t).ok_or_else(|| {
+            crate::Error::from(ErrorKind::NoOpeningInRange {
+                instant: shown(self.to_datetime(t).to_rfc3339()),
+                zone: shown(self.inner.zone.name()),
+            })
+        })?;
         Ok(self.to_datetime(next))
     }
 
@@ -448,6 +447,18 @@ impl Calendar {
             }
             .into()),
         }
+    }
+
+    /// `instant` as nanoseconds from the start of the supported range,
+    /// clamped into it: for pause boundaries, since no business time lies
+    /// outside the range, a pause reaching past it removes the same time as
+    /// one that stops at its edge.
+    pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> i64 {
+        let timeline = self.timeline();
+        let secs = instant.timestamp().saturating_sub(timeline.base);
+        secs.saturating_mul(NANOS)
+            .saturating_add(i64::from(instant.timestamp_subsec_nanos()))
+            .clamp(0, timeline.len_ns)
     }
 
     /// The instant `t` nanoseconds from the range start, in the calendar's
@@ -687,7 +698,8 @@ impl CalendarBuilder {
     }
 
     /// Sets the length of a business day instead of deriving it from the
-    /// schedule (see [`Calendar::business_day`]).
+    /// schedule (see [`Calendar::business_day`]): whole seconds, more than
+    /// zero and at most 24 hours.
     ///
     /// # Example
     ///
@@ -736,7 +748,11 @@ impl CalendarBuilder {
         }
         let business_day = match self.business_day {
             Some(length) => {
-                if length <= BusinessDuration::ZERO || length > BusinessDuration::from_hours(24) {
+                let whole_seconds = length.as_nanos() % 1_000_000_000 == 0;
+                if length <= BusinessDuration::ZERO
+                    || length > BusinessDuration::from_hours(24)
+                    || !whole_seconds
+                {
                     return Err(ErrorKind::InvalidDayLength {
                         length: shown(length),
                     }
@@ -838,7 +854,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid business day length 0s; expected more than 0s and at most 24h"
+            "invalid business day length 0s; expected whole seconds, more than 0s and at most 24h"
         );
     }
 }

@@ -87,13 +87,13 @@ pub struct CalendarConfig {
     /// Extra closure dates (`YYYY-MM-DD`).
     #[cfg_attr(feature = "serde", serde(default))]
     pub closures: Vec<NaiveDate>,
-    /// Length of a business day in minutes; derived from the week when
-    /// absent (see [`Calendar::business_day`]).
+    /// Length of a business day in seconds (28800 for 8 hours); derived
+    /// from the week when absent (see [`Calendar::business_day`]).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub business_day_minutes: Option<u32>,
+    pub business_day_seconds: Option<u32>,
 }
 
 impl Calendar {
@@ -114,7 +114,7 @@ impl Calendar {
     ///     week: WeekConfig { monday: vec!["08:00-16:00".parse()?], ..WeekConfig::default() },
     ///     holidays: vec![],
     ///     closures: vec![],
-    ///     business_day_minutes: None,
+    ///     business_day_seconds: None,
     /// };
     /// assert_eq!(Calendar::from_config(config)?.zone(), chrono_tz::Europe::Vienna);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -133,8 +133,8 @@ impl Calendar {
         for date in config.closures {
             builder = builder.closure(date);
         }
-        if let Some(minutes) = config.business_day_minutes {
-            builder = builder.business_day(BusinessDuration::from_minutes(i64::from(minutes)));
+        if let Some(seconds) = config.business_day_seconds {
+            builder = builder.business_day(BusinessDuration::from_secs(i64::from(seconds)));
         }
         builder.build()
     }
@@ -164,16 +164,17 @@ impl Calendar {
         let derived = Calendar::builder()
             .schedule(self.schedule().clone())
             .build();
-        let business_day_minutes = match derived {
+        let business_day_seconds = match derived {
             Ok(d) if d.business_day() == self.business_day() => None,
-            _ => u32::try_from(self.business_day().as_secs() / 60).ok(),
+            // The builder keeps it to whole seconds of at most a day.
+            _ => u32::try_from(self.business_day().as_secs()).ok(),
         };
         CalendarConfig {
             time_zone: self.zone().name().to_string(),
             week,
             holidays: self.holiday_rules().to_vec(),
             closures: self.closures().to_vec(),
-            business_day_minutes,
+            business_day_seconds,
         }
     }
 }

@@ -21,6 +21,13 @@ const NANOS_PER_SEC: i128 = 1_000_000_000;
 /// no `days` constructor here; use
 /// [`ResponseTarget::BusinessDays`](crate::ResponseTarget) instead.
 ///
+/// # Panics
+///
+/// Like integer arithmetic, `+`, `-` and unary `-` panic on overflow, far
+/// beyond any business time in the supported range (about 5.4 × 10²¹
+/// years); [`BusinessDuration::checked_add`] and
+/// [`BusinessDuration::checked_sub`] return `None` instead.
+///
 /// # Example
 ///
 /// ```
@@ -150,7 +157,8 @@ impl BusinessDuration {
         self.nanos < 0
     }
 
-    /// The magnitude, without sign.
+    /// The magnitude, without sign (saturating at the largest value for
+    /// the one value that has no positive counterpart).
     ///
     /// # Example
     ///
@@ -161,7 +169,43 @@ impl BusinessDuration {
     /// ```
     pub const fn abs(self) -> Self {
         BusinessDuration {
-            nanos: self.nanos.abs(),
+            nanos: self.nanos.saturating_abs(),
+        }
+    }
+
+    /// `self + other`, or `None` on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::BusinessDuration;
+    /// let max = BusinessDuration::from_nanos(i128::MAX);
+    /// assert_eq!(max.checked_add(BusinessDuration::from_nanos(1)), None);
+    /// assert_eq!(
+    ///     BusinessDuration::from_hours(1).checked_add(BusinessDuration::from_hours(2)),
+    ///     Some(BusinessDuration::from_hours(3))
+    /// );
+    /// ```
+    pub const fn checked_add(self, other: Self) -> Option<Self> {
+        match self.nanos.checked_add(other.nanos) {
+            Some(nanos) => Some(BusinessDuration { nanos }),
+            None => None,
+        }
+    }
+
+    /// `self - other`, or `None` on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::BusinessDuration;
+    /// let min = BusinessDuration::from_nanos(i128::MIN);
+    /// assert_eq!(min.checked_sub(BusinessDuration::from_nanos(1)), None);
+    /// ```
+    pub const fn checked_sub(self, other: Self) -> Option<Self> {
+        match self.nanos.checked_sub(other.nanos) {
+            Some(nanos) => Some(BusinessDuration { nanos }),
+            None => None,
         }
     }
 

@@ -43,6 +43,7 @@ impl Error {
                 | ErrorKind::DateOutOfRange { .. }
                 | ErrorKind::InstantOutOfRange { .. }
                 | ErrorKind::DeadlineOutOfRange { .. }
+                | ErrorKind::NoOpeningInRange { .. }
         )
     }
 }
@@ -64,6 +65,10 @@ pub(crate) enum ErrorKind {
         "the deadline falls after the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
     )]
     DeadlineOutOfRange { zone: Shown },
+    #[error(
+        "the calendar does not open after {instant} within the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
+    )]
+    NoOpeningInRange { instant: Shown, zone: Shown },
     #[error(
         "unknown priority '{input}'; expected one of urgent, high, normal, low \
          (or in German: dringend, hoch, normal, niedrig)"
@@ -109,7 +114,9 @@ pub(crate) enum ErrorKind {
     InvalidHolidayRule { name: Shown, reason: Shown },
     #[error("closure date {date} is outside the supported range 1995-01-01 to 2099-12-31")]
     ClosureOutOfRange { date: Shown },
-    #[error("invalid business day length {length}; expected more than 0s and at most 24h")]
+    #[error(
+        "invalid business day length {length}; expected whole seconds, more than 0s and at most 24h"
+    )]
     InvalidDayLength { length: Shown },
     #[error("invalid pause: it ends at {to}, before it starts at {from}")]
     InvertedPause { from: Shown, to: Shown },

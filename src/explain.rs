@@ -121,6 +121,17 @@ fn clock_time(t: &DateTime<Tz>) -> String {
     text
 }
 
+/// `10:00-13:00 CET`; a stretch across a DST switch names both zones,
+/// `01:30 CEST-02:30 CET`.
+fn stretch(from: &DateTime<Tz>, to: &DateTime<Tz>) -> String {
+    let (a, b) = (from.format("%Z").to_string(), to.format("%Z").to_string());
+    if a == b {
+        format!("{}-{} {a}", clock_time(from), clock_time(to))
+    } else {
+        format!("{} {a}-{} {b}", clock_time(from), clock_time(to))
+    }
+}
+
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -137,20 +148,16 @@ impl fmt::Display for Explanation {
                     total = total + *used;
                     writeln!(
                         f,
-                        "{}  counted {}-{} {}: {used} (total {total})",
+                        "{}  counted {}: {used} (total {total})",
                         from.format("%Y-%m-%d %a"),
-                        clock_time(from),
-                        clock_time(to),
-                        from.format("%Z"),
+                        stretch(from, to),
                     )?;
                 }
                 Step::Paused { from, to } => writeln!(
                     f,
-                    "{}  paused  {}-{} {}",
+                    "{}  paused  {}",
                     from.format("%Y-%m-%d %a"),
-                    clock_time(from),
-                    clock_time(to),
-                    from.format("%Z"),
+                    stretch(from, to),
                 )?,
                 Step::Skipped { date, reason } => {
                     writeln!(f, "{}  skipped: {reason}", date.format("%Y-%m-%d %a"))?

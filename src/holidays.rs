@@ -21,7 +21,10 @@ use crate::range::{FIRST_YEAR, LAST_YEAR};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 pub enum HolidayDate {
     /// The same month and day every year (1 May). A rule for 29 February
     /// applies in leap years only.
@@ -91,6 +94,7 @@ impl HolidayDate {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HolidayName {
     /// German name, as in the law (`Fronleichnam`).
     pub de: String,
@@ -117,6 +121,7 @@ pub struct HolidayName {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HolidayRule {
     /// When the holiday falls.
     pub date: HolidayDate,

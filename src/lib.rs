@@ -156,6 +156,6 @@ pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
 pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
 
 /// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -92,6 +92,7 @@ impl fmt::Display for ResponseTarget {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Policy {
     /// Target for [`Priority::Urgent`].
     pub urgent: ResponseTarget,
@@ -104,6 +105,13 @@ pub struct Policy {
 }
 
 impl Default for Policy {
+    /// The support policy's table: Urgent 4 business hours, High 1
+    /// business day, Normal 2, Low 5.
+    ///
+    /// ```
+    /// use sla_clock::{Policy, ResponseTarget};
+    /// assert_eq!(Policy::default().urgent, ResponseTarget::BusinessHours(4));
+    /// ```
     fn default() -> Self {
         Policy {
             urgent: ResponseTarget::BusinessHours(4),

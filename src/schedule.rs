@@ -33,9 +33,22 @@ pub struct TimeOfDay {
 
 impl TimeOfDay {
     /// Midnight at the start of the day.
+    ///
+    /// ```
+    /// use sla_clock::TimeOfDay;
+    /// assert_eq!(TimeOfDay::MIDNIGHT.to_string(), "00:00");
+    /// ```
     pub const MIDNIGHT: TimeOfDay = TimeOfDay { secs: 0 };
     /// Midnight at the end of the day (`24:00`).
+    ///
+    /// ```
+    /// use sla_clock::TimeOfDay;
+    /// assert_eq!(TimeOfDay::END_OF_DAY.to_string(), "24:00");
+    /// ```
     pub const END_OF_DAY: TimeOfDay = TimeOfDay { secs: SECS_PER_DAY };
+    /// The default opening and closing times.
+    pub(crate) const TEN: TimeOfDay = TimeOfDay { secs: 10 * 3600 };
+    pub(crate) const EIGHTEEN: TimeOfDay = TimeOfDay { secs: 18 * 3600 };
 
     /// Hours and minutes; `None` past `24:00`.
     ///

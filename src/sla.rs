@@ -33,8 +33,8 @@ pub struct Pause {
 }
 
 impl Pause {
-    /// The pause from `from` to `to`. A pause that is still running ends
-    /// at "now" for the purpose of a computation.
+    /// The pause from `from` to `to`. For a pause that is still running,
+    /// pass the current time as `to` and compute again when it ends.
     ///
     /// # Errors
     ///
@@ -348,11 +348,12 @@ impl SlaClock {
     }
 
     /// The same clock with these paused intervals (replacing earlier ones).
-    /// Overlapping pauses are merged; time before creation is ignored.
+    /// Overlapping pauses are merged; time before creation, and time
+    /// outside the supported range, holds no business time to remove.
     ///
     /// # Errors
     ///
-    /// A pause outside the supported range, or a due instant after it.
+    /// A due instant after the supported range.
     ///
     /// # Example
     ///
@@ -367,7 +368,7 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = self.calendar.pause_spans(pauses)?;
+        self.pauses = self.calendar.pause_spans(pauses);
         self.due = self
             .calendar
             .due_ns(self.created, self.target_ns, &self.pauses)?;

@@ -2,9 +2,10 @@
 //! prefix sums of business time.
 //!
 //! This is the fast path behind all business-time arithmetic. Business time
-//! up to an instant is one binary search plus a subtraction; the instant at
-//! which an amount of business time is reached is one binary search over
-//! the prefix sums. Neither depends on how far apart the instants are, and
+//! up to an instant is one index lookup by day, a scan of that day's few
+//! windows and a subtraction; the instant at which an amount of business
+//! time is reached is one index lookup by business time and a scan of one
+//! or two windows of prefix sums. Neither depends on how far apart the instants are, and
 //! neither converts a time zone: local time only decided, once, where the
 //! windows lie.
 //!
@@ -165,8 +166,8 @@ pub(crate) struct Timeline {
     by_day: Vec<u32>,
     /// `by_business[k]`: the first window `i` with `cum[i + 1] >= k <<
     /// business_shift`, the same shortcut for "where is business second
-    /// p". The bucket is a power of two no longer than the average window,
-    /// so a lookup scans one or two windows.
+    /// p". The bucket is a power of two between one and two average
+    /// windows long, so a lookup scans two or three windows at most.
     by_business: Vec<u32>,
     business_shift: u32,
     pub(crate) transitions: Transitions,

@@ -89,6 +89,23 @@ fn calendar_json_round_trips_custom_calendars() {
         back.business_day(),
         sla_clock::BusinessDuration::from_hours(6)
     );
+    // Any length the builder accepts survives the trip exactly.
+    let odd = sla_clock::BusinessDuration::from_secs(8 * 3600 + 30);
+    let cal = Calendar::builder()
+        .weekdays("10:00-18:00")
+        .business_day(odd)
+        .build()
+        .unwrap();
+    let back: Calendar = serde_json::from_str(&serde_json::to_string(&cal).unwrap()).unwrap();
+    assert_eq!(back.business_day(), odd);
+    let sub_second = Calendar::builder()
+        .weekdays("10:00-18:00")
+        .business_day(sla_clock::BusinessDuration::from_nanos(28_800_000_000_001))
+        .build();
+    assert_eq!(
+        sub_second.unwrap_err().to_string(),
+        "invalid business day length 8h 0.000000001s; expected whole seconds, more than 0s and at most 24h"
+    );
 }
 
 #[test]
@@ -123,4 +140,32 @@ fn invalid_json_calendars_are_rejected_with_the_reason() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("missing field `high`"), "{err}");
+}
+
+#[test]
+fn typos_in_configuration_are_errors_not_ignored() {
+    let rule = r#"{"date": {"kind": "fixed", "month": 12, "day": 24},
+                   "name": {"de": "Heiligabend", "en": "Christmas Eve"}, "frist_year": 2030}"#;
+    let err = serde_json::from_str::<sla_clock::HolidayRule>(rule)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field `frist_year`"), "{err}");
+    let date = r#"{"kind": "fixed", "month": 12, "day": 24, "year": 2030}"#;
+    let err = serde_json::from_str::<sla_clock::HolidayDate>(date)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field `year`"), "{err}");
+    let policy = r#"{"urgent": {"business_hours": 4}, "high": {"business_days": 1},
+                     "normal": {"business_days": 2}, "low": {"business_days": 5},
+                     "critical": {"business_hours": 1}}"#;
+    let err = serde_json::from_str::<Policy>(policy)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field `critical`"), "{err}");
+    let target = r#"{"urgent": {"business_weeks": 4}, "high": {"business_days": 1},
+                     "normal": {"business_days": 2}, "low": {"business_days": 5}}"#;
+    let err = serde_json::from_str::<Policy>(target)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown variant `business_weeks`"), "{err}");
 }

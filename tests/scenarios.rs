@@ -573,3 +573,63 @@ fn round_the_clock_calendar_is_one_window() {
     assert_eq!(windows.len(), 1);
     assert_eq!(cal.business_day(), hours(24));
 }
+
+#[test]
+fn no_opening_after_the_last_one_in_range() {
+    let cal = Calendar::munich();
+    let last_evening = cal.parse_datetime("2099-12-31T19:00").unwrap();
+    let err = cal.next_open(&last_evening).unwrap_err();
+    assert!(err.is_out_of_range());
+    assert_eq!(
+        err.to_string(),
+        "the calendar does not open after 2099-12-31T19:00:00+01:00 within the supported range \
+         1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
+    );
+}
+
+#[test]
+fn pauses_may_reach_past_the_range() {
+    let cal = Calendar::munich();
+    let at = |s: &str| cal.parse_datetime(s).unwrap();
+    // A pause from before 1995 to Monday 2 January 1995 11:00: the clock
+    // of a ticket created on the first day starts at 11:00.
+    let early = Pause::new(at("1990-01-01T00:00:00Z"), at("1995-01-02T11:00")).unwrap();
+    let clock = SlaClock::new(&cal, &at("1995-01-01T00:00"), hours(4))
+        .unwrap()
+        .with_pauses([early])
+        .unwrap();
+    assert_eq!(clock.due().to_rfc3339(), "1995-01-02T15:00:00+01:00");
+    // A pause running past 2099 stops the clock for good: the deadline
+    // would lie after the range.
+    let late = Pause::new(at("2099-12-31T12:00"), at("2101-01-01T00:00:00Z")).unwrap();
+    let err = SlaClock::new(&cal, &at("2099-12-31T10:00"), hours(4))
+        .unwrap()
+        .with_pauses([late])
+        .unwrap_err();
+    assert!(err.is_out_of_range(), "{err}");
+    assert_eq!(
+        cal.business_time_with_pauses(&at("2099-12-31T10:00"), &at("2099-12-31T18:00"), [late])
+            .unwrap(),
+        hours(2)
+    );
+}
+
+#[test]
+fn explain_names_both_zones_across_a_dst_switch() {
+    let cal = Calendar::builder()
+        .open(chrono::Weekday::Sun, "00:00-24:00")
+        .build()
+        .unwrap();
+    let created = cal.parse_datetime("2026-10-25T01:30:00+02:00").unwrap();
+    // The night the clocks go back has 25 hours: 01:30 CEST plus two hours
+    // is 02:30 CET.
+    let text = cal.explain_due(&created, hours(2)).unwrap().to_string();
+    assert!(
+        text.contains("2026-10-25 Sun  counted 01:30 CEST-02:30 CET: 2h (total 2h)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("due      2026-10-25T02:30:00+01:00\n"),
+        "{text}"
+    );
+}
