@@ -63,10 +63,10 @@ impl Days {
             .collect();
         let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
         let mut mark = |date: Option<NaiveDate>, kind: DayKind| {
-            if let Some(day) = date.and_then(index).and_then(|i| kinds.get_mut(i)) {
-                if *day == DayKind::Open {
-                    *day = kind;
-                }
+            if let Some(day) = date.and_then(index).and_then(|i| kinds.get_mut(i))
+                && *day == DayKind::Open
+            {
+                *day = kind;
             }
         };
         for year in FIRST_YEAR..=LAST_YEAR {
