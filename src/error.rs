@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::range;
+
 /// Everything that can go wrong in `sla-clock`.
 ///
 /// The message names the offending value and says what would be accepted.
@@ -53,20 +55,23 @@ pub(crate) type Shown = String;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum ErrorKind {
-    #[error("year {year} is outside the supported range 1995 to 2099")]
+    #[error("year {year} is outside the supported range {years}", years = range::YEARS)]
     YearOutOfRange { year: i64 },
-    #[error("date {date} is outside the supported range 1995-01-01 to 2099-12-31")]
+    #[error("date {date} is outside the supported range {dates}", dates = range::DATES)]
     DateOutOfRange { date: Shown },
     #[error(
-        "instant {instant} is outside the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
+        "instant {instant} is outside the supported range {dates} ({zone} local time)",
+        dates = range::DATES
     )]
     InstantOutOfRange { instant: Shown, zone: Shown },
     #[error(
-        "the deadline falls after the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
+        "the deadline falls after the supported range {dates} ({zone} local time)",
+        dates = range::DATES
     )]
     DeadlineOutOfRange { zone: Shown },
     #[error(
-        "the calendar does not open after {instant} within the supported range 1995-01-01 to 2099-12-31 ({zone} local time)"
+        "the calendar does not open after {instant} within the supported range {dates} ({zone} local time)",
+        dates = range::DATES
     )]
     NoOpeningInRange { instant: Shown, zone: Shown },
     #[error(
@@ -112,7 +117,7 @@ pub(crate) enum ErrorKind {
     NoOpeningHours,
     #[error("invalid holiday rule '{name}': {reason}")]
     InvalidHolidayRule { name: Shown, reason: Shown },
-    #[error("closure date {date} is outside the supported range 1995-01-01 to 2099-12-31")]
+    #[error("closure date {date} is outside the supported range {dates}", dates = range::DATES)]
     ClosureOutOfRange { date: Shown },
     #[error(
         "invalid business day length {length}; expected whole seconds, more than 0s and at most 24h"

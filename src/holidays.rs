@@ -246,7 +246,8 @@ impl HolidayRule {
             HolidayDate::Once { date } => {
                 if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
                     return Err(invalid(format!(
-                        "date {date} is outside the supported range 1995-01-01 to 2099-12-31"
+                        "date {date} is outside the supported range {}",
+                        crate::range::DATES
                     )));
                 }
             }

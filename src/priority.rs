@@ -53,13 +53,20 @@ pub enum Priority {
     Low,
 }
 
-/// Per priority: English name, German name, definition (de, en), our
-/// effort (de, en). German texts are the policy's (Kundensupport-Richtlinie
+/// Per priority: the lowercase English name (display, serde), the names
+/// (de, en), the definition (de, en) and our effort (de, en). German texts are the policy's (Kundensupport-Richtlinie
 /// of 12 October 2024), with its typo "Umgehenungslösung" corrected.
-const TEXTS: [(&str, &str, [&str; 2], [&str; 2]); 4] = [
+type Texts = (
+    &'static str,
+    [&'static str; 2],
+    [&'static str; 2],
+    [&'static str; 2],
+);
+
+const TEXTS: [Texts; 4] = [
     (
         "urgent",
-        "Dringend",
+        ["Dringend", "Urgent"],
         ["SMASHDOCs funktioniert nicht", "SMASHDOCs does not work"],
         [
             "Kontinuierliche Arbeit zur schnellstmöglichen Lösung des Problems oder Schaffung \
@@ -70,7 +77,7 @@ const TEXTS: [(&str, &str, [&str; 2], [&str; 2]); 4] = [
     ),
     (
         "high",
-        "Hoch",
+        ["Hoch", "High"],
         [
             "Erhebliche Einschränkungen in der Nutzung von SMASHDOCs",
             "Significant restrictions in the use of SMASHDOCs",
@@ -84,7 +91,7 @@ const TEXTS: [(&str, &str, [&str; 2], [&str; 2]); 4] = [
     ),
     (
         "normal",
-        "Normal",
+        ["Normal", "Normal"],
         [
             "Mittlere bis geringe Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
             "Medium to low impact on the availability of SMASHDOCs",
@@ -98,7 +105,7 @@ const TEXTS: [(&str, &str, [&str; 2], [&str; 2]); 4] = [
     ),
     (
         "low",
-        "Niedrig",
+        ["Niedrig", "Low"],
         [
             "Minimale bis keine Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
             "Minimal to no impact on the availability of SMASHDOCs",
@@ -126,14 +133,7 @@ impl Priority {
         Priority::Low,
     ];
 
-    fn texts(
-        self,
-    ) -> &'static (
-        &'static str,
-        &'static str,
-        [&'static str; 2],
-        [&'static str; 2],
-    ) {
+    fn texts(self) -> &'static Texts {
         &TEXTS[self as usize]
     }
 
@@ -154,10 +154,7 @@ impl Priority {
     /// assert_eq!(Priority::Low.name(Language::English), "Low");
     /// ```
     pub fn name(self, language: Language) -> &'static str {
-        match language {
-            Language::German => self.texts().1,
-            Language::English => ["Urgent", "High", "Normal", "Low"][self as usize],
-        }
+        Self::pick(&self.texts().1, language)
     }
 
     /// The policy's definition of the priority.
@@ -192,7 +189,7 @@ impl FromStr for Priority {
         Priority::ALL
             .into_iter()
             .find(|p| {
-                let (en, de, ..) = p.texts();
+                let [de, en] = p.texts().1;
                 s.eq_ignore_ascii_case(en) || s.eq_ignore_ascii_case(de)
             })
             .ok_or_else(|| ErrorKind::UnknownPriority { input: shown(s) }.into())

@@ -11,6 +11,10 @@ use crate::error::{ErrorKind, Result, shown};
 
 pub(crate) const FIRST_YEAR: i32 = 1995;
 pub(crate) const LAST_YEAR: i32 = 2099;
+/// The range as error messages name it (a test keeps these in step with
+/// the numbers above).
+pub(crate) const YEARS: &str = "1995 to 2099";
+pub(crate) const DATES: &str = "1995-01-01 to 2099-12-31";
 
 pub(crate) fn check_year(year: i32) -> Result<()> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
@@ -31,12 +35,35 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
     }
 }
 
+const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1) {
+    Some(date) => date,
+    None => panic!("1 January is a date"),
+};
+const END_DAY: NaiveDate = match NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1) {
+    Some(date) => date,
+    None => panic!("1 January is a date"),
+};
+
 /// The first day of the range.
 pub(crate) fn first_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+    FIRST_DAY
 }
 
 /// The day after the range.
 pub(crate) fn end_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or(NaiveDate::MAX)
+    END_DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_name_the_numbers() {
+        assert_eq!(YEARS, format!("{FIRST_YEAR} to {LAST_YEAR}"));
+        assert_eq!(
+            DATES,
+            format!("{FIRST_DAY} to {}", END_DAY.pred_opt().unwrap())
+        );
+    }
 }
