@@ -4,10 +4,10 @@
 //! This is the fast path behind all business-time arithmetic. Business time
 //! up to an instant is one index lookup by day, a scan of that day's few
 //! windows and a subtraction; the instant at which an amount of business
-//! time is reached is one index lookup by business time and a scan of one
-//! or two windows of prefix sums. Neither depends on how far apart the instants are, and
-//! neither converts a time zone: local time only decided, once, where the
-//! windows lie.
+//! time is reached is one index lookup by business time and a scan of two
+//! or three prefix sums. Neither depends on how far apart the instants
+//! are, and neither converts a time zone: local time only decided, once,
+//! where the windows lie.
 //!
 //! Memory: 8 bytes per window (start and prefix sum, each a `u32` of
 //! seconds from the range start, which fits the 105 years of the range),
