@@ -124,6 +124,24 @@ fn due(c: &mut Criterion) {
     });
 }
 
+fn custom(c: &mut Criterion) {
+    // A custom calendar with a lunch break, a Saturday shift and closures:
+    // the same tables, so the same cost as the default calendar.
+    let mut builder = Calendar::builder()
+        .time_zone_name("America/New_York")
+        .weekdays("08:00-12:00")
+        .weekdays("13:00-17:00")
+        .open(chrono::Weekday::Sat, "09:00-13:00")
+        .holidays(sla_clock::munich_holiday_rules());
+    for year in 2020..=2035 {
+        builder = builder.closure(chrono::NaiveDate::from_ymd_opt(year, 12, 24).unwrap());
+    }
+    let cal = builder.build().unwrap();
+    over(c, "due", "custom_split_shift", &mix(4096), |(t, d)| {
+        black_box(cal.due(t, *d).unwrap());
+    });
+}
+
 fn between(c: &mut Criterion) {
     let cal = Calendar::munich();
     let pairs = |span: chrono::TimeDelta| -> Vec<_> {
@@ -223,5 +241,5 @@ fn baseline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, due, between, status, calendar, baseline);
+criterion_group!(benches, due, custom, between, status, calendar, baseline);
 criterion_main!(benches);
