@@ -323,15 +323,11 @@ impl Calendar {
     pub(crate) fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
         check_date(date)?;
         let weekday = chrono::Datelike::weekday(&date);
-        Ok(if self.inner.schedule.day_secs(weekday) == 0 {
-            DayKind::NoHours
-        } else if self.is_holiday(date)? {
-            DayKind::Holiday
-        } else if self.inner.closures.binary_search(&date).is_ok() {
-            DayKind::Closure
-        } else {
-            DayKind::Open
-        })
+        Ok(DayKind::classify(
+            self.inner.schedule.day_secs(weekday) > 0,
+            self.is_holiday(date)?,
+            self.inner.closures.binary_search(&date).is_ok(),
+        ))
     }
 
     /// Whether the calendar is open at `instant`. Opening is inclusive,
@@ -774,7 +770,7 @@ impl CalendarBuilder {
 
 /// The most common non-zero daily amount of opening hours, the longer one
 /// on a tie.
-fn typical_day(schedule: &WeeklySchedule) -> BusinessDuration {
+pub(crate) fn typical_day(schedule: &WeeklySchedule) -> BusinessDuration {
     let lengths: Vec<u32> = WEEK
         .iter()
         .map(|&d| schedule.day_secs(d))

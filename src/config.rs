@@ -4,7 +4,7 @@ use chrono::{NaiveDate, Weekday};
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, typical_day};
 use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::HolidayRule;
@@ -161,13 +161,11 @@ impl Calendar {
             saturday: windows(Weekday::Sat),
             sunday: windows(Weekday::Sun),
         };
-        let derived = Calendar::builder()
-            .schedule(self.schedule().clone())
-            .build();
-        let business_day_seconds = match derived {
-            Ok(d) if d.business_day() == self.business_day() => None,
+        let business_day_seconds = if typical_day(self.schedule()) == self.business_day() {
+            None
+        } else {
             // The builder keeps it to whole seconds of at most a day.
-            _ => u32::try_from(self.business_day().as_secs()).ok(),
+            u32::try_from(self.business_day().as_secs()).ok()
         };
         CalendarConfig {
             time_zone: self.zone().name().to_string(),

@@ -37,6 +37,22 @@ pub(crate) enum DayKind {
     Closure,
 }
 
+impl DayKind {
+    /// The one rule for what kind of day a date is: no opening hours on its
+    /// weekday first, then a holiday, then a closure of the calendar's own.
+    pub(crate) fn classify(has_hours: bool, holiday: bool, closure: bool) -> DayKind {
+        if !has_hours {
+            DayKind::NoHours
+        } else if holiday {
+            DayKind::Holiday
+        } else if closure {
+            DayKind::Closure
+        } else {
+            DayKind::Open
+        }
+    }
+}
+
 /// Local days of the supported range, with what kind of day each is.
 #[derive(Debug, Clone)]
 pub(crate) struct Days {
@@ -52,31 +68,24 @@ impl Days {
         let count = (end_day() - first_day()).num_days() as usize;
         let first = first_day();
         let has_hours: Vec<bool> = WEEK.iter().map(|&d| schedule.day_secs(d) > 0).collect();
-        let mut kinds: Vec<DayKind> = (0..count)
-            .map(|d| {
-                if has_hours[weekday_index(d)] {
-                    DayKind::Open
-                } else {
-                    DayKind::NoHours
-                }
-            })
-            .collect();
         let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
-        let mut mark = |date: Option<NaiveDate>, kind: DayKind| {
-            if let Some(day) = date.and_then(index).and_then(|i| kinds.get_mut(i))
-                && *day == DayKind::Open
-            {
-                *day = kind;
-            }
-        };
+        let mut holiday = vec![false; count];
+        let mut closure = vec![false; count];
         for year in FIRST_YEAR..=LAST_YEAR {
-            for rule in rules {
-                mark(rule.in_year(year), DayKind::Holiday);
+            for date in rules.iter().filter_map(|rule| rule.in_year(year)) {
+                if let Some(day) = index(date).and_then(|i| holiday.get_mut(i)) {
+                    *day = true;
+                }
             }
         }
         for &date in closures {
-            mark(Some(date), DayKind::Closure);
+            if let Some(day) = index(date).and_then(|i| closure.get_mut(i)) {
+                *day = true;
+            }
         }
+        let kinds = (0..count)
+            .map(|d| DayKind::classify(has_hours[weekday_index(d)], holiday[d], closure[d]))
+            .collect();
         Days { kinds }
     }
 }
