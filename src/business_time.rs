@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
+use crate::limits::{self, MAX_PAUSES};
 use crate::sla::Pause;
 
 /// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
@@ -18,17 +19,28 @@ pub(crate) type PauseSpans = [(i64, i64)];
 
 impl Calendar {
     /// Pauses as sorted, merged spans from the range start.
-    pub(crate) fn pause_spans(&self, pauses: impl IntoIterator<Item = Pause>) -> Vec<(i64, i64)> {
-        let mut spans: Vec<(i64, i64)> = pauses
-            .into_iter()
-            .map(|p| {
-                (
-                    self.offset_ns_clamped(&p.from()),
-                    self.offset_ns_clamped(&p.to()),
-                )
-            })
-            .filter(|&(p, q)| p < q)
-            .collect();
+    /// At most [`MAX_PAUSES`] are taken; more are counted, not kept, for
+    /// the error.
+    pub(crate) fn pause_spans(
+        &self,
+        pauses: impl IntoIterator<Item = Pause>,
+    ) -> Result<Vec<(i64, i64)>> {
+        let mut spans: Vec<(i64, i64)> = Vec::new();
+        let mut count = 0;
+        for pause in pauses {
+            count += 1;
+            if count > MAX_PAUSES {
+                continue;
+            }
+            let span = (
+                self.offset_ns_clamped(&pause.from()),
+                self.offset_ns_clamped(&pause.to()),
+            );
+            if span.0 < span.1 {
+                spans.push(span);
+            }
+        }
+        limits::check("pauses", count, MAX_PAUSES)?;
         spans.sort_unstable();
         let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
         for (p, q) in spans {
@@ -37,7 +49,7 @@ impl Calendar {
                 _ => merged.push((p, q)),
             }
         }
-        merged
+        Ok(merged)
     }
 
     /// Business time in `[from, to)` (`from <= to`) outside the pauses.
@@ -156,8 +168,10 @@ impl Calendar {
     ///
     /// # Errors
     ///
-    /// As [`Calendar::due`]. Pauses reaching outside the supported range
-    /// are fine: there is no business time there to remove.
+    /// As [`Calendar::due`]; more than
+    /// [`MAX_PAUSES`](crate::limits::MAX_PAUSES) pauses. Pauses reaching
+    /// outside the supported range are fine: there is no business time
+    /// there to remove.
     ///
     /// # Example
     ///
@@ -178,7 +192,7 @@ impl Calendar {
         pauses: impl IntoIterator<Item = Pause>,
     ) -> Result<DateTime<Tz>> {
         let from = self.offset_ns(created)?;
-        let spans = self.pause_spans(pauses);
+        let spans = self.pause_spans(pauses)?;
         let due = self.due_ns(from, non_negative(target)?, &spans)?;
         Ok(self.to_datetime(due))
     }
@@ -189,7 +203,7 @@ impl Calendar {
     /// # Errors
     ///
     /// `from` or `to` outside the supported range (pauses may reach past
-    /// it).
+    /// it); more than [`MAX_PAUSES`](crate::limits::MAX_PAUSES) pauses.
     ///
     /// # Example
     ///
@@ -211,7 +225,7 @@ impl Calendar {
         pauses: impl IntoIterator<Item = Pause>,
     ) -> Result<BusinessDuration> {
         let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
-        let spans = self.pause_spans(pauses);
+        let spans = self.pause_spans(pauses)?;
         let (lo, hi) = (a.min(b), a.max(b));
         let elapsed = self.elapsed_ns(lo, hi, &spans);
         let signed = if a <= b { elapsed } else { -elapsed };

@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use crate::duration::BusinessDuration;
 use crate::error::{ErrorKind, Result, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year, munich_holiday_rules};
+use crate::limits;
 use crate::range::{check_date, check_year};
 use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::timeline::{DayKind, NANOS, Timeline};
@@ -297,8 +298,13 @@ impl Calendar {
             .any(|rule| rule.in_year(year) == Some(date)))
     }
 
-    /// Whether `date` has opening hours: its weekday has windows and it is
-    /// neither a holiday nor a closure.
+    /// Whether `date` holds business time: its weekday has windows, it is
+    /// neither a holiday nor a closure, and at least one of its windows
+    /// exists in local time. A day whose only window falls in the hour the
+    /// clocks skip when summer time starts (Sunday 02:00-03:00 on
+    /// 2026-03-29 in Europe/Berlin), or a date that never existed locally
+    /// (2011-12-30 in Pacific/Apia), is not a business day; the arithmetic
+    /// and [`SlaClock::explain`](crate::SlaClock::explain) agree.
     ///
     /// # Errors
     ///
@@ -321,13 +327,21 @@ impl Calendar {
     }
 
     pub(crate) fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
-        check_date(date)?;
+        Ok(self.day_kind_given(date, self.is_holiday(date)?))
+    }
+
+    /// [`Calendar::day_kind`] for a `date` in the range whose holiday
+    /// status the caller already knows.
+    pub(crate) fn day_kind_given(&self, date: NaiveDate, holiday: bool) -> DayKind {
         let weekday = chrono::Datelike::weekday(&date);
-        Ok(DayKind::classify(
+        match DayKind::classify(
             self.inner.schedule.day_secs(weekday) > 0,
-            self.is_holiday(date)?,
+            holiday,
             self.inner.closures.binary_search(&date).is_ok(),
-        ))
+        ) {
+            DayKind::Open if !self.timeline().has_business_time_on(date) => DayKind::ClockChange,
+            kind => kind,
+        }
     }
 
     /// Whether the calendar is open at `instant`. Opening is inclusive,
@@ -540,6 +554,7 @@ pub struct CalendarBuilder {
     window_errors: Vec<crate::Error>,
     holiday_rules: Vec<HolidayRule>,
     closures: BTreeSet<NaiveDate>,
+    closures_over_limit: usize,
     business_day: Option<BusinessDuration>,
 }
 
@@ -551,6 +566,7 @@ impl Default for CalendarBuilder {
             window_errors: Vec::new(),
             holiday_rules: Vec::new(),
             closures: BTreeSet::new(),
+            closures_over_limit: 0,
             business_day: None,
         }
     }
@@ -689,7 +705,12 @@ impl CalendarBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn closure(mut self, date: NaiveDate) -> Self {
-        self.closures.insert(date);
+        if self.closures.len() < limits::MAX_CLOSURES {
+            self.closures.insert(date);
+        } else if !self.closures.contains(&date) {
+            // Counted, not kept: `build` refuses the calendar anyway.
+            self.closures_over_limit += 1;
+        }
         self
     }
 
@@ -720,7 +741,9 @@ impl CalendarBuilder {
     /// An unknown zone name; a malformed, empty, inverted or overlapping
     /// window; a week without opening hours; an invalid holiday rule; a
     /// closure outside 1995 to 2099; a business day of zero or more than
-    /// 24 hours. The first problem found is reported.
+    /// 24 hours; more windows, holiday rules or closures than the
+    /// [`limits`](crate::limits) allow. The first problem found is
+    /// reported.
     ///
     /// # Example
     ///
@@ -736,6 +759,16 @@ impl CalendarBuilder {
             return Err(e);
         }
         self.schedule.validate()?;
+        limits::check(
+            "holiday rules",
+            self.holiday_rules.len(),
+            limits::MAX_HOLIDAY_RULES,
+        )?;
+        limits::check(
+            "closure dates",
+            self.closures.len() + self.closures_over_limit,
+            limits::MAX_CLOSURES,
+        )?;
         for rule in &self.holiday_rules {
             rule.validate()?;
         }

@@ -8,7 +8,8 @@ use crate::calendar::{Calendar, typical_day};
 use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::HolidayRule;
-use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::limits;
+use crate::schedule::{OpeningWindow, WeeklySchedule, weekday_name};
 
 /// The opening windows of each weekday, as configuration. Days left out
 /// are closed.
@@ -120,6 +121,23 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
+        // Sizes first, so that a hostile file is refused before any work
+        // that grows with it.
+        for (day, windows) in config.week.days() {
+            limits::check(
+                format_args!(
+                    "opening windows on {}",
+                    weekday_name(day.num_days_from_monday() as usize)
+                ),
+                windows.len(),
+                limits::MAX_WINDOWS_PER_DAY,
+            )?;
+        }
+        limits::check(
+            "holiday rules",
+            config.holidays.len(),
+            limits::MAX_HOLIDAY_RULES,
+        )?;
         let mut schedule = WeeklySchedule::closed();
         for (day, windows) in config.week.days() {
             for &w in windows {

@@ -50,6 +50,29 @@ impl Error {
     }
 }
 
+impl Error {
+    /// Whether the input was refused for exceeding one of the crate's
+    /// [`limits`](crate::limits) (too many windows, rules, closures or
+    /// pauses), as opposed to being malformed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Pause};
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = cal.parse_datetime("2026-12-21T12:00")?;
+    /// let pauses = vec![Pause::new(at, at)?; sla_clock::limits::MAX_PAUSES + 1];
+    /// let err = cal.business_time_with_pauses(&at, &at, pauses).unwrap_err();
+    /// assert!(err.is_limit());
+    /// assert_eq!(err.to_string(), "too many pauses: 10001, more than the limit of 10000 (see sla_clock::limits)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_limit(&self) -> bool {
+        matches!(self.0, ErrorKind::LimitExceeded { .. })
+    }
+}
+
 /// A date-time value quoted in an error message.
 pub(crate) type Shown = String;
 
@@ -137,6 +160,12 @@ pub(crate) enum ErrorKind {
         "business duration {value} is too large; the supported range holds far less business time"
     )]
     DurationTooLarge { value: Shown },
+    #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
+    LimitExceeded {
+        what: String,
+        found: usize,
+        limit: usize,
+    },
 }
 
 /// Shorthand for results in this crate.

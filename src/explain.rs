@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
-use crate::holidays::Holiday;
+use crate::holidays::{Holiday, holidays_in_year};
 use crate::sla::SlaClock;
 use crate::timeline::{DayKind, NANOS, for_each_window_utc, local_midnight};
 
@@ -33,6 +33,10 @@ pub enum SkipReason {
     Closure,
     /// Created after that day's last closing time.
     AfterClosing,
+    /// The day's opening hours do not exist in local time: the clocks
+    /// skip them (a window in the hour lost when summer time starts, or a
+    /// date the zone skipped, such as 2011-12-30 in Pacific/Apia).
+    ClockChange,
 }
 
 impl fmt::Display for SkipReason {
@@ -43,6 +47,9 @@ impl fmt::Display for SkipReason {
             SkipReason::Holiday(h) => write!(f, "holiday: {}", h.names_text()),
             SkipReason::Closure => f.write_str("closure"),
             SkipReason::AfterClosing => f.write_str("created after closing time"),
+            SkipReason::ClockChange => {
+                f.write_str("clock change: the opening hours do not exist in local time")
+            }
         }
     }
 }
@@ -202,14 +209,30 @@ impl SlaClock {
         } else {
             created.date_naive()
         };
+        let rules = cal.holiday_rules();
+        // Each year's holidays once, not every rule for every skipped day.
+        let mut year: Option<(i32, Vec<Holiday>)> = None;
+        let mut next_pause = 0;
         let mut date = created.date_naive();
         while date <= last {
-            let kind = cal.day_kind(date)?;
-            if kind != DayKind::Open {
+            if year.as_ref().is_none_or(|(y, _)| *y != date.year()) {
+                year = Some((date.year(), holidays_in_year(rules, date.year())));
+            }
+            let holiday = year.as_ref().and_then(|(_, holidays)| {
+                let i = holidays.binary_search_by_key(&date, |h| h.date).ok()?;
+                Some(&holidays[i])
+            });
+            let kind = cal.day_kind_given(date, holiday.is_some());
+            if kind == DayKind::ClockChange {
+                steps.push(Step::Skipped {
+                    date,
+                    reason: SkipReason::ClockChange,
+                });
+            } else if kind != DayKind::Open {
                 // A holiday on a weekend is named: "weekend" is true but
                 // tells the reader less.
-                let reason = match (kind, cal.holiday_on(date)?) {
-                    (_, Some(h)) => SkipReason::Holiday(h),
+                let reason = match (kind, holiday) {
+                    (_, Some(h)) => SkipReason::Holiday(h.clone()),
                     (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
                     _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => {
                         SkipReason::Weekend
@@ -228,7 +251,7 @@ impl SlaClock {
                     |s, e| {
                         let (s, e) = ((s - timeline.base) * NANOS, (e - timeline.base) * NANOS);
                         last_end = e;
-                        self.pieces(cal, s.max(c), e.min(d), &mut steps);
+                        self.pieces(cal, s.max(c), e.min(d), &mut next_pause, &mut steps);
                     },
                 );
                 if steps.len() == before && date == created.date_naive() && c >= last_end {
@@ -252,10 +275,24 @@ impl SlaClock {
     }
 
     /// Splits the open stretch `[from, to)` into counted and paused steps.
-    fn pieces(&self, cal: &Calendar, from: i64, to: i64, steps: &mut Vec<Step>) {
+    /// Stretches come in order, so `next_pause` (the first pause that may
+    /// still matter) only moves forward: one pass over the pauses for the
+    /// whole explanation.
+    fn pieces(
+        &self,
+        cal: &Calendar,
+        from: i64,
+        to: i64,
+        next_pause: &mut usize,
+        steps: &mut Vec<Step>,
+    ) {
+        let pauses = self.pause_spans();
+        while pauses.get(*next_pause).is_some_and(|&(_, q)| q <= from) {
+            *next_pause += 1;
+        }
         let mut at = from;
-        for &(p, q) in self.pause_spans() {
-            if at >= to {
+        for &(p, q) in &pauses[*next_pause..] {
+            if at >= to || p >= to {
                 break;
             }
             let (p, q) = (p.max(at), q.min(to));

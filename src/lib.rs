@@ -135,6 +135,7 @@ mod error;
 mod explain;
 mod holidays;
 mod input;
+pub mod limits;
 mod policy;
 mod priority;
 mod range;

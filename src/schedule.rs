@@ -7,6 +7,7 @@ use std::str::FromStr;
 use chrono::Weekday;
 
 use crate::error::{ErrorKind, Result, shown};
+use crate::limits::{self, MAX_WINDOWS_PER_DAY};
 
 const SECS_PER_DAY: u32 = 86_400;
 
@@ -74,11 +75,12 @@ impl TimeOfDay {
     /// assert_eq!(TimeOfDay::hms(9, 59, 59).unwrap().to_string(), "09:59:59");
     /// ```
     pub const fn hms(hour: u32, minute: u32, second: u32) -> Option<TimeOfDay> {
-        if minute >= 60 || second >= 60 {
+        // Checked before multiplying: a large `hour` would overflow.
+        if hour > 24 || minute >= 60 || second >= 60 {
             return None;
         }
         let secs = hour * 3600 + minute * 60 + second;
-        if hour > 24 || secs > SECS_PER_DAY {
+        if secs > SECS_PER_DAY {
             return None;
         }
         Some(TimeOfDay { secs })
@@ -282,6 +284,10 @@ impl WeeklySchedule {
 
     /// Adds a window on `day`, keeping the day's windows in order.
     ///
+    /// A day may hold at most
+    /// [`MAX_WINDOWS_PER_DAY`](crate::limits::MAX_WINDOWS_PER_DAY) windows;
+    /// a calendar built from a schedule with more is refused.
+    ///
     /// # Example
     ///
     /// ```
@@ -296,8 +302,15 @@ impl WeeklySchedule {
     /// ```
     pub fn open(&mut self, day: Weekday, window: OpeningWindow) -> &mut Self {
         let windows = &mut self.days[day.num_days_from_monday() as usize];
-        windows.push(window);
-        windows.sort();
+        if windows.len() < MAX_WINDOWS_PER_DAY {
+            let at = windows.partition_point(|w| *w <= window);
+            windows.insert(at, window);
+        } else {
+            // Over the limit the schedule is refused when a calendar is
+            // built; keeping order would only make a hostile input
+            // quadratic before that.
+            windows.push(window);
+        }
         self
     }
 
@@ -342,6 +355,11 @@ impl WeeklySchedule {
     pub(crate) fn validate(&self) -> Result<()> {
         for (index, windows) in self.days.iter().enumerate() {
             let weekday = weekday_name(index);
+            limits::check(
+                format_args!("opening windows on {weekday}"),
+                windows.len(),
+                MAX_WINDOWS_PER_DAY,
+            )?;
             for w in windows {
                 if w.end <= w.start {
                     return Err(ErrorKind::EmptyWindow {
@@ -392,7 +410,7 @@ const WEEKDAY_NAMES: [&str; 7] = [
     "sunday",
 ];
 
-fn weekday_name(index: usize) -> &'static str {
+pub(crate) fn weekday_name(index: usize) -> &'static str {
     WEEKDAY_NAMES[index % 7]
 }
 
@@ -433,6 +451,40 @@ mod tests {
             WeeklySchedule::closed().validate().unwrap_err().to_string(),
             "the weekly schedule has no opening hours; add at least one opening window"
         );
+    }
+
+    #[test]
+    fn huge_hours_are_refused_without_overflow() {
+        assert_eq!(TimeOfDay::hm(1_193_047, 0), None);
+        assert_eq!(TimeOfDay::hms(u32::MAX, 59, 59), None);
+        assert_eq!(TimeOfDay::hms(24, 0, 0), Some(TimeOfDay::END_OF_DAY));
+        assert_eq!(TimeOfDay::hms(24, 0, 1), None);
+    }
+
+    #[test]
+    fn too_many_windows_are_refused_quickly_and_by_name() {
+        let mut week = WeeklySchedule::closed();
+        // In reverse order, the worst case for keeping a day sorted.
+        for minute in (0..100_000u32).rev() {
+            let start = TimeOfDay::hms(minute / 60 % 24, minute % 60, 0).unwrap();
+            let end = TimeOfDay::hms(minute / 60 % 24, minute % 60, 30).unwrap();
+            week.open(Weekday::Thu, OpeningWindow::new(start, end));
+        }
+        assert_eq!(
+            week.validate().unwrap_err().to_string(),
+            "too many opening windows on thursday: 100000, more than the limit of 24 \
+             (see sla_clock::limits)"
+        );
+        let mut week = WeeklySchedule::closed();
+        for hour in (0..24).rev() {
+            let w = OpeningWindow::new(
+                TimeOfDay::hm(hour, 0).unwrap(),
+                TimeOfDay::hm(hour, 50).unwrap(),
+            );
+            week.open(Weekday::Sun, w);
+        }
+        assert!(week.validate().is_ok());
+        assert!(week.windows(Weekday::Sun).is_sorted());
     }
 
     #[test]

@@ -353,7 +353,8 @@ impl SlaClock {
     ///
     /// # Errors
     ///
-    /// A due instant after the supported range.
+    /// A due instant after the supported range; more than
+    /// [`MAX_PAUSES`](crate::limits::MAX_PAUSES) pauses.
     ///
     /// # Example
     ///
@@ -368,7 +369,7 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = self.calendar.pause_spans(pauses);
+        self.pauses = self.calendar.pause_spans(pauses)?;
         self.due = self
             .calendar
             .due_ns(self.created, self.target_ns, &self.pauses)?;

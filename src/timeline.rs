@@ -35,6 +35,11 @@ pub(crate) enum DayKind {
     NoHours,
     Holiday,
     Closure,
+    /// Opening hours on paper, but a clock change skips all of them: a
+    /// Sunday window 02:00-03:00 on the day summer time starts, or any
+    /// window on Pacific/Apia's 2011-12-30, a date that never existed
+    /// there. No business time, so not a business day.
+    ClockChange,
 }
 
 impl DayKind {
@@ -263,6 +268,24 @@ impl Timeline {
             business_shift,
             transitions,
         }
+    }
+
+    /// Whether the local day `date` holds any business time. A day's
+    /// windows lie between its local midnight and the next, each placed by
+    /// the boundary rule of [`LocalToUtc::earliest`](crate::transitions::LocalToUtc),
+    /// so this asks the table built by that same rule.
+    pub(crate) fn has_business_time_on(&self, date: NaiveDate) -> bool {
+        let mut cursor = 0;
+        let mut at = |date: NaiveDate| {
+            let utc = self
+                .transitions
+                .local_to_utc(local_midnight(date), &mut cursor)
+                .earliest();
+            ((utc - self.base) * NANOS).clamp(0, self.len_ns)
+        };
+        let start = at(date);
+        let end = date.succ_opt().map_or(self.len_ns, at);
+        self.business_before(end) > self.business_before(start)
     }
 
     /// Bytes held by the window tables.

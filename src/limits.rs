@@ -1,0 +1,83 @@
+//! The bounds on what a calendar, a policy or a clock may hold.
+//!
+//! Calendars and pauses often come from configuration that a service's own
+//! customers write. Every size that drives time or memory is bounded here,
+//! so that any input the crate accepts is answered within a known budget,
+//! and anything larger is refused with an error that names the limit
+//! ([`Error::is_limit`](crate::Error::is_limit)) instead of exhausting
+//! memory or running for minutes.
+//!
+//! | limit | value | why |
+//! | --- | --- | --- |
+//! | [`MAX_WINDOWS_PER_DAY`] | 24 | an opening window every hour with a break between each still fits; the window table grows with windows per day × 38 351 days (at most about 12 MB, built in well under a second) |
+//! | [`MAX_HOLIDAY_RULES`] | 1 000 | about 60 holidays a year written as one-off dates for 15 years, or every region's rules several times over; each rule is evaluated once per year of the range |
+//! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits |
+//! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
+//!
+//! The `due --batch` example also limits a line to 1 024 bytes (a valid
+//! line is under 64): a longer line gets one short error line and the
+//! stream goes on, so memory stays constant whatever the input.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::Weekday;
+//! use sla_clock::{Calendar, limits};
+//!
+//! let mut builder = Calendar::builder().time_zone_name("Europe/Berlin");
+//! for hour in 0..=limits::MAX_WINDOWS_PER_DAY {
+//!     // 25 one-minute windows on Monday, one more than allowed.
+//!     builder = builder.open(Weekday::Mon, &format!("{:02}:00-{:02}:01", hour % 24, hour % 24));
+//! }
+//! let err = builder.build().unwrap_err();
+//! assert!(err.is_limit());
+//! ```
+
+/// The most opening windows one weekday may have.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_WINDOWS_PER_DAY, 24);
+/// ```
+pub const MAX_WINDOWS_PER_DAY: usize = 24;
+
+/// The most holiday rules one calendar may have.
+///
+/// # Example
+///
+/// ```
+/// assert!(sla_clock::munich_holiday_rules().len() <= sla_clock::limits::MAX_HOLIDAY_RULES);
+/// ```
+pub const MAX_HOLIDAY_RULES: usize = 1_000;
+
+/// The most closure dates one calendar may have.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_CLOSURES, 40_000);
+/// ```
+pub const MAX_CLOSURES: usize = 40_000;
+
+/// The most pauses one clock (or one call with pauses) may have.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_PAUSES, 10_000);
+/// ```
+pub const MAX_PAUSES: usize = 10_000;
+
+/// `Err` naming `what` and the limit when `found` exceeds `limit`.
+pub(crate) fn check(what: impl std::fmt::Display, found: usize, limit: usize) -> crate::Result<()> {
+    if found > limit {
+        return Err(crate::error::ErrorKind::LimitExceeded {
+            what: what.to_string(),
+            found,
+            limit,
+        }
+        .into());
+    }
+    Ok(())
+}
