@@ -1,7 +1,9 @@
-//! Prints when a ticket is due under the default policy and calendar.
+//! Prints when a ticket is due under a policy and calendar (by default the
+//! support policy and the Munich calendar).
 //!
 //!     cargo run --example due -- urgent 2026-12-18T16:00:00+01:00
 //!     cargo run --example due -- --explain normal 2026-12-23T15:00
+//!     cargo run --example due -- --calendar data/munich-calendar.json high 2026-12-23T15:00
 //!     printf 'high 2026-12-23T15:00\n' | cargo run --example due -- --batch
 
 mod cli;
@@ -13,27 +15,43 @@ use chrono::SecondsFormat;
 use sla_clock::{Calendar, Policy, Priority};
 
 const USAGE: &str = "\
-Usage: due [--explain] <priority> <created>
-       due --batch
+Usage: due [--calendar FILE] [--policy FILE] [--explain] <priority> <created>
+       due [--calendar FILE] [--policy FILE] --batch
 
-Prints the instant a ticket's first response is due under the default
-policy (Urgent 4 business hours, High 1 business day, Normal 2, Low 5) and
-the Munich support calendar (Mon-Fri 10:00-18:00 Europe/Berlin, Munich
-public holidays), as RFC 3339 in Europe/Berlin time.
+Prints the instant a ticket's first response is due, as RFC 3339 in the
+calendar's time zone. Without options it uses the default policy (Urgent 4
+business hours, High 1 business day, Normal 2, Low 5) and the Munich
+support calendar (Mon-Fri 10:00-18:00 Europe/Berlin, Munich public
+holidays).
 
   <priority>  urgent, high, normal, low (or dringend, hoch, normal, niedrig),
               in any letter case
   <created>   RFC 3339 (2026-12-23T15:00:00+01:00, 2026-12-23T14:00:00Z) or a
-              Europe/Berlin local date-time (2026-12-23T15:00:00, 2026-12-23T15:00)
+              local date-time in the calendar's zone (2026-12-23T15:00:00,
+              2026-12-23T15:00)
 
 Options:
-  --explain   also print each day that counted or was skipped, and why
-  --batch     read lines '<priority> <created>' (one space or tab between)
-              from standard input and write one line per input line: the due
-              instant or 'error: <reason>'. Exit status 1 if any line failed.
-  -h, --help  print this help
+  --calendar FILE  the calendar as JSON, in the form of data/munich-calendar.json
+  --policy FILE    the policy as JSON, in the form of data/default-policy.json
+  --explain        also print each day that counted or was skipped, and why
+  --batch          read lines '<priority> <created>' (one space or tab between)
+                   from standard input and write one line per input line: the
+                   due instant or 'error: <reason>'. A line may be up to 1024
+                   bytes long. Exit status 1 if any line failed.
+  -h, --help       print this help
+
+Exit status: 0 on success, 1 when a date or line failed, 2 for a usage
+error (a bad option or configuration file). A reader that closes the
+output early (head) ends the program quietly.
 
 Supported dates: 1995-01-01 to 2099-12-31.";
+
+/// The longest batch line read; a valid one is under 64 bytes. Longer
+/// lines get one error line, so memory stays the same whatever the input.
+const MAX_LINE_BYTES: usize = 1024;
+
+/// How much of an over-long line its error line quotes.
+const QUOTED_BYTES: usize = 32;
 
 fn due(
     calendar: &Calendar,
@@ -61,50 +79,66 @@ fn batch_line(calendar: &Calendar, policy: &Policy, line: &[u8]) -> Result<Strin
             cli::plural(fields.len(), "field")
         )),
     }
-    .map_err(|reason| visible(&reason))
 }
 
-/// `reason` with control characters escaped (`\r`, `\u{1b}`), so that an
-/// error about a stray carriage return cannot break the one-line-per-input
-/// rule of the output.
-fn visible(reason: &str) -> String {
-    reason
-        .chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-fn batch() -> io::Result<bool> {
-    let calendar = Calendar::munich();
-    let policy = Policy::default();
-    let mut input = io::stdin().lock();
-    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let mut line = Vec::with_capacity(128);
-    let mut all_ok = true;
+/// Reads the next line into `line` (without its line end), keeping at most
+/// `MAX_LINE_BYTES + 1` bytes of it: `Ok(None)` at the end of input,
+/// otherwise whether the whole line was kept.
+fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut seen = false;
+    let mut complete = true;
     loop {
-        line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
             break;
         }
-        if line.last() == Some(&b'\n') {
-            line.pop();
+        seen = true;
+        let (part, used, ended) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], i + 1, true),
+            None => (buf, buf.len(), false),
+        };
+        let room = (MAX_LINE_BYTES + 1).saturating_sub(line.len());
+        complete &= part.len() < room;
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        input.consume(used);
+        if ended {
+            break;
         }
-        // A file written on Windows ends its lines in CR LF, the last one
-        // sometimes in a bare CR.
-        if line.last() == Some(&b'\r') {
-            line.pop();
-        }
-        match batch_line(&calendar, &policy, &line) {
+    }
+    if !seen {
+        return Ok(None);
+    }
+    complete &= line.len() <= MAX_LINE_BYTES;
+    // A file written on Windows ends its lines in CR LF, the last one
+    // sometimes in a bare CR.
+    if complete && line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(Some(complete))
+}
+
+fn too_long(line: &[u8]) -> String {
+    let start = String::from_utf8_lossy(&line[..line.len().min(QUOTED_BYTES)]);
+    format!("line is longer than {MAX_LINE_BYTES} bytes; it starts '{start}'")
+}
+
+fn batch(calendar: &Calendar, policy: &Policy) -> io::Result<bool> {
+    let mut input = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut line = Vec::with_capacity(MAX_LINE_BYTES + 1);
+    let mut all_ok = true;
+    while let Some(complete) = next_line(&mut input, &mut line)? {
+        let result = if complete {
+            batch_line(calendar, policy, &line)
+        } else {
+            Err(too_long(&line))
+        };
+        match result {
             Ok(due) => writeln!(out, "{due}")?,
             Err(reason) => {
                 all_ok = false;
-                writeln!(out, "error: {reason}")?;
+                writeln!(out, "error: {}", cli::visible(&reason))?;
             }
         }
     }
@@ -112,67 +146,68 @@ fn batch() -> io::Result<bool> {
     Ok(all_ok)
 }
 
+fn explain(
+    calendar: &Calendar,
+    policy: &Policy,
+    priority: &str,
+    created: &str,
+) -> sla_clock::Result<String> {
+    let priority: Priority = priority.parse()?;
+    let created = calendar.parse_datetime(created)?;
+    let target = policy.target(priority).duration(calendar);
+    Ok(calendar.explain_due(&created, target)?.to_string())
+}
+
 fn main() -> ExitCode {
-    let args = match cli::args(USAGE) {
+    let mut args = match cli::args(USAGE) {
         Ok(args) => args,
+        Err(code) => return code,
+    };
+    let usage_error = |message: &str| cli::fail(2, &format!("{message}\n\n{USAGE}"));
+    let calendar = match cli::calendar(&mut args, USAGE) {
+        Ok(calendar) => calendar,
+        Err(code) => return code,
+    };
+    let policy = match cli::policy(&mut args, USAGE) {
+        Ok(policy) => policy,
         Err(code) => return code,
     };
     if args.iter().any(|a| a == "--batch") {
         if args.len() != 1 {
-            eprintln!(
-                "error: --batch takes no other arguments; it reads from standard input\n\n{USAGE}"
-            );
-            return ExitCode::from(2);
+            return usage_error("--batch takes no other arguments; it reads from standard input");
         }
-        return match batch() {
+        return match batch(&calendar, &policy) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
-            }
+            Err(e) => cli::write_failed(e),
         };
     }
-    let explain = args.iter().any(|a| a == "--explain");
+    let explained = args.iter().any(|a| a == "--explain");
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--explain").collect();
     if let Some(flag) = rest.iter().find(|a| a.starts_with("--")) {
-        eprintln!("error: unknown option '{flag}'\n\n{USAGE}");
-        return ExitCode::from(2);
+        return usage_error(&format!("unknown option '{flag}'"));
     }
     let [priority, created] = rest.as_slice() else {
-        eprintln!(
-            "error: expected <priority> <created>, got {}\n\n{USAGE}",
+        return usage_error(&format!(
+            "expected <priority> <created>, got {}",
             cli::plural(rest.len(), "argument")
-        );
-        return ExitCode::from(2);
+        ));
     };
-    let calendar = Calendar::munich();
-    let policy = Policy::default();
-    match due(&calendar, &policy, priority, created) {
-        Ok(due) => {
-            println!("{due}");
-            if explain {
-                // The same inputs parsed again: they just succeeded.
-                let text = priority
-                    .parse::<Priority>()
-                    .and_then(|p| {
-                        let created = calendar.parse_datetime(created)?;
-                        calendar.explain_due(&created, policy.target(p).duration(&calendar))
-                    })
-                    .map(|e| e.to_string());
-                match text {
-                    Ok(text) => print!("{text}"),
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        return ExitCode::from(1);
-                    }
-                }
-            }
-            ExitCode::SUCCESS
+    let text = due(&calendar, &policy, priority, created).and_then(|due| {
+        if explained {
+            Ok(format!(
+                "{due}\n{}",
+                explain(&calendar, &policy, priority, created)?
+            ))
+        } else {
+            Ok(format!("{due}\n"))
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+    });
+    match text {
+        Ok(text) => match cli::print(&text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(e) => cli::fail(1, &e.to_string()),
     }
 }

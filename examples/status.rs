@@ -1,4 +1,5 @@
-//! Prints a ticket's SLA status under the default policy and calendar.
+//! Prints a ticket's SLA status under a policy and calendar (by default the
+//! support policy and the Munich calendar).
 //!
 //!     cargo run --example status -- urgent 2026-12-18T16:00 --now 2026-12-21T11:00
 //!     cargo run --example status -- high 2026-12-21T10:00 --responded 2026-12-21T17:00 \
@@ -14,14 +15,17 @@ use sla_clock::{Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock};
 const USAGE: &str = "\
 Usage: status <priority> <created> [--now <instant>] [--responded <instant>]
               [--paused <from>/<to>]... [--at-risk <percent>]
+              [--calendar FILE] [--policy FILE]
 
-Prints a ticket's SLA status under the default policy and the Munich
-support calendar: met, pending, at-risk or breached, the business time left
-(negative when overdue) and the due instant.
+Prints a ticket's SLA status: met, pending, at-risk or breached, the
+business time left (negative when overdue) and the due instant. Without
+options it uses the default policy and the Munich support calendar.
 
   <priority>             urgent, high, normal, low (or dringend, hoch, normal, niedrig)
-  <created>, <instant>   RFC 3339 (2026-12-23T15:00:00+01:00) or a Europe/Berlin
-                         local date-time (2026-12-23T15:00)
+  <created>, <instant>   RFC 3339 (2026-12-23T15:00:00+01:00) or a local
+                         date-time in the calendar's zone (2026-12-23T15:00)
+  --calendar FILE        the calendar as JSON, in the form of data/munich-calendar.json
+  --policy FILE          the policy as JSON, in the form of data/default-policy.json
   --now <instant>        the moment to evaluate; defaults to the current time
   --responded <instant>  when the first response was sent, if it was
   --paused <from>/<to>   an interval during which the SLA clock stood still;
@@ -79,8 +83,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     }
 }
 
-fn run(args: Args) -> Result<String, String> {
-    let calendar = Calendar::munich();
+fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, String> {
     let text = |e: sla_clock::Error| e.to_string();
     let instant = |s: &str| calendar.parse_datetime(s).map_err(text);
     let priority: Priority = args.priority.parse().map_err(text)?;
@@ -108,7 +111,7 @@ fn run(args: Args) -> Result<String, String> {
                 format!("invalid at-risk threshold '{p}'; expected a percentage from 0 to 100")
             })?,
     };
-    let clock = SlaClock::for_priority(&calendar, &Policy::default(), priority, &created)
+    let clock = SlaClock::for_priority(calendar, policy, priority, &created)
         .and_then(|c| c.with_pauses(pauses))
         .and_then(|c| c.with_risk_threshold(RiskThreshold::percent(percent)?))
         .map_err(text)?;
@@ -141,25 +144,28 @@ fn run(args: Args) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let args = match cli::args(USAGE) {
+    let mut args = match cli::args(USAGE) {
         Ok(args) => args,
+        Err(code) => return code,
+    };
+    let usage_error = |message: &str| cli::fail(2, &format!("{message}\n\n{USAGE}"));
+    let calendar = match cli::calendar(&mut args, USAGE) {
+        Ok(calendar) => calendar,
+        Err(code) => return code,
+    };
+    let policy = match cli::policy(&mut args, USAGE) {
+        Ok(policy) => policy,
         Err(code) => return code,
     };
     let args = match parse_args(&args) {
         Ok(args) => args,
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return usage_error(&message),
     };
-    match run(args) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(1)
-        }
+    match run(args, &calendar, &policy) {
+        Ok(text) => match cli::print(&text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(message) => cli::fail(1, &message),
     }
 }

@@ -30,8 +30,9 @@ use sla_clock::{
 };
 
 use reference::{
-    first_date, last_date, local_to_utc, merge, range_end, range_start, ref_business_time, ref_due,
-    ref_due_paused, ref_elapsed_paused, ref_is_open, ref_next_open, ref_open_windows,
+    day_windows, first_date, last_date, local_date, local_to_utc, merge, range_end, range_start,
+    ref_business_time, ref_due, ref_due_paused, ref_elapsed_paused, ref_is_open, ref_next_open,
+    ref_open_windows,
 };
 
 const NS: i64 = 1_000_000_000;
@@ -1103,6 +1104,14 @@ proptest! {
             let b = add(zone, c, seed.span);
             prop_assert_eq!(bt(&cal, c, b), ref_business_time(&cal, c, b), "{:?}: [{}, {})", spec, c, b);
             prop_assert_eq!(is_open(&cal, c), ref_is_open(&cal, c), "{:?}: is_open({})", spec, c);
+            // A business day is a day with business time, also on the days
+            // the clocks change.
+            let day = local_date(zone, c);
+            prop_assert_eq!(
+                cal.is_business_day(day).unwrap(),
+                !day_windows(&cal, day).is_empty(),
+                "{:?}: is_business_day({})", spec, day
+            );
             let next = cal.next_open(&c).ok().map(|n| n.with_timezone(&Utc));
             prop_assert_eq!(next, ref_next_open(&cal, c), "{:?}: next_open({})", spec, c);
             let (lo, hi) = (c.min(b), c.max(b));

@@ -1,6 +1,18 @@
-//! What the example programs share: reading the command line.
+//! What the example programs share: reading the command line and the
+//! user's configuration files, and writing output that never panics.
+// Each example uses only some of these.
+#![allow(dead_code)]
 
+use std::fs::File;
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
+
+use sla_clock::{Calendar, Policy};
+
+/// The largest configuration file read. A calendar at every limit of
+/// `sla_clock::limits` is far smaller; a larger file is refused before it
+/// is read whole.
+const MAX_CONFIG_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The command-line arguments, or the exit status to stop with: success
 /// after printing `usage` for `--help` or `-h`, 2 after an error for an
@@ -10,15 +22,124 @@ pub fn args(usage: &str) -> Result<Vec<String>, ExitCode> {
         .skip(1)
         .map(|a| a.into_string())
         .collect::<Result<_, _>>()
-        .map_err(|bad| {
-            eprintln!("error: argument {bad:?} is not valid UTF-8");
-            ExitCode::from(2)
-        })?;
+        .map_err(|bad| fail(2, &format!("argument {bad:?} is not valid UTF-8")))?;
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{usage}");
-        return Err(ExitCode::SUCCESS);
+        return Err(match print(&format!("{usage}\n")) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        });
     }
     Ok(args)
+}
+
+/// Takes `--calendar FILE` out of `args` and loads that calendar (the form
+/// of `data/munich-calendar.json`), or the default Munich calendar without
+/// it. On failure, the exit status 2 to stop with, after saying why.
+pub fn calendar(args: &mut Vec<String>, usage: &str) -> Result<Calendar, ExitCode> {
+    match take_option(args, "--calendar", usage)? {
+        None => Ok(Calendar::munich()),
+        Some(path) => load(&path, "calendar"),
+    }
+}
+
+/// Takes `--policy FILE` out of `args` and loads that policy (the form of
+/// `data/default-policy.json`), or the default policy without it. On
+/// failure, as [`calendar`].
+pub fn policy(args: &mut Vec<String>, usage: &str) -> Result<Policy, ExitCode> {
+    match take_option(args, "--policy", usage)? {
+        None => Ok(Policy::default()),
+        Some(path) => load(&path, "policy"),
+    }
+}
+
+/// Removes `name VALUE` from `args` and returns the value, if the option
+/// is there. Given twice, or without a value, is a usage error.
+fn take_option(
+    args: &mut Vec<String>,
+    name: &str,
+    usage: &str,
+) -> Result<Option<String>, ExitCode> {
+    let usage_error = |message: String| fail(2, &format!("{message}\n\n{usage}"));
+    let Some(at) = args.iter().position(|a| a == name) else {
+        return Ok(None);
+    };
+    if at + 1 >= args.len() || args[at + 1].starts_with("--") {
+        return Err(usage_error(format!("option '{name}' needs a value")));
+    }
+    let value = args.remove(at + 1);
+    args.remove(at);
+    if args.iter().any(|a| a == name) {
+        return Err(usage_error(format!(
+            "option '{name}' is given more than once"
+        )));
+    }
+    Ok(Some(value))
+}
+
+fn load<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, ExitCode> {
+    let cannot = |e: io::Error| fail(2, &format!("cannot read {what} file '{path}': {e}"));
+    let mut text = Vec::new();
+    File::open(path)
+        .map_err(cannot)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut text)
+        .map_err(cannot)?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(fail(
+            2,
+            &format!(
+                "{what} file '{path}' is larger than {} MiB; no valid {what} is that large",
+                MAX_CONFIG_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    serde_json::from_slice(&text)
+        .map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
+}
+
+/// Writes `text` to standard output. On failure, the exit status to stop
+/// with (see [`write_failed`]).
+pub fn print(text: &str) -> Result<(), ExitCode> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(write_failed)
+}
+
+/// How a program ends when standard output fails: quietly and with
+/// success when the reader has gone (a closed pipe, as `head` expects),
+/// otherwise (a full disk, say) with one error line and status 1.
+pub fn write_failed(e: io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        fail(1, &format!("cannot write output: {e}"))
+    }
+}
+
+/// Prints `error: <message>` on standard error and returns `code`. Each
+/// line of the message is made [`visible`]; if standard error itself fails
+/// there is nowhere left to say so, and the status still tells.
+pub fn fail(code: u8, message: &str) -> ExitCode {
+    let lines: Vec<String> = message.split('\n').map(visible).collect();
+    let _ = writeln!(io::stderr().lock(), "error: {}", lines.join("\n"));
+    ExitCode::from(code)
+}
+
+/// `text` with every character escaped that would break a line of output
+/// or not show: control characters (`\n`, `\r`, `\u{1b}`, NEL `\u{85}`),
+/// line and paragraph separators (`\u{2028}`, `\u{2029}`, which
+/// Unicode-aware line splitters treat as line ends), format characters
+/// such as bidi overrides, and unassigned ones, by Rust's own notion of
+/// printable (`char::escape_debug`). Quotes and backslashes stay as they
+/// are.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\'' | '"' | '\\' => c.to_string(),
+            c => c.escape_debug().to_string(),
+        })
+        .collect()
 }
 
 /// `1 field`, `3 fields`.

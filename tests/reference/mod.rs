@@ -119,7 +119,11 @@ pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateT
     if date < first_date() || date > last_date() {
         return Vec::new();
     }
-    if !cal.is_business_day(date).expect("date is in range") {
+    // Holidays and closures by their own queries, not `is_business_day`,
+    // whose answer for days a clock change empties is checked against
+    // this reference.
+    let holiday = cal.is_holiday(date).expect("date is in range");
+    if holiday || cal.closures().contains(&date) {
         return Vec::new();
     }
     let zone = cal.zone();
