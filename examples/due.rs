@@ -81,13 +81,17 @@ fn batch_line(calendar: &Calendar, policy: &Policy, line: &[u8]) -> Result<Strin
     }
 }
 
-/// Reads the next line into `line` (without its line end), keeping at most
-/// `MAX_LINE_BYTES + 1` bytes of it: `Ok(None)` at the end of input,
-/// otherwise whether the whole line was kept.
+/// Reads the next line into `line` without its line end (LF, CR LF, or a
+/// bare CR before the end of input), keeping at most `MAX_LINE_BYTES` of
+/// it: `Ok(None)` at the end of input, otherwise whether the whole line
+/// fitted.
 fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    // One byte more than a line may hold, for a CR that turns out to end
+    // it, and one more to tell that the line was longer.
+    const KEPT: usize = MAX_LINE_BYTES + 2;
     line.clear();
     let mut seen = false;
-    let mut complete = true;
+    let mut cut = false;
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {
@@ -98,8 +102,8 @@ fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<
             Some(i) => (&buf[..i], i + 1, true),
             None => (buf, buf.len(), false),
         };
-        let room = (MAX_LINE_BYTES + 1).saturating_sub(line.len());
-        complete &= part.len() < room;
+        let room = KEPT - line.len();
+        cut |= part.len() > room;
         line.extend_from_slice(&part[..part.len().min(room)]);
         input.consume(used);
         if ended {
@@ -109,13 +113,12 @@ fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<
     if !seen {
         return Ok(None);
     }
-    complete &= line.len() <= MAX_LINE_BYTES;
     // A file written on Windows ends its lines in CR LF, the last one
     // sometimes in a bare CR.
-    if complete && line.last() == Some(&b'\r') {
+    if !cut && line.last() == Some(&b'\r') {
         line.pop();
     }
-    Ok(Some(complete))
+    Ok(Some(!cut && line.len() <= MAX_LINE_BYTES))
 }
 
 fn too_long(line: &[u8]) -> String {

@@ -1368,3 +1368,307 @@ fn status_help() {
         assert!(out.stdout.contains("--paused <from>/<to>"));
     }
 }
+
+// ---------------------------------------------------------------------------
+// The user's configuration files (--calendar, --policy)
+// ---------------------------------------------------------------------------
+
+/// Writes `contents` to a file of its own under the target directory.
+fn config_file(name: &str, contents: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, contents).expect("write a test configuration file");
+    path.to_str()
+        .expect("the target directory is UTF-8")
+        .to_string()
+}
+
+/// New York, Monday to Friday 09:00 to 17:00, no holidays at all.
+const NEW_YORK: &str = r#"{"time_zone": "America/New_York",
+  "week": {"monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
+           "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"]}}"#;
+
+/// Urgent in two business hours, the rest as the default.
+const FAST_POLICY: &str = r#"{"urgent": {"business_hours": 2}, "high": {"business_days": 1},
+  "normal": {"business_days": 2}, "low": {"business_days": 5}}"#;
+
+#[test]
+fn due_and_status_follow_the_users_calendar_and_policy() {
+    let calendar = config_file("new-york.json", NEW_YORK);
+    let policy = config_file("fast-policy.json", FAST_POLICY);
+    // Local times are read in New York; Christmas is no holiday in this
+    // calendar, so 1 hour on the 24th and 1 on the 25th.
+    let out = due(&[
+        "--calendar",
+        &calendar,
+        "--policy",
+        &policy,
+        "urgent",
+        "2026-12-24T16:00",
+    ]);
+    assert_ok(&out, "2026-12-25T10:00:00-05:00\n");
+    // Options may come in any place.
+    let out = due(&[
+        "urgent",
+        "--policy",
+        &policy,
+        "2026-12-24T16:00",
+        "--calendar",
+        &calendar,
+    ]);
+    assert_ok(&out, "2026-12-25T10:00:00-05:00\n");
+    // The calendar alone: High is one 8-hour New York business day.
+    let out = due(&["--calendar", &calendar, "high", "2026-12-24T16:00"]);
+    assert_ok(&out, "2026-12-25T16:00:00-05:00\n");
+    let out = run_with_input(
+        "due",
+        &["--batch", "--calendar", &calendar],
+        Some(b"high 2026-12-24T16:00\n".to_vec()),
+    );
+    assert_ok(&out, "2026-12-25T16:00:00-05:00\n");
+    let out = status(&[
+        "urgent",
+        "2026-12-24T16:00",
+        "--now",
+        "2026-12-25T09:30",
+        "--calendar",
+        &calendar,
+        "--policy",
+        &policy,
+    ]);
+    assert!(
+        out.stdout.starts_with(
+            "status       at-risk\nremaining    30m\ndue          2026-12-25T10:00:00-05:00\n"
+        ),
+        "{out:#?}"
+    );
+    assert_eq!(out.code, Some(0));
+}
+
+#[test]
+fn holidays_lists_the_users_calendar() {
+    let munich = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/munich-calendar.json");
+    let from_file = holidays(&["--calendar", munich.to_str().unwrap(), "2027"]);
+    assert_ok(&from_file, &holidays(&["2027"]).stdout);
+    let company = config_file(
+        "company-day.json",
+        r#"{"time_zone": "Europe/Vienna", "week": {"monday": ["08:00-16:00"]},
+            "holidays": [{"date": {"kind": "fixed", "month": 12, "day": 24},
+                          "name": {"de": "Heiligabend", "en": "Christmas Eve"}}]}"#,
+    );
+    assert_ok(
+        &holidays(&["--calendar", &company, "2026", "2027"]),
+        "2026-12-24  Heiligabend / Christmas Eve\n2027-12-24  Heiligabend / Christmas Eve\n",
+    );
+}
+
+#[test]
+fn bad_configuration_files_are_usage_errors_that_say_why() {
+    let missing = format!("{}/no-such-calendar.json", env!("CARGO_TARGET_TMPDIR"));
+    assert_error(
+        &due(&["--calendar", &missing, "urgent", "2026-12-18T16:00"]),
+        2,
+        &format!("cannot read calendar file '{missing}': No such file or directory (os error 2)"),
+    );
+    let broken = config_file("broken.json", "{\"time_zone\": ");
+    let out = status(&["--calendar", &broken, "urgent", "2026-12-18T16:00"]);
+    assert!(
+        out.stderr
+            .starts_with(&format!("error: invalid calendar file '{broken}': ")),
+        "{out:#?}"
+    );
+    assert_eq!(out.code, Some(2));
+    let policy = config_file(
+        "policy-missing-low.json",
+        r#"{"urgent": {"business_hours": 4}}"#,
+    );
+    let out = due(&["--policy", &policy, "urgent", "2026-12-18T16:00"]);
+    assert!(
+        out.stderr
+            .starts_with(&format!("error: invalid policy file '{policy}': ")),
+        "{out:#?}"
+    );
+    assert_eq!(out.code, Some(2));
+    assert_usage_error(
+        &due(&["urgent", "2026-12-18T16:00", "--calendar"]),
+        "due",
+        "option '--calendar' needs a value",
+    );
+    let calendar = config_file("new-york-twice.json", NEW_YORK);
+    assert_usage_error(
+        &holidays(&["--calendar", &calendar, "--calendar", &calendar, "2027"]),
+        "holidays",
+        "option '--calendar' is given more than once",
+    );
+}
+
+#[test]
+fn a_hostile_calendar_file_gets_a_quick_clear_error() {
+    // 100 000 one-second windows on one day (the adversarial run's 2 MB
+    // file): refused by the limit before any table is built.
+    let windows: Vec<String> = (0..100_000)
+        .map(|i| {
+            let s = i % 86_399;
+            let t = |s: u32| format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+            format!("\"{}-{}\"", t(s), t(s + 1))
+        })
+        .collect();
+    let json = format!(
+        r#"{{"time_zone": "Europe/Berlin", "week": {{"monday": [{}]}}}}"#,
+        windows.join(",")
+    );
+    let hostile = config_file("hostile-windows.json", &json);
+    let out = due(&["--calendar", &hostile, "urgent", "2026-12-18T16:00"]);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "error: invalid calendar file '{hostile}': too many opening windows on monday: \
+             100000, more than the limit of 24 (see sla_clock::limits)"
+        )),
+        "{out:#?}"
+    );
+    assert_eq!(out.code, Some(2));
+}
+
+// ---------------------------------------------------------------------------
+// Hostile input and broken output
+// ---------------------------------------------------------------------------
+
+#[test]
+fn batch_answers_an_overlong_line_with_one_short_error_line() {
+    // 3 MB without a line end: one error line quoting 32 bytes, not 3 MB.
+    let out = batch(&vec![b'a'; 3_000_000]);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "error: line is longer than 1024 bytes; it starts '{}'\n",
+            "a".repeat(32)
+        )
+    );
+    assert_eq!(out.code, Some(1));
+    // The stream goes on after it.
+    let mut input = vec![b' '; 2_000_000];
+    input.extend_from_slice(b"\nhigh 2026-12-23T15:00\n");
+    let out = batch(&input);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "error: line is longer than 1024 bytes; it starts '{}'\n2026-12-24T15:00:00+01:00\n",
+            " ".repeat(32)
+        )
+    );
+}
+
+#[test]
+fn batch_lines_of_exactly_the_limit_are_read_whole() {
+    // 1024 bytes, then the same with CR LF: both are read, and the error
+    // names the whole (bad) date-time. One byte more is too long.
+    let created = format!("2026-12-23T15:00{}", "0".repeat(1024 - 5 - 16));
+    let line = format!("high {created}");
+    assert_eq!(line.len(), 1024);
+    let out = batch(format!("{line}\n{line}\r\n{line}0\n").as_bytes());
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{out:#?}");
+    assert_eq!(lines[0], format!("error: {}", invalid_datetime(&created)));
+    assert_eq!(lines[1], lines[0]);
+    assert!(
+        lines[2].starts_with(
+            "error: line is longer than 1024 bytes; it starts 'high 2026-12-23T15:00000"
+        )
+    );
+}
+
+#[test]
+fn batch_error_lines_escape_every_line_separator() {
+    // NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR, vertical tab, form feed,
+    // file/group/record separators and a bidi override: each would make a
+    // Unicode-aware reader (Python's str.splitlines, for one) see more
+    // lines out than in, or hide text.
+    let input = "high\u{85} 2026-12-23T15:00\nhigh 2026-12-23T15:00\u{2028}x\nhigh 2026\u{2029}\n\
+                 \u{b}\u{c}\u{1c}\u{1d}\u{1e} x\nhigh \u{202e}2026-12-23T15:00\n";
+    let out = batch(input.as_bytes());
+    assert_eq!(
+        out.stdout,
+        "error: unknown priority 'high\\u{85}'; expected one of urgent, high, normal, low (or in German: dringend, hoch, normal, niedrig)\n\
+         error: invalid date-time '2026-12-23T15:00\\u{2028}x'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00\n\
+         error: invalid date-time '2026\\u{2029}'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00\n\
+         error: unknown priority '\\u{b}\\u{c}\\u{1c}\\u{1d}\\u{1e}'; expected one of urgent, high, normal, low (or in German: dringend, hoch, normal, niedrig)\n\
+         error: invalid date-time '\\u{202e}2026-12-23T15:00'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00\n"
+    );
+    // Text people write stays as it is.
+    let out = batch("dringénd 2026-12-23T15:00\n".as_bytes());
+    assert!(
+        out.stdout.starts_with("error: unknown priority 'dringénd'"),
+        "{out:#?}"
+    );
+}
+
+/// Runs an example with its standard output on a pipe whose reader has
+/// already gone, so that every write fails with a broken pipe.
+fn run_into_closed_pipe(name: &str, args: &[&str]) -> Outcome {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let output = Command::new(example(name))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run the example");
+    Outcome {
+        code: output.status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[test]
+fn a_reader_that_has_gone_ends_every_example_quietly() {
+    let cases: [(&str, &[&str]); 7] = [
+        ("due", &["urgent", "2026-12-18T16:00"]),
+        ("due", &["--explain", "urgent", "2026-12-18T16:00"]),
+        ("due", &["--help"]),
+        (
+            "status",
+            &["urgent", "2026-12-18T16:00", "--now", "2026-12-21T11:00"],
+        ),
+        ("status", &["--help"]),
+        ("holidays", &["1995", "2099"]),
+        ("holidays", &["--help"]),
+    ];
+    for (name, args) in cases {
+        let out = run_into_closed_pipe(name, args);
+        assert_eq!(out.stderr, "", "{name} {args:?}: {out:#?}");
+        assert_eq!(out.code, Some(0), "{name} {args:?}: {out:#?}");
+    }
+}
+
+#[test]
+fn a_full_disk_is_one_error_line_and_status_1() {
+    let full = std::path::Path::new("/dev/full");
+    if !full.exists() {
+        return; // Linux only; nothing to check elsewhere.
+    }
+    let cases: [(&str, &[&str]); 5] = [
+        ("due", &["urgent", "2026-12-18T16:00"]),
+        ("due", &["--explain", "urgent", "2026-12-18T16:00"]),
+        (
+            "status",
+            &["urgent", "2026-12-18T16:00", "--now", "2026-12-21T11:00"],
+        ),
+        ("holidays", &["2027"]),
+        ("due", &["--help"]),
+    ];
+    for (name, args) in cases {
+        let output = Command::new(example(name))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(full).expect("open /dev/full"))
+            .output()
+            .expect("run the example");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: cannot write output: No space left on device (os error 28)\n",
+            "{name} {args:?}"
+        );
+        assert_eq!(output.status.code(), Some(1), "{name} {args:?}");
+    }
+}
