@@ -113,6 +113,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Limits
+//!
+//! Every size that costs time or memory is bounded, so that a calendar
+//! loaded from a customer's configuration is answered within a known budget:
+//! see [`limits`] for the numbers and their reasons. Input over a limit is an
+//! error that names it ([`Error::is_limit`]).
+//!
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for [`Calendar`] (through
