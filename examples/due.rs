@@ -12,7 +12,7 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use chrono::SecondsFormat;
-use sla_clock::{Calendar, Policy, Priority};
+use sla_clock::{Calendar, Explanation, Policy, Priority};
 
 const USAGE: &str = "\
 Usage: due [--calendar FILE] [--policy FILE] [--explain] <priority> <created>
@@ -154,11 +154,11 @@ fn explain(
     policy: &Policy,
     priority: &str,
     created: &str,
-) -> sla_clock::Result<String> {
+) -> sla_clock::Result<Explanation> {
     let priority: Priority = priority.parse()?;
     let created = calendar.parse_datetime(created)?;
     let target = policy.target(priority).duration(calendar);
-    Ok(calendar.explain_due(&created, target)?.to_string())
+    calendar.explain_due(&created, target)
 }
 
 fn main() -> ExitCode {
@@ -196,21 +196,23 @@ fn main() -> ExitCode {
             cli::plural(rest.len(), "argument")
         ));
     };
-    let text = due(&calendar, &policy, priority, created).and_then(|due| {
-        if explained {
-            Ok(format!(
-                "{due}\n{}",
-                explain(&calendar, &policy, priority, created)?
-            ))
+    let answer = due(&calendar, &policy, priority, created).and_then(|due| {
+        let explanation = if explained {
+            Some(explain(&calendar, &policy, priority, created)?)
         } else {
-            Ok(format!("{due}\n"))
-        }
+            None
+        };
+        Ok((due, explanation))
     });
-    match text {
-        Ok(text) => match cli::print(&text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        Err(e) => cli::fail(1, &e.to_string()),
+    let printed = match answer {
+        // An explanation can run to many lines: it is written as it is
+        // formatted, not gathered into one string first.
+        Ok((due, Some(explanation))) => cli::print(format_args!("{due}\n{explanation}")),
+        Ok((due, None)) => cli::print(format_args!("{due}\n")),
+        Err(e) => return cli::fail(1, &e.to_string()),
+    };
+    match printed {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
     }
 }

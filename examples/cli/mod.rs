@@ -3,6 +3,7 @@
 // Each example uses only some of these.
 #![allow(dead_code)]
 
+use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ pub fn args(usage: &str) -> Result<Vec<String>, ExitCode> {
         .collect::<Result<_, _>>()
         .map_err(|bad| fail(2, &format!("argument {bad:?} is not valid UTF-8")))?;
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        return Err(match print(&format!("{usage}\n")) {
+        return Err(match print(format_args!("{usage}\n")) {
             Ok(()) => ExitCode::SUCCESS,
             Err(code) => code,
         });
@@ -97,11 +98,12 @@ fn load<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, Exi
         .map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
 }
 
-/// Writes `text` to standard output. On failure, the exit status to stop
-/// with (see [`write_failed`]).
-pub fn print(text: &str) -> Result<(), ExitCode> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
+/// Writes `text` to standard output as it is formatted, without holding
+/// the whole of it. On failure, the exit status to stop with (see
+/// [`write_failed`]).
+pub fn print(text: impl fmt::Display) -> Result<(), ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write!(out, "{text}")
         .and_then(|()| out.flush())
         .map_err(write_failed)
 }
