@@ -138,20 +138,22 @@ mod input;
 mod policy;
 mod priority;
 mod range;
+mod regions;
 mod schedule;
 mod sla;
 mod timeline;
 mod transitions;
 
 pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
-pub use config::{CalendarConfig, WeekConfig};
+pub use config::{CalendarConfig, HolidaySet, WeekConfig};
 pub use duration::BusinessDuration;
 pub use easter::easter_sunday;
 pub use error::{Error, Result};
 pub use explain::{Explanation, SkipReason, Step};
-pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule, munich_holiday_rules};
+pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule};
 pub use policy::{Policy, ResponseTarget};
 pub use priority::{Language, Priority};
+pub use regions::{Region, munich_holiday_rules, regions};
 pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
 pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
 
