@@ -1,7 +1,10 @@
-//! Prints the Munich public holidays of a year or a range of years.
+//! Prints the public holidays of a year or a range of years: Munich's by
+//! default, or a region's with `--region`.
 //!
 //!     cargo run --example holidays -- 2027
 //!     cargo run --example holidays -- 1995 2099
+//!     cargo run --example holidays -- --region DE-BE 2027
+//!     cargo run --example holidays -- --regions
 
 mod cli;
 
@@ -11,17 +14,27 @@ use std::process::ExitCode;
 use sla_clock::Calendar;
 
 const USAGE: &str = "\
-Usage: holidays <year> [<last-year>]
+Usage: holidays [--region <code>] <year> [<last-year>]
+       holidays --regions
 
 Prints the public holidays of Munich (the default sla-clock calendar), one
 per line: the date as YYYY-MM-DD, two spaces, then the German and English
-names. Two holidays on one date share a line, separated by '; '.
-With two years, prints every year from the first to the last, inclusive.
-Years from 1995 to 2099 are supported.
+names (with the local French or Italian name between them in the Swiss
+cantons that speak it). Two holidays on one date share a line, separated
+by '; '. With two years, prints every year from the first to the last,
+inclusive. Years from 1995 to 2099 are supported.
+
+Options:
+  --region <code>  the holidays of a region instead of Munich's: a German
+                   state (DE-BE), Austria (AT) or a Swiss canton (CH-ZH)
+  --regions        lists the region codes with their names
 
 Examples:
   holidays 2027
-  holidays 1995 2099";
+  holidays 1995 2099
+  holidays --region DE-BE 2027
+  holidays --region CH-ZH 1995 2099
+  holidays --regions";
 
 fn parse_year(text: &str) -> Result<i32, String> {
     if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -33,7 +46,84 @@ fn parse_year(text: &str) -> Result<i32, String> {
         .map_err(|_| format!("invalid year '{text}'; expected a year from 1995 to 2099"))
 }
 
+// ---------------------------------------------------------------------------
+// --region and --regions
+// ---------------------------------------------------------------------------
+
+/// What the region options ask for.
+enum Holidays {
+    /// The default calendar's (Munich).
+    Default,
+    /// A region's, by code.
+    Region(String),
+    /// No holidays: list the regions instead.
+    ListRegions,
+}
+
+/// Takes `--region <code>` and `--regions` out of `args`, leaving the
+/// years.
+fn region_options(args: &[String]) -> Result<(Holidays, Vec<String>), String> {
+    let mut which = Holidays::Default;
+    let mut rest = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--region" => {
+                let Some(code) = iter.next() else {
+                    return Err(format!("--region needs a region code\n\n{USAGE}"));
+                };
+                if !matches!(which, Holidays::Default) {
+                    return Err(format!("give --region or --regions once\n\n{USAGE}"));
+                }
+                which = Holidays::Region(code.clone());
+            }
+            "--regions" => {
+                if !matches!(which, Holidays::Default) {
+                    return Err(format!("give --region or --regions once\n\n{USAGE}"));
+                }
+                which = Holidays::ListRegions;
+            }
+            _ => rest.push(arg.clone()),
+        }
+    }
+    if matches!(which, Holidays::ListRegions) && !rest.is_empty() {
+        return Err(format!(
+            "--regions takes no years, got {}\n\n{USAGE}",
+            cli::plural(rest.len(), "argument")
+        ));
+    }
+    Ok((which, rest))
+}
+
+fn calendar_for(which: &Holidays) -> Result<Calendar, String> {
+    match which {
+        Holidays::Region(code) => Calendar::builder()
+            .weekdays("10:00-18:00")
+            .holidays_of(code)
+            .build()
+            .map_err(|e| e.to_string()),
+        Holidays::Default | Holidays::ListRegions => Ok(Calendar::munich()),
+    }
+}
+
+fn list_regions() -> Result<(), String> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for region in sla_clock::regions() {
+        writeln!(out, "{:<10} {}", region.code(), region.name())
+            .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))
+}
+
+// ---------------------------------------------------------------------------
+
 fn run(args: &[String]) -> Result<(), String> {
+    let (which, args) = region_options(args)?;
+    if matches!(which, Holidays::ListRegions) {
+        return list_regions();
+    }
+    let args = args.as_slice();
     let (first, last) = match args {
         [year] => {
             let y = parse_year(year)?;
@@ -47,7 +137,7 @@ fn run(args: &[String]) -> Result<(), String> {
             ));
         }
     };
-    let calendar = Calendar::munich();
+    let calendar = calendar_for(&which)?;
     // Check both ends before printing anything, so a bad range prints no
     // partial output.
     calendar.holidays(first).map_err(|e| e.to_string())?;

@@ -550,6 +550,83 @@ mod tests {
     }
 
     #[test]
+    fn repentance_day_is_the_wednesday_before_23_november() {
+        let rule = HolidayDate::WeekdayBefore {
+            weekday: Weekday::Wed,
+            month: 11,
+            day: 23,
+        };
+        // 23 November 1995 is a Thursday: the day before. 2026: 23
+        // November is a Monday. 2022 and 2033: 23 November is itself a
+        // Wednesday, which never counts, so a week before.
+        for (year, day) in [
+            (1995, 22),
+            (2022, 16),
+            (2025, 19),
+            (2026, 18),
+            (2027, 17),
+            (2033, 16),
+            (2099, 18),
+        ] {
+            assert_eq!(rule.in_year(year), Some(date(year, 11, day)), "{year}");
+        }
+        for year in 1995..=2099 {
+            let d = rule.in_year(year).unwrap();
+            assert_eq!(d.weekday(), Weekday::Wed);
+            assert!((16..=22).contains(&d.day()), "{d}");
+        }
+    }
+
+    #[test]
+    fn weekday_before_anchors_that_could_leave_the_year_are_invalid() {
+        let rule = |month, day| {
+            HolidayRule::new(
+                HolidayDate::WeekdayBefore {
+                    weekday: Weekday::Mon,
+                    month,
+                    day,
+                },
+                "X",
+                "Early",
+            )
+        };
+        assert_eq!(
+            rule(1, 7).validate().unwrap_err().to_string(),
+            "invalid holiday rule 'Early': the weekday before month 1, day 7 can fall in the \
+             previous year; anchor it on 8 January or later"
+        );
+        assert!(rule(1, 8).validate().is_ok());
+        assert_eq!(
+            rule(2, 29).validate().unwrap_err().to_string(),
+            "invalid holiday rule 'Early': month 2, day 29 is not a date in every year"
+        );
+        // The first Monday of the year: the Monday before 8 January.
+        assert_eq!(rule(1, 8).in_year(2029), Some(date(2029, 1, 1)));
+    }
+
+    #[test]
+    fn fixed_on_weekdays_needs_a_weekday_and_a_date() {
+        let rule = |weekdays| {
+            HolidayRule::new(
+                HolidayDate::FixedOnWeekdays {
+                    month: 12,
+                    day: 26,
+                    weekdays,
+                },
+                "X",
+                "Boxing",
+            )
+        };
+        assert_eq!(
+            rule(vec![]).validate().unwrap_err().to_string(),
+            "invalid holiday rule 'Boxing': the list of weekdays is empty"
+        );
+        let monday_only = rule(vec![Weekday::Mon]);
+        assert_eq!(monday_only.in_year(2022), Some(date(2022, 12, 26)));
+        assert_eq!(monday_only.in_year(2023), None);
+    }
+
+    #[test]
     fn leap_day_rule_applies_in_leap_years_only() {
         let rule = HolidayRule::new(HolidayDate::Fixed { month: 2, day: 29 }, "X", "Leap");
         assert!(rule.validate().is_ok());

@@ -1,47 +1,5 @@
-//! Holiday sets of the DACH region by code: the German states, Austria and
-//! the Swiss cantons, each exact from 1995 to 2099.
-//!
-//! Codes follow ISO 3166-2 (`DE-BE`, `AT`, `CH-ZH`), with one addition:
-//! `DE-BY-MUC`, Munich, the set of the default calendar.
-//!
-//! # What is in a set
-//!
-//! A region's set holds the public holidays that apply throughout the
-//! region by law, with their history since 1995: Reformation Day in
-//! Bremen, Hamburg, Lower Saxony and Schleswig-Holstein from 2018,
-//! Women's Day in Berlin from 2019 and in Mecklenburg-Western Pomerania
-//! from 2023, World Children's Day in Thuringia from 2019, and one-off
-//! days such as 31 October 2017 in every German state.
-//!
-//! Days that only some municipalities keep are not in a state's or
-//! canton's set. Assumption Day is a holiday in Bavaria only in
-//! municipalities with a predominantly Catholic population (BayFTG Art. 1
-//! Abs. 1 Nr. 2); Munich is one, so `DE-BY-MUC` is `DE-BY` plus Assumption
-//! Day, while `DE-BY` holds the days of every Bavarian municipality. The
-//! same goes for Corpus Christi in Saxony and Thuringia (some Catholic
-//! municipalities only) and for the district holidays of Aargau. Half
-//! days and customary days off (Swiss Berchtoldstag where the law does not
-//! name it, 24 and 31 December) are not public holidays and are left out;
-//! add them as closures or rules of your own.
-//!
-//! # Sources
-//!
-//! - Germany: the states' holiday laws (BbgFTG § 2, FTG Berlin § 1,
-//!   FTG Baden-Württemberg § 1, BayFTG Art. 1, Bremen FTG § 1, HFeiertagsG
-//!   § 1, Hamburg FTG § 1, FTG M-V § 2, NFeiertagsG § 2, FTG NRW § 2,
-//!   LFtG Rheinland-Pfalz § 2, SFTG Schleswig-Holstein § 2, FTG Saarland
-//!   § 2, SächsSFG § 1, FeiertG LSA § 2, ThürFtG § 2) and the
-//!   Einigungsvertrag, Art. 2 Abs. 2, for 3 October.
-//! - Austria: Arbeitsruhegesetz § 7 and § 7a, Feiertagsruhegesetz 1957
-//!   § 1, BGBl. I Nr. 22/2019 (Good Friday).
-//! - Switzerland: Federal Constitution Art. 110 Abs. 3 (1 August), the
-//!   Federal Office of Justice's list of cantonal public holidays
-//!   (bj.admin.ch, "kant-feiertage.pdf") and the cantons' Ruhetag laws,
-//!   such as the Zürich Ruhetags- und Ladenöffnungsgesetz of 26 June 2000.
-//!
-//! `data/README.md` lists the sources with the golden files in
-//! `data/holidays/`, which were produced independently of these rules and
-//! which the tests compare with them on every date from 1995 to 2099.
+//! Holiday sets of the DACH region by code; see [`Region`] for what a set
+//! holds and where it comes from.
 
 mod at;
 mod ch;
@@ -52,7 +10,71 @@ use std::fmt;
 use crate::error::{ErrorKind, Result, shown};
 use crate::holidays::HolidayRule;
 
-/// A region with a built-in holiday set: its code and its name.
+/// A region with a built-in holiday set: its code and its name. The sets
+/// cover the German states, Austria and the Swiss cantons, each exact from
+/// 1995 to 2099.
+///
+/// Codes follow ISO 3166-2 (`DE-BE`, `AT`, `CH-ZH`), with one addition:
+/// `DE-BY-MUC`, Munich, the set of the default calendar.
+///
+/// # What is in a set
+///
+/// A region's set holds the public holidays that apply throughout the
+/// region by law, with their history since 1995: Reformation Day in
+/// Bremen, Hamburg, Lower Saxony and Schleswig-Holstein from 2018,
+/// Women's Day in Berlin from 2019 and in Mecklenburg-Western Pomerania
+/// from 2023, World Children's Day in Thuringia from 2019, and one-off
+/// days such as 31 October 2017 in every German state.
+///
+/// Days that only some municipalities keep are not in a state's or
+/// canton's set. Assumption Day is a holiday in Bavaria only in
+/// municipalities with a predominantly Catholic population (BayFTG Art. 1
+/// Abs. 1 Nr. 2); Munich is one, so `DE-BY-MUC` is `DE-BY` plus Assumption
+/// Day, while `DE-BY` holds the days of every Bavarian municipality. The
+/// same goes for Corpus Christi in Saxony and Thuringia (some Catholic
+/// municipalities only) and for the district holidays of Aargau. Half
+/// days and customary days off (Swiss Berchtoldstag where the law does not
+/// name it, 24 and 31 December) are not public holidays and are left out;
+/// add them as closures or rules of your own.
+///
+/// Berlin adds one-off days for anniversaries: 8 May 2020 and 2025 (end
+/// of the Second World War in Europe) and 17 June 2028 (the uprising of
+/// 1953, a Saturday).
+///
+/// Austria (`AT`) has the thirteen days that the Arbeitsruhegesetz gives
+/// everyone off. Good Friday is not among them in any year: until 2018 it
+/// was a day off only for members of some Protestant and other churches,
+/// and from 2019 it is no public holiday at all (each employee chooses
+/// a "persönlicher Feiertag" instead).
+///
+/// A Swiss canton's set holds New Year's Day, Ascension Day, 1 August
+/// (federal) and Christmas Day, and the canton's own public holidays.
+/// Where the canton speaks French (Fribourg, Geneva, Jura, Neuchâtel,
+/// Vaud, Valais) or Italian (Ticino), each name has its local form too
+/// ([`HolidayName::local`](crate::HolidayName::local)). Neuchâtel keeps
+/// 2 January and 26 December only when they fall on a Monday; Appenzell
+/// and Uri drop 26 December when it falls on a Tuesday or a Saturday; the
+/// Näfelser Fahrt in Glarus moves a week later when the first Thursday of
+/// April is Maundy Thursday.
+///
+/// # Sources
+///
+/// - Germany: the states' holiday laws (BbgFTG § 2, FTG Berlin § 1,
+///   FTG Baden-Württemberg § 1, BayFTG Art. 1, Bremen FTG § 1, HFeiertagsG
+///   § 1, Hamburg FTG § 1, FTG M-V § 2, NFeiertagsG § 2, FTG NRW § 2,
+///   LFtG Rheinland-Pfalz § 2, SFTG Schleswig-Holstein § 2, FTG Saarland
+///   § 2, SächsSFG § 1, FeiertG LSA § 2, ThürFtG § 2) and the
+///   Einigungsvertrag, Art. 2 Abs. 2, for 3 October.
+/// - Austria: Arbeitsruhegesetz § 7 and § 7a, Feiertagsruhegesetz 1957
+///   § 1, BGBl. I Nr. 22/2019 (Good Friday).
+/// - Switzerland: Federal Constitution Art. 110 Abs. 3 (1 August), the
+///   Federal Office of Justice's list of cantonal public holidays
+///   (bj.admin.ch, "kant-feiertage.pdf") and the cantons' Ruhetag laws,
+///   such as the Zürich Ruhetags- und Ladenöffnungsgesetz of 26 June 2000.
+///
+/// `data/README.md` lists the sources with the golden files in
+/// `data/holidays/`, which were produced independently of these rules and
+/// which the tests compare with them on every date from 1995 to 2099.
 ///
 /// # Example
 ///
