@@ -65,14 +65,30 @@ impl WeekConfig {
 /// # Example
 ///
 /// ```
-/// use sla_clock::{Calendar, HolidaySet};
+/// use sla_clock::{Calendar, CalendarConfig, HolidaySet, WeekConfig};
 ///
-/// let json = r#"{"time_zone": "Europe/Zurich", "week": {"monday": ["08:00-17:00"]}, "holidays": "CH-ZH"}"#;
-/// let cal: Calendar = serde_json::from_str(json)?;
+/// let config = CalendarConfig {
+///     time_zone: "Europe/Zurich".into(),
+///     week: WeekConfig { monday: vec!["08:00-17:00".parse()?], ..WeekConfig::default() },
+///     holidays: HolidaySet::Region("CH-ZH".into()),
+///     closures: vec![],
+///     business_day_seconds: None,
+/// };
+/// let cal = Calendar::from_config(config)?;
 /// assert_eq!(cal.holidays(2027)?.len(), 9);
-/// let set: HolidaySet = serde_json::from_str(r#""AT""#)?;
-/// assert_eq!(set, HolidaySet::Region("AT".to_string()));
+/// // Written back as the rules themselves.
+/// assert!(matches!(cal.to_config().holidays, HolidaySet::Rules(rules) if rules.len() == 9));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// With the `serde` feature, in JSON:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let json = r#"{"time_zone": "Europe/Zurich", "week": {"monday": ["08:00-17:00"]}, "holidays": "CH-ZH"}"#;
+/// let cal: sla_clock::Calendar = serde_json::from_str(json).unwrap();
+/// assert_eq!(cal.holidays(2027).unwrap().len(), 9);
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HolidaySet {

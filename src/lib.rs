@@ -113,6 +113,23 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Holidays of the DACH region
+//!
+//! Every German state, Austria and every Swiss canton has a built-in
+//! holiday set by code ([`regions`], [`Region`]):
+//! [`CalendarBuilder::holidays_of`] takes `"DE-BE"`, `"AT"` or `"CH-ZH"`,
+//! and a JSON calendar may say `"holidays": "DE-BE"` ([`HolidaySet`]).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sla_clock::Calendar;
+//!
+//! let saxony = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-SN").build()?;
+//! // Buß- und Bettag: the Wednesday before 23 November.
+//! assert!(saxony.is_holiday(NaiveDate::from_ymd_opt(2026, 11, 18).unwrap())?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for [`Calendar`] (through
@@ -121,9 +138,9 @@
 //!
 //! ## Out of scope
 //!
-//! Resolution targets (only the first response is timed), per-customer
-//! regions other than through your own calendar, and dates outside
-//! 1995–2099.
+//! Resolution targets (only the first response is timed), holidays that
+//! only some municipalities keep (add them as rules of your own), and
+//! dates outside 1995–2099.
 #![deny(missing_docs)]
 
 mod business_time;
