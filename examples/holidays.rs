@@ -1,8 +1,11 @@
-//! Prints the public holidays of a year or a range of years: Munich's, or
-//! those of the calendar in a file.
+//! Prints the public holidays of a year or a range of years: Munich's by
+//! default, a region's with `--region`, or those of the calendar in a file
+//! with `--calendar`.
 //!
 //!     cargo run --example holidays -- 2027
 //!     cargo run --example holidays -- 1995 2099
+//!     cargo run --example holidays -- --region DE-BE 2027
+//!     cargo run --example holidays -- --regions
 //!     cargo run --example holidays -- --calendar data/munich-calendar.json 2027
 
 mod cli;
@@ -12,20 +15,30 @@ use std::process::ExitCode;
 use sla_clock::Calendar;
 
 const USAGE: &str = "\
-Usage: holidays [--calendar FILE] <year> [<last-year>]
+Usage: holidays [--region <code> | --calendar FILE] <year> [<last-year>]
+       holidays --regions
 
-Prints the public holidays of Munich (the default sla-clock calendar), or
-of the calendar in FILE, one per line: the date as YYYY-MM-DD, two spaces,
-then the German and English names. Two holidays on one date share a line,
-separated by '; '. With two years, prints every year from the first to the
-last, inclusive. Years from 1995 to 2099 are supported.
+Prints the public holidays of Munich (the default sla-clock calendar), of a
+region, or of the calendar in FILE, one per line: the date as YYYY-MM-DD, two spaces, then the German and English
+names (with the local French or Italian name between them in the Swiss
+cantons that speak it). Two holidays on one date share a line, separated
+by '; '. With two years, prints every year from the first to the last,
+inclusive. Years from 1995 to 2099 are supported.
 
-  --calendar FILE  the calendar as JSON, in the form of data/munich-calendar.json
+Options:
+  --region <code>  the holidays of a region instead of Munich's: a German
+                   state (DE-BE), Austria (AT) or a Swiss canton (CH-ZH)
+  --regions        lists the region codes with their names
+  --calendar FILE  the holidays of the calendar in FILE (JSON, in the form
+                   of data/munich-calendar.json)
   -h, --help       print this help
 
 Examples:
   holidays 2027
-  holidays 1995 2099";
+  holidays 1995 2099
+  holidays --region DE-BE 2027
+  holidays --region CH-ZH 1995 2099
+  holidays --regions";
 
 fn parse_year(text: &str) -> Result<i32, String> {
     if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -37,7 +50,86 @@ fn parse_year(text: &str) -> Result<i32, String> {
         .map_err(|_| format!("invalid year '{text}'; expected a year from 1995 to 2099"))
 }
 
-fn run(calendar: &Calendar, args: &[String]) -> Result<String, String> {
+// ---------------------------------------------------------------------------
+// --region and --regions
+// ---------------------------------------------------------------------------
+
+/// What the region options ask for.
+enum Holidays {
+    /// The default calendar's (Munich).
+    Default,
+    /// A region's, by code.
+    Region(String),
+    /// No holidays: list the regions instead.
+    ListRegions,
+}
+
+/// Takes `--region <code>` and `--regions` out of `args`, leaving the
+/// years.
+fn region_options(args: &[String]) -> Result<(Holidays, Vec<String>), String> {
+    let mut which = Holidays::Default;
+    let mut rest = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--region" => {
+                let Some(code) = iter.next() else {
+                    return Err(format!("--region needs a region code\n\n{USAGE}"));
+                };
+                if !matches!(which, Holidays::Default) {
+                    return Err(format!("give --region or --regions once\n\n{USAGE}"));
+                }
+                which = Holidays::Region(code.clone());
+            }
+            "--regions" => {
+                if !matches!(which, Holidays::Default) {
+                    return Err(format!("give --region or --regions once\n\n{USAGE}"));
+                }
+                which = Holidays::ListRegions;
+            }
+            _ => rest.push(arg.clone()),
+        }
+    }
+    if matches!(which, Holidays::ListRegions) && !rest.is_empty() {
+        return Err(format!(
+            "--regions takes no years, got {}\n\n{USAGE}",
+            cli::plural(rest.len(), "argument")
+        ));
+    }
+    Ok((which, rest))
+}
+
+fn calendar_for(which: &Holidays, default: Calendar) -> Result<Calendar, String> {
+    match which {
+        Holidays::Region(code) => Calendar::builder()
+            .weekdays("10:00-18:00")
+            .holidays_of(code)
+            .build()
+            .map_err(|e| e.to_string()),
+        Holidays::Default | Holidays::ListRegions => Ok(default),
+    }
+}
+
+fn list_regions() -> String {
+    sla_clock::regions()
+        .iter()
+        .map(|region| format!("{:<10} {}\n", region.code(), region.name()))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+
+/// The text to print, or the message of a usage error. `file` is the
+/// calendar of `--calendar FILE`, if it was given.
+fn run(args: &[String], file: Option<Calendar>) -> Result<String, String> {
+    let (which, args) = region_options(args)?;
+    if matches!(which, Holidays::ListRegions) {
+        return Ok(list_regions());
+    }
+    if file.is_some() && matches!(which, Holidays::Region(_)) {
+        return Err(format!("give --region or --calendar, not both\n\n{USAGE}"));
+    }
+    let args = args.as_slice();
     let (first, last) = match args {
         [year] => {
             let y = parse_year(year)?;
@@ -51,6 +143,7 @@ fn run(calendar: &Calendar, args: &[String]) -> Result<String, String> {
             ));
         }
     };
+    let calendar = calendar_for(&which, file.unwrap_or_default())?;
     // Check both ends before printing anything, so a bad range prints no
     // partial output.
     calendar.holidays(first).map_err(|e| e.to_string())?;
@@ -74,11 +167,15 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(code) => return code,
     };
-    let calendar = match cli::calendar(&mut args, USAGE) {
-        Ok(calendar) => calendar,
-        Err(code) => return code,
+    let file = if args.iter().any(|a| a == "--calendar") {
+        match cli::calendar(&mut args, USAGE) {
+            Ok(calendar) => Some(calendar),
+            Err(code) => return code,
+        }
+    } else {
+        None
     };
-    match run(&calendar, &args) {
+    match run(&args, file) {
         Ok(text) => match cli::print(&text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(code) => code,

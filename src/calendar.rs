@@ -9,9 +9,10 @@ use chrono_tz::Tz;
 
 use crate::duration::BusinessDuration;
 use crate::error::{ErrorKind, Result, shown};
-use crate::holidays::{Holiday, HolidayRule, holidays_in_year, munich_holiday_rules};
+use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::range::{check_date, check_year};
+use crate::regions::{Region, munich_holiday_rules};
 use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::timeline::{DayKind, NANOS, Timeline};
 
@@ -552,6 +553,7 @@ pub struct CalendarBuilder {
     zone: Result<Tz>,
     schedule: WeeklySchedule,
     window_errors: Vec<crate::Error>,
+    region_errors: Vec<crate::Error>,
     holiday_rules: Vec<HolidayRule>,
     closures: BTreeSet<NaiveDate>,
     closures_over_limit: usize,
@@ -564,6 +566,7 @@ impl Default for CalendarBuilder {
             zone: Ok(chrono_tz::Europe::Berlin),
             schedule: WeeklySchedule::closed(),
             window_errors: Vec::new(),
+            region_errors: Vec::new(),
             holiday_rules: Vec::new(),
             closures: BTreeSet::new(),
             closures_over_limit: 0,
@@ -690,6 +693,32 @@ impl CalendarBuilder {
         self
     }
 
+    /// Adds the holiday set of a region by its code, such as `"DE-BE"`,
+    /// `"AT"` or `"CH-ZH"` (see [`regions`](crate::regions) for the list
+    /// and what a set holds). An unknown code is reported by
+    /// [`build`](CalendarBuilder::build).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let berlin = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-BE").build()?;
+    /// assert!(berlin.is_holiday(NaiveDate::from_ymd_opt(2027, 3, 8).unwrap())?); // Frauentag
+    ///
+    /// let err = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-XX").build().unwrap_err();
+    /// assert!(err.to_string().starts_with("unknown holiday region 'DE-XX'; expected one of AT, "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holidays_of(mut self, code: &str) -> Self {
+        match Region::find(code) {
+            Ok(region) => self.holiday_rules.extend(region.holiday_rules()),
+            Err(e) => self.region_errors.push(e),
+        }
+        self
+    }
+
     /// Closes the calendar on `date` (a company day off), on top of the
     /// holidays.
     ///
@@ -739,11 +768,11 @@ impl CalendarBuilder {
     /// # Errors
     ///
     /// An unknown zone name; a malformed, empty, inverted or overlapping
-    /// window; a week without opening hours; an invalid holiday rule; a
-    /// closure outside 1995 to 2099; a business day of zero or more than
-    /// 24 hours; more windows, holiday rules or closures than the
-    /// [`limits`](crate::limits) allow. The first problem found is
-    /// reported.
+    /// window; a week without opening hours; an unknown holiday region
+    /// code; an invalid holiday rule; a closure outside 1995 to 2099; a
+    /// business day of zero or more than 24 hours; more windows, holiday
+    /// rules or closures than the [`limits`](crate::limits) allow. The
+    /// first problem found is reported.
     ///
     /// # Example
     ///
@@ -759,6 +788,9 @@ impl CalendarBuilder {
             return Err(e);
         }
         self.schedule.validate()?;
+        if let Some(e) = self.region_errors.into_iter().next() {
+            return Err(e);
+        }
         limits::check(
             "holiday rules",
             self.holiday_rules.len(),

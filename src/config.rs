@@ -56,6 +56,104 @@ impl WeekConfig {
     }
 }
 
+/// The holidays of a [`CalendarConfig`]: rules of your own, or the
+/// built-in set of a region (see [`regions`](crate::regions)).
+///
+/// In JSON a set is either a list of rules or a region's code as a string:
+/// `"holidays": "CH-ZH"`. A calendar always writes its holidays back as
+/// rules, so that the file shows what the calendar does.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, CalendarConfig, HolidaySet, WeekConfig};
+///
+/// let config = CalendarConfig {
+///     time_zone: "Europe/Zurich".into(),
+///     week: WeekConfig { monday: vec!["08:00-17:00".parse()?], ..WeekConfig::default() },
+///     holidays: HolidaySet::Region("CH-ZH".into()),
+///     closures: vec![],
+///     business_day_seconds: None,
+/// };
+/// let cal = Calendar::from_config(config)?;
+/// assert_eq!(cal.holidays(2027)?.len(), 9);
+/// // Written back as the rules themselves.
+/// assert!(matches!(cal.to_config().holidays, HolidaySet::Rules(rules) if rules.len() == 9));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// With the `serde` feature, in JSON:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let json = r#"{"time_zone": "Europe/Zurich", "week": {"monday": ["08:00-17:00"]}, "holidays": "CH-ZH"}"#;
+/// let cal: sla_clock::Calendar = serde_json::from_str(json).unwrap();
+/// assert_eq!(cal.holidays(2027).unwrap().len(), 9);
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HolidaySet {
+    /// The built-in set of the region with this code, such as `"DE-BE"`.
+    Region(String),
+    /// A list of rules.
+    Rules(Vec<HolidayRule>),
+}
+
+impl Default for HolidaySet {
+    /// No holidays: an empty list of rules.
+    fn default() -> Self {
+        HolidaySet::Rules(Vec::new())
+    }
+}
+
+impl From<Vec<HolidayRule>> for HolidaySet {
+    fn from(rules: Vec<HolidayRule>) -> Self {
+        HolidaySet::Rules(rules)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for HolidaySet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            HolidaySet::Region(code) => s.serialize_str(code),
+            HolidaySet::Rules(rules) => rules.serialize(s),
+        }
+    }
+}
+
+/// A string or a list, read directly rather than through an untagged
+/// enum, so that a mistake inside a rule keeps its precise message.
+#[cfg(feature = "serde")]
+impl<'de> Deserialize<'de> for HolidaySet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct SetVisitor;
+        impl<'de> serde::de::Visitor<'de> for SetVisitor {
+            type Value = HolidaySet;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of holiday rules or a region code such as \"DE-BE\"")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                code: &str,
+            ) -> std::result::Result<HolidaySet, E> {
+                Ok(HolidaySet::Region(code.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<HolidaySet, A::Error> {
+                let mut rules = Vec::new();
+                while let Some(rule) = seq.next_element::<HolidayRule>()? {
+                    rules.push(rule);
+                }
+                Ok(HolidaySet::Rules(rules))
+            }
+        }
+        d.deserialize_any(SetVisitor)
+    }
+}
+
 /// A calendar definition as plain data: what a service keeps in its
 /// configuration. `data/munich-calendar.json` is the default calendar in
 /// this form, a template to copy.
@@ -82,9 +180,10 @@ pub struct CalendarConfig {
     pub time_zone: String,
     /// Opening windows per weekday, such as `"10:00-18:00"`.
     pub week: WeekConfig,
-    /// Holiday rules.
+    /// The holidays: a list of rules, or a region's code such as
+    /// `"DE-BE"` (in JSON, `"holidays": "DE-BE"`).
     #[cfg_attr(feature = "serde", serde(default))]
-    pub holidays: Vec<HolidayRule>,
+    pub holidays: HolidaySet,
     /// Extra closure dates (`YYYY-MM-DD`).
     #[cfg_attr(feature = "serde", serde(default))]
     pub closures: Vec<NaiveDate>,
@@ -108,12 +207,12 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, CalendarConfig, WeekConfig};
+    /// use sla_clock::{Calendar, CalendarConfig, HolidaySet, WeekConfig};
     ///
     /// let config = CalendarConfig {
     ///     time_zone: "Europe/Vienna".into(),
     ///     week: WeekConfig { monday: vec!["08:00-16:00".parse()?], ..WeekConfig::default() },
-    ///     holidays: vec![],
+    ///     holidays: HolidaySet::Region("AT".into()),
     ///     closures: vec![],
     ///     business_day_seconds: None,
     /// };
@@ -133,11 +232,9 @@ impl Calendar {
                 limits::MAX_WINDOWS_PER_DAY,
             )?;
         }
-        limits::check(
-            "holiday rules",
-            config.holidays.len(),
-            limits::MAX_HOLIDAY_RULES,
-        )?;
+        if let HolidaySet::Rules(rules) = &config.holidays {
+            limits::check("holiday rules", rules.len(), limits::MAX_HOLIDAY_RULES)?;
+        }
         let mut schedule = WeeklySchedule::closed();
         for (day, windows) in config.week.days() {
             for &w in windows {
@@ -146,8 +243,11 @@ impl Calendar {
         }
         let mut builder = Calendar::builder()
             .time_zone_name(&config.time_zone)
-            .schedule(schedule)
-            .holidays(config.holidays);
+            .schedule(schedule);
+        builder = match config.holidays {
+            HolidaySet::Rules(rules) => builder.holidays(rules),
+            HolidaySet::Region(code) => builder.holidays_of(&code),
+        };
         for date in config.closures {
             builder = builder.closure(date);
         }
@@ -166,7 +266,7 @@ impl Calendar {
     /// use sla_clock::Calendar;
     /// let config = Calendar::munich().to_config();
     /// assert_eq!(config.week.friday[0].to_string(), "10:00-18:00");
-    /// assert_eq!(config.holidays.len(), 14);
+    /// assert_eq!(config.holidays, sla_clock::HolidaySet::Rules(sla_clock::munich_holiday_rules()));
     /// ```
     pub fn to_config(&self) -> CalendarConfig {
         let windows = |day| self.schedule().windows(day).to_vec();
@@ -188,7 +288,7 @@ impl Calendar {
         CalendarConfig {
             time_zone: self.zone().name().to_string(),
             week,
-            holidays: self.holiday_rules().to_vec(),
+            holidays: HolidaySet::Rules(self.holiday_rules().to_vec()),
             closures: self.closures().to_vec(),
             business_day_seconds,
         }

@@ -138,6 +138,8 @@ pub(crate) enum ErrorKind {
     },
     #[error("the weekly schedule has no opening hours; add at least one opening window")]
     NoOpeningHours,
+    #[error("unknown holiday region '{input}'; expected one of {known}")]
+    UnknownRegion { input: Shown, known: Shown },
     #[error("invalid holiday rule '{name}': {reason}")]
     InvalidHolidayRule { name: Shown, reason: Shown },
     #[error("closure date {date} is outside the supported range {dates}", dates = range::DATES)]

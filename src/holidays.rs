@@ -1,6 +1,6 @@
 //! Holiday rules: the one source of truth for which dates are holidays.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,99 @@ pub enum HolidayDate {
         /// The date.
         date: NaiveDate,
     },
+    /// The last `weekday` strictly before a fixed date: Buß- und Bettag,
+    /// "the Wednesday before 23 November", falls between 16 and 22
+    /// November. The anchor must leave the seven days before it in the
+    /// same year and exist every year (so not 1 to 7 January, not
+    /// 29 February). The same kind says "the nth weekday of a month":
+    /// the first Sunday of September is the Sunday before 8 September.
+    ///
+    /// In JSON: `{"kind": "weekday_before", "weekday": "wednesday",
+    /// "month": 11, "day": 23}`, the weekday as a lowercase English name.
+    WeekdayBefore {
+        /// The day of the week the holiday falls on.
+        #[cfg_attr(feature = "serde", serde(with = "weekday_text"))]
+        weekday: Weekday,
+        /// Month of the anchor date, 1 to 12.
+        month: u32,
+        /// Day of the anchor date; the holiday is before it.
+        day: u32,
+    },
+    /// The same month and day every year, but a holiday only in the years
+    /// it falls on one of `weekdays`. Neuchâtel keeps 26 December only
+    /// when Christmas is a Sunday (so 26 December a Monday); the
+    /// Appenzell cantons and Uri drop it when it falls on a Tuesday or
+    /// a Saturday.
+    ///
+    /// In JSON: `{"kind": "fixed_on_weekdays", "month": 12, "day": 26,
+    /// "weekdays": ["monday"]}`.
+    FixedOnWeekdays {
+        /// Month, 1 to 12.
+        month: u32,
+        /// Day of the month, 1 to 31.
+        day: u32,
+        /// The weekdays on which the date is a holiday, at least one.
+        #[cfg_attr(feature = "serde", serde(with = "weekday_list"))]
+        weekdays: Vec<Weekday>,
+    },
+}
+
+/// Weekdays in configuration: lowercase English names, as the keys of
+/// [`WeekConfig`](crate::WeekConfig).
+#[cfg(feature = "serde")]
+mod weekday_text {
+    use chrono::Weekday;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::schedule::{WEEK, WEEKDAY_NAMES};
+
+    pub(super) fn name(day: Weekday) -> &'static str {
+        WEEKDAY_NAMES[day.num_days_from_monday() as usize]
+    }
+
+    pub(super) fn parse<E: serde::de::Error>(text: &str) -> Result<Weekday, E> {
+        WEEKDAY_NAMES
+            .iter()
+            .position(|&n| n == text)
+            .map(|i| WEEK[i])
+            .ok_or_else(|| {
+                E::custom(format!(
+                    "invalid weekday '{text}'; expected a lowercase English day name from 'monday' to 'sunday'"
+                ))
+            })
+    }
+
+    pub(super) fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name(*day))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        let text = String::deserialize(d)?;
+        parse(&text)
+    }
+}
+
+/// A list of weekdays in configuration, each as in [`weekday_text`].
+#[cfg(feature = "serde")]
+mod weekday_list {
+    use chrono::Weekday;
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(days.len()))?;
+        for &day in days {
+            seq.serialize_element(super::weekday_text::name(day))?;
+        }
+        seq.end()
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|text| super::weekday_text::parse(text))
+            .collect()
+    }
 }
 
 impl HolidayDate {
@@ -63,6 +156,23 @@ impl HolidayDate {
     pub fn in_year(&self, year: i32) -> Option<NaiveDate> {
         match *self {
             HolidayDate::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            HolidayDate::WeekdayBefore {
+                weekday,
+                month,
+                day,
+            } => {
+                let anchor = NaiveDate::from_ymd_opt(year, month, day)?;
+                // 1 to 7 days back: the anchor itself never counts.
+                let back = (anchor.weekday().days_since(weekday) + 6) % 7 + 1;
+                let date = anchor.checked_sub_days(Days::new(u64::from(back)))?;
+                (date.year() == year).then_some(date)
+            }
+            HolidayDate::FixedOnWeekdays {
+                month,
+                day,
+                ref weekdays,
+            } => NaiveDate::from_ymd_opt(year, month, day)
+                .filter(|date| weekdays.contains(&date.weekday())),
             HolidayDate::Easter { offset } => {
                 let easter = easter_sunday(year)?;
                 let days = Days::new(u64::from(offset.unsigned_abs()));
@@ -100,6 +210,14 @@ pub struct HolidayName {
     pub de: String,
     /// English name (`Corpus Christi`).
     pub en: String,
+    /// The name in the region's own language where that is not German:
+    /// French or Italian in the Swiss cantons that speak them
+    /// (`Fête-Dieu`, `Corpus Domini`). Left out of JSON when absent.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub local: Option<String>,
 }
 
 /// A rule that makes a holiday: when it falls, what it is called, and the
@@ -158,10 +276,28 @@ impl HolidayRule {
             name: HolidayName {
                 de: de.into(),
                 en: en.into(),
+                local: None,
             },
             first_year: None,
             last_year: None,
         }
+    }
+
+    /// The same rule, with its name in the region's own language (see
+    /// [`HolidayName::local`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{HolidayDate, HolidayRule};
+    ///
+    /// let rule = HolidayRule::new(HolidayDate::Fixed { month: 12, day: 31 }, "Wiederherstellung der Republik", "Restoration of the Republic")
+    ///     .local_name("Restauration de la République");
+    /// assert_eq!(rule.name.local.as_deref(), Some("Restauration de la République"));
+    /// ```
+    pub fn local_name(mut self, name: impl Into<String>) -> Self {
+        self.name.local = Some(name.into());
+        self
     }
 
     /// The same rule, applying from `year` on.
@@ -243,6 +379,33 @@ impl HolidayRule {
                     )));
                 }
             }
+            HolidayDate::WeekdayBefore { month, day, .. } => {
+                // 2001 is not a leap year: 29 February fails here, as it
+                // must, since the anchor has to exist every year.
+                let Some(anchor) = NaiveDate::from_ymd_opt(2001, month, day) else {
+                    return Err(invalid(format!(
+                        "month {month}, day {day} is not a date in every year"
+                    )));
+                };
+                if anchor.ordinal() <= 7 {
+                    return Err(invalid(format!(
+                        "the weekday before month {month}, day {day} can fall in the previous year; \
+                         anchor it on 8 January or later"
+                    )));
+                }
+            }
+            HolidayDate::FixedOnWeekdays {
+                month,
+                day,
+                ref weekdays,
+            } => {
+                if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+                    return Err(invalid(format!("month {month}, day {day} is not a date")));
+                }
+                if weekdays.is_empty() {
+                    return Err(invalid("the list of weekdays is empty".to_string()));
+                }
+            }
             HolidayDate::Once { date } => {
                 if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
                     return Err(invalid(format!(
@@ -289,7 +452,8 @@ pub struct Holiday {
 
 impl Holiday {
     /// The names joined for display: `Karfreitag / Good Friday`, several
-    /// holidays separated by `; `.
+    /// holidays separated by `; `. A local name stands between the German
+    /// and the English one: `Fronleichnam / Fête-Dieu / Corpus Christi`.
     ///
     /// # Example
     ///
@@ -303,7 +467,10 @@ impl Holiday {
     pub fn names_text(&self) -> String {
         self.names
             .iter()
-            .map(|n| format!("{} / {}", n.de, n.en))
+            .map(|n| match &n.local {
+                Some(local) => format!("{} / {local} / {}", n.de, n.en),
+                None => format!("{} / {}", n.de, n.en),
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -315,61 +482,6 @@ impl std::fmt::Display for Holiday {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}  {}", self.date.format("%Y-%m-%d"), self.names_text())
     }
-}
-
-/// The public holidays of Munich: Bavaria's statutory holidays (Bavarian
-/// Feiertagsgesetz, Art. 1), with Assumption Day because Munich is a
-/// predominantly Catholic municipality, and the one-off Reformation Day of
-/// 2017 (its 500th anniversary, made a holiday nationwide for that year
-/// only). Buß- und Bettag is not here: Bavaria abolished it as a public
-/// holiday from 1995, the first year the crate supports.
-///
-/// This list is the only place the Munich rules are written down; every
-/// per-year table is computed from it.
-///
-/// # Example
-///
-/// ```
-/// use sla_clock::munich_holiday_rules;
-///
-/// assert_eq!(munich_holiday_rules().len(), 14);
-/// ```
-pub fn munich_holiday_rules() -> Vec<HolidayRule> {
-    use HolidayDate::{Easter, Fixed};
-    let fixed = |month, day| Fixed { month, day };
-    let reformation_500 = NaiveDate::from_ymd_opt(2017, 10, 31).map(|date| {
-        HolidayRule::new(
-            HolidayDate::Once { date },
-            "Reformationstag (500. Jahrestag)",
-            "Reformation Day (one-off)",
-        )
-    });
-    [
-        HolidayRule::new(fixed(1, 1), "Neujahr", "New Year's Day"),
-        HolidayRule::new(fixed(1, 6), "Heilige Drei Könige", "Epiphany"),
-        HolidayRule::new(Easter { offset: -2 }, "Karfreitag", "Good Friday"),
-        HolidayRule::new(Easter { offset: 1 }, "Ostermontag", "Easter Monday"),
-        HolidayRule::new(fixed(5, 1), "Tag der Arbeit", "Labour Day"),
-        HolidayRule::new(
-            Easter { offset: 39 },
-            "Christi Himmelfahrt",
-            "Ascension Day",
-        ),
-        HolidayRule::new(Easter { offset: 50 }, "Pfingstmontag", "Whit Monday"),
-        HolidayRule::new(Easter { offset: 60 }, "Fronleichnam", "Corpus Christi"),
-        HolidayRule::new(fixed(8, 15), "Mariä Himmelfahrt", "Assumption Day"),
-        HolidayRule::new(
-            fixed(10, 3),
-            "Tag der Deutschen Einheit",
-            "German Unity Day",
-        ),
-        HolidayRule::new(fixed(11, 1), "Allerheiligen", "All Saints' Day"),
-        HolidayRule::new(fixed(12, 25), "1. Weihnachtstag", "Christmas Day"),
-        HolidayRule::new(fixed(12, 26), "2. Weihnachtstag", "St. Stephen's Day"),
-    ]
-    .into_iter()
-    .chain(reformation_500)
-    .collect()
 }
 
 /// The holidays that `rules` give in `year`, sorted by date, with the names
@@ -404,7 +516,7 @@ mod tests {
 
     #[test]
     fn reformation_day_only_in_2017() {
-        let rules = munich_holiday_rules();
+        let rules = crate::munich_holiday_rules();
         let has = |d: NaiveDate| {
             holidays_in_year(&rules, d.year())
                 .iter()
@@ -435,6 +547,83 @@ mod tests {
         );
         let far = HolidayRule::new(HolidayDate::Easter { offset: 300 }, "X", "Far");
         assert!(far.validate().is_err());
+    }
+
+    #[test]
+    fn repentance_day_is_the_wednesday_before_23_november() {
+        let rule = HolidayDate::WeekdayBefore {
+            weekday: Weekday::Wed,
+            month: 11,
+            day: 23,
+        };
+        // 23 November 1995 is a Thursday: the day before. 2026: 23
+        // November is a Monday. 2022 and 2033: 23 November is itself a
+        // Wednesday, which never counts, so a week before.
+        for (year, day) in [
+            (1995, 22),
+            (2022, 16),
+            (2025, 19),
+            (2026, 18),
+            (2027, 17),
+            (2033, 16),
+            (2099, 18),
+        ] {
+            assert_eq!(rule.in_year(year), Some(date(year, 11, day)), "{year}");
+        }
+        for year in 1995..=2099 {
+            let d = rule.in_year(year).unwrap();
+            assert_eq!(d.weekday(), Weekday::Wed);
+            assert!((16..=22).contains(&d.day()), "{d}");
+        }
+    }
+
+    #[test]
+    fn weekday_before_anchors_that_could_leave_the_year_are_invalid() {
+        let rule = |month, day| {
+            HolidayRule::new(
+                HolidayDate::WeekdayBefore {
+                    weekday: Weekday::Mon,
+                    month,
+                    day,
+                },
+                "X",
+                "Early",
+            )
+        };
+        assert_eq!(
+            rule(1, 7).validate().unwrap_err().to_string(),
+            "invalid holiday rule 'Early': the weekday before month 1, day 7 can fall in the \
+             previous year; anchor it on 8 January or later"
+        );
+        assert!(rule(1, 8).validate().is_ok());
+        assert_eq!(
+            rule(2, 29).validate().unwrap_err().to_string(),
+            "invalid holiday rule 'Early': month 2, day 29 is not a date in every year"
+        );
+        // The first Monday of the year: the Monday before 8 January.
+        assert_eq!(rule(1, 8).in_year(2029), Some(date(2029, 1, 1)));
+    }
+
+    #[test]
+    fn fixed_on_weekdays_needs_a_weekday_and_a_date() {
+        let rule = |weekdays| {
+            HolidayRule::new(
+                HolidayDate::FixedOnWeekdays {
+                    month: 12,
+                    day: 26,
+                    weekdays,
+                },
+                "X",
+                "Boxing",
+            )
+        };
+        assert_eq!(
+            rule(vec![]).validate().unwrap_err().to_string(),
+            "invalid holiday rule 'Boxing': the list of weekdays is empty"
+        );
+        let monday_only = rule(vec![Weekday::Mon]);
+        assert_eq!(monday_only.in_year(2022), Some(date(2022, 12, 26)));
+        assert_eq!(monday_only.in_year(2023), None);
     }
 
     #[test]

@@ -120,6 +120,23 @@
 //! see [`limits`] for the numbers and their reasons. Input over a limit is an
 //! error that names it ([`Error::is_limit`]).
 //!
+//! ## Holidays of the DACH region
+//!
+//! Every German state, Austria and every Swiss canton has a built-in
+//! holiday set by code ([`regions`], [`Region`]):
+//! [`CalendarBuilder::holidays_of`] takes `"DE-BE"`, `"AT"` or `"CH-ZH"`,
+//! and a JSON calendar may say `"holidays": "DE-BE"` ([`HolidaySet`]).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sla_clock::Calendar;
+//!
+//! let saxony = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-SN").build()?;
+//! // Buß- und Bettag: the Wednesday before 23 November.
+//! assert!(saxony.is_holiday(NaiveDate::from_ymd_opt(2026, 11, 18).unwrap())?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for [`Calendar`] (through
@@ -128,9 +145,9 @@
 //!
 //! ## Out of scope
 //!
-//! Resolution targets (only the first response is timed), per-customer
-//! regions other than through your own calendar, and dates outside
-//! 1995–2099.
+//! Resolution targets (only the first response is timed), holidays that
+//! only some municipalities keep (add them as rules of your own), and
+//! dates outside 1995–2099.
 #![deny(missing_docs)]
 
 mod business_time;
@@ -146,20 +163,22 @@ pub mod limits;
 mod policy;
 mod priority;
 mod range;
+mod regions;
 mod schedule;
 mod sla;
 mod timeline;
 mod transitions;
 
 pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
-pub use config::{CalendarConfig, WeekConfig};
+pub use config::{CalendarConfig, HolidaySet, WeekConfig};
 pub use duration::BusinessDuration;
 pub use easter::easter_sunday;
 pub use error::{Error, Result};
 pub use explain::{Explanation, SkipReason, Step};
-pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule, munich_holiday_rules};
+pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule};
 pub use policy::{Policy, ResponseTarget};
 pub use priority::{Language, Priority};
+pub use regions::{Region, munich_holiday_rules, regions};
 pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
 pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
 

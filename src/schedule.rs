@@ -399,8 +399,8 @@ pub(crate) const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-/// English day names, Monday first, for messages.
-const WEEKDAY_NAMES: [&str; 7] = [
+/// English day names, Monday first, for messages and configuration.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -18,12 +18,14 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<HolidayDate>();
     assert_send_sync::<HolidayName>();
     assert_send_sync::<HolidayRule>();
+    assert_send_sync::<HolidaySet>();
     assert_send_sync::<Language>();
     assert_send_sync::<OpenWindow>();
     assert_send_sync::<OpeningWindow>();
     assert_send_sync::<Pause>();
     assert_send_sync::<Policy>();
     assert_send_sync::<Priority>();
+    assert_send_sync::<Region>();
     assert_send_sync::<ResponseTarget>();
     assert_send_sync::<RiskThreshold>();
     assert_send_sync::<SkipReason>();

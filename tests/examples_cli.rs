@@ -369,6 +369,92 @@ fn holidays_help() {
 }
 
 // ---------------------------------------------------------------------------
+// holidays --region / --regions
+// ---------------------------------------------------------------------------
+
+#[test]
+fn holidays_of_berlin_2027() {
+    // Easter Sunday 2027 is 28 March; Berlin adds Women's Day (since 2019)
+    // to the nine nationwide days.
+    let expected = "\
+2027-01-01  Neujahr / New Year's Day
+2027-03-08  Internationaler Frauentag / International Women's Day
+2027-03-26  Karfreitag / Good Friday
+2027-03-29  Ostermontag / Easter Monday
+2027-05-01  Tag der Arbeit / Labour Day
+2027-05-06  Christi Himmelfahrt / Ascension Day
+2027-05-17  Pfingstmontag / Whit Monday
+2027-10-03  Tag der Deutschen Einheit / German Unity Day
+2027-12-25  1. Weihnachtstag / Christmas Day
+2027-12-26  2. Weihnachtstag / St. Stephen's Day
+";
+    assert_ok(&holidays(&["--region", "DE-BE", "2027"]), expected);
+    assert_ok(&holidays(&["2027", "--region", "DE-BE"]), expected);
+}
+
+#[test]
+fn holidays_of_zurich_over_the_whole_range() {
+    let out = holidays(&["--region", "CH-ZH", "1995", "2099"]);
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert_eq!(out.stderr, "");
+    // Nine days a year; in 2008 (Easter on 23 March) Ascension Day falls
+    // on 1 May and the two share a line.
+    assert_eq!(out.stdout.lines().count(), 9 * 105 - 1);
+    assert!(
+        out.stdout
+            .contains("2008-05-01  Tag der Arbeit / Labour Day; Auffahrt / Ascension Day\n")
+    );
+    assert!(
+        out.stdout
+            .starts_with("1995-01-01  Neujahrstag / New Year's Day\n")
+    );
+    assert!(
+        out.stdout
+            .ends_with("2099-12-26  Stephanstag / St. Stephen's Day\n")
+    );
+}
+
+#[test]
+fn holidays_lists_the_regions() {
+    let out = holidays(&["--regions"]);
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert_eq!(out.stderr, "");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 44);
+    assert_eq!(lines[0], "AT         Austria");
+    assert!(lines.contains(&"DE-BY-MUC  Munich, Bavaria, Germany"));
+    assert!(lines.contains(&"CH-ZH      Zürich, Switzerland"));
+}
+
+#[test]
+fn holidays_region_errors() {
+    let out = holidays(&["--region", "DE-XX", "2027"]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr
+            .starts_with("error: unknown holiday region 'DE-XX'; expected one of AT, CH-AG, "),
+        "{out:#?}"
+    );
+    assert!(out.stderr.ends_with(", DE-ST, DE-TH\n"), "{out:#?}");
+    assert_usage_error(
+        &holidays(&["--regions", "2027"]),
+        "holidays",
+        "--regions takes no years, got 1 argument",
+    );
+    assert_usage_error(
+        &holidays(&["2027", "--region"]),
+        "holidays",
+        "--region needs a region code",
+    );
+    assert_usage_error(
+        &holidays(&["--region", "AT", "--region", "DE-BE", "2027"]),
+        "holidays",
+        "give --region or --regions once",
+    );
+}
+
+// ---------------------------------------------------------------------------
 // due
 // ---------------------------------------------------------------------------
 
@@ -1671,4 +1757,14 @@ fn a_full_disk_is_one_error_line_and_status_1() {
         );
         assert_eq!(output.status.code(), Some(1), "{name} {args:?}");
     }
+}
+
+#[test]
+fn holidays_takes_a_region_or_a_calendar_not_both() {
+    let calendar = config_file("new-york-region.json", NEW_YORK);
+    assert_usage_error(
+        &holidays(&["--calendar", &calendar, "--region", "DE-BE", "2027"]),
+        "holidays",
+        "give --region or --calendar, not both",
+    );
 }
