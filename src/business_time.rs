@@ -55,7 +55,7 @@ impl Calendar {
     /// Business time in `[from, to)` (`from <= to`) outside the pauses.
     pub(crate) fn elapsed_ns(&self, from: i64, to: i64, pauses: &PauseSpans) -> i64 {
         let timeline = self.timeline();
-        let open = |a: i64, b: i64| timeline.business_before(b) - timeline.business_before(a);
+        let open = |a: i64, b: i64| timeline.business_between(a, b);
         let paused: i64 = pauses
             .iter()
             .map(|&(p, q)| (p.max(from), q.min(to)))
@@ -76,7 +76,7 @@ impl Calendar {
         let mut left = target;
         for &(p, q) in pauses.iter().filter(|&&(_, q)| q > from) {
             if p > position {
-                let before_pause = timeline.business_before(p) - timeline.business_before(position);
+                let before_pause = timeline.business_between(position, p);
                 if before_pause >= left {
                     break;
                 }
@@ -85,10 +85,8 @@ impl Calendar {
             position = position.max(q);
         }
         let due = timeline
-            .business_before(position)
-            .checked_add(left)
-            .and_then(|p| timeline.instant_at(p))
-            .filter(|&t| t < timeline.len_ns)
+            .advance(position, left)
+            .filter(|&t| timeline.contains(t))
             .ok_or_else(|| self.deadline_out_of_range())?;
         Ok(due)
     }

@@ -14,7 +14,7 @@ use crate::limits;
 use crate::range::{check_date, check_year};
 use crate::regions::{Region, munich_holiday_rules};
 use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule};
-use crate::timeline::{DayKind, NANOS, Timeline};
+use crate::timeline::{DayKind, EPOCH, NANOS, Timeline, Years};
 
 /// A business calendar: when the support desk is open.
 ///
@@ -24,10 +24,11 @@ use crate::timeline::{DayKind, NANOS, Timeline};
 /// [`Calendar::due`] and [`Calendar::business_time`].
 ///
 /// A calendar is cheap to clone (it is reference counted) and `Send +
-/// Sync`, so one instance can serve a whole service. The first query that
-/// needs instants builds a table of every opening window from 1995 to 2099
-/// (about 0.7 ms and 450 KiB for the default calendar);
-/// later queries only search it.
+/// Sync`, so one instance can serve a whole service. The first query about
+/// a year builds a table of that year's opening windows (a few
+/// microseconds and about 3 KiB for the default calendar); later queries
+/// only search it. Memory grows with the years asked about, so a service
+/// can hold a calendar per customer.
 ///
 /// # Example
 ///
@@ -57,7 +58,7 @@ struct Inner {
     holiday_rules: Vec<HolidayRule>,
     closures: Vec<NaiveDate>,
     business_day: BusinessDuration,
-    timeline: OnceLock<Timeline>,
+    years: Years,
 }
 
 /// One open interval, as absolute instants: `[start, end)`.
@@ -90,6 +91,10 @@ impl Calendar {
     /// ([`munich_holiday_rules`](crate::munich_holiday_rules)). A business
     /// day is 8 hours.
     ///
+    /// The first call in a process makes the calendar; every later call
+    /// returns the same one (a clone shares its tables), so it is free to
+    /// call wherever a calendar is needed.
+    ///
     /// # Example
     ///
     /// ```
@@ -100,6 +105,13 @@ impl Calendar {
     /// assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
     /// ```
     pub fn munich() -> Calendar {
+        // One calendar per process, shared by every caller: its tables are
+        // built once, so calling this per request costs a reference count.
+        static MUNICH: OnceLock<Calendar> = OnceLock::new();
+        MUNICH.get_or_init(Calendar::build_munich).clone()
+    }
+
+    fn build_munich() -> Calendar {
         let ten_to_six = OpeningWindow::new(TimeOfDay::TEN, TimeOfDay::EIGHTEEN);
         let schedule = WeeklySchedule::weekdays(ten_to_six);
         Calendar::from_parts(
@@ -146,7 +158,7 @@ impl Calendar {
                 holiday_rules,
                 closures,
                 business_day,
-                timeline: OnceLock::new(),
+                years: Years::new(),
             }),
         }
     }
@@ -423,6 +435,7 @@ impl Calendar {
         Ok(self
             .timeline()
             .windows_between(a, b)
+            .into_iter()
             .map(|(s, e)| OpenWindow {
                 start: self.to_datetime(s).with_timezone(&Utc),
                 end: self.to_datetime(e).with_timezone(&Utc),
@@ -430,28 +443,27 @@ impl Calendar {
             .collect())
     }
 
-    /// The table of opening windows, built on first use.
-    pub(crate) fn timeline(&self) -> &Timeline {
-        self.inner.timeline.get_or_init(|| {
-            Timeline::build(
-                self.inner.zone,
-                &self.inner.schedule,
-                &self.inner.holiday_rules,
-                &self.inner.closures,
-            )
-        })
+    /// The calendar's definition with its tables of opening windows, which
+    /// are built a year at a time on first use.
+    pub(crate) fn timeline(&self) -> Timeline<'_> {
+        let inner = &*self.inner;
+        Timeline {
+            zone: inner.zone,
+            schedule: &inner.schedule,
+            rules: &inner.holiday_rules,
+            closures: &inner.closures,
+            years: &inner.years,
+        }
     }
 
-    /// `instant` as nanoseconds from the start of the supported range,
-    /// checked against the range.
+    /// `instant` as nanoseconds from the timeline's epoch, checked against
+    /// the supported range.
     pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
-        let timeline = self.timeline();
-        let secs = instant.timestamp() - timeline.base;
-        let t = secs
+        let t = (instant.timestamp() - EPOCH)
             .checked_mul(NANOS)
             .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
         match t {
-            Some(t) if (0..timeline.len_ns).contains(&t) => Ok(t),
+            Some(t) if self.timeline().contains(t) => Ok(t),
             _ => Err(ErrorKind::InstantOutOfRange {
                 instant: shown(instant.with_timezone(&self.inner.zone).to_rfc3339()),
                 zone: shown(self.inner.zone.name()),
@@ -460,28 +472,28 @@ impl Calendar {
         }
     }
 
-    /// `instant` as nanoseconds from the start of the supported range,
-    /// clamped into it: for pause boundaries, since no business time lies
-    /// outside the range, a pause reaching past it removes the same time as
-    /// one that stops at its edge.
+    /// `instant` as nanoseconds from the timeline's epoch, clamped into
+    /// the supported range: for pause boundaries, since no business time
+    /// lies outside the range, a pause reaching past it removes the same
+    /// time as one that stops at its edge.
     pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> i64 {
-        let timeline = self.timeline();
-        let secs = instant.timestamp().saturating_sub(timeline.base);
-        secs.saturating_mul(NANOS)
-            .saturating_add(i64::from(instant.timestamp_subsec_nanos()))
-            .clamp(0, timeline.len_ns)
+        let t = instant
+            .timestamp()
+            .saturating_sub(EPOCH)
+            .saturating_mul(NANOS)
+            .saturating_add(i64::from(instant.timestamp_subsec_nanos()));
+        self.timeline().clamp(t)
     }
 
-    /// The instant `t` nanoseconds from the range start, in the calendar's
-    /// zone.
+    /// The instant `t` nanoseconds from the timeline's epoch, in the
+    /// calendar's zone.
     pub(crate) fn to_datetime(&self, t: i64) -> DateTime<Tz> {
-        let timeline = self.timeline();
-        let secs = timeline.base + t.div_euclid(NANOS);
+        let secs = EPOCH + t.div_euclid(NANOS);
         let nanos = t.rem_euclid(NANOS) as u32;
         let utc = DateTime::from_timestamp(secs, nanos)
             .unwrap_or_default()
             .naive_utc();
-        DateTime::from_naive_utc_and_offset(utc, timeline.zone_offset_at(t))
+        DateTime::from_naive_utc_and_offset(utc, self.timeline().zone_offset_at(t))
     }
 
     pub(crate) fn deadline_out_of_range(&self) -> crate::Error {
@@ -854,21 +866,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn munich_tables_stay_small() {
-        let cal = Calendar::munich();
-        let timeline = cal.timeline();
-        // About 250 working days a year over 105 years.
-        assert!(
-            (26_000..27_000).contains(&timeline.window_count()),
-            "{}",
-            timeline.window_count()
+    fn tables_grow_with_the_years_asked_about() {
+        let cal = Calendar::from_parts(
+            chrono_tz::Europe::Berlin,
+            Calendar::munich().schedule().clone(),
+            munich_holiday_rules(),
+            Vec::new(),
+            BusinessDuration::from_hours(8),
         );
-        // See the memory note at the top of timeline.rs.
-        assert!(
-            timeline.table_bytes() < 470_000,
-            "{}",
-            timeline.table_bytes()
+        assert!(cal.inner.years.built().is_empty());
+        let created = cal.parse_datetime("2026-06-15T12:00").unwrap();
+        cal.due(&created, BusinessDuration::from_hours(40)).unwrap();
+        let built = cal.inner.years.built();
+        // One year: about 250 windows, its indexes and its two DST changes.
+        assert_eq!(built.len(), 1);
+        assert!(built[0] < 4_096, "{built:?}");
+        let (from, to) = (
+            cal.parse_datetime("1995-01-02T00:00").unwrap(),
+            cal.parse_datetime("2099-12-30T00:00").unwrap(),
         );
+        cal.business_time(&from, &to).unwrap();
+        let built = cal.inner.years.built();
+        assert_eq!(built.len(), 105);
+        // No more than the whole-range table took before (450 KiB).
+        assert!(built.iter().sum::<usize>() < 460_000, "{built:?}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::{Holiday, holidays_in_year};
 use crate::sla::SlaClock;
-use crate::timeline::{DayKind, NANOS, for_each_window_utc, local_midnight};
+use crate::timeline::DayKind;
 
 /// Why a day, or part of one, added no business time.
 ///
@@ -201,7 +201,6 @@ impl SlaClock {
         let (c, d) = (self.created_ns(), self.due_ns());
         let timeline = cal.timeline();
         let mut steps = Vec::new();
-        let mut cursor = 0;
         // The last day that holds business time before the due instant; a
         // due instant at local midnight ends the day before.
         let last = if d > c {
@@ -243,17 +242,10 @@ impl SlaClock {
             } else {
                 let before = steps.len();
                 let mut last_end = i64::MIN;
-                for_each_window_utc(
-                    cal.schedule().windows(date.weekday()),
-                    &timeline.transitions,
-                    local_midnight(date),
-                    &mut cursor,
-                    |s, e| {
-                        let (s, e) = ((s - timeline.base) * NANOS, (e - timeline.base) * NANOS);
-                        last_end = e;
-                        self.pieces(cal, s.max(c), e.min(d), &mut next_pause, &mut steps);
-                    },
-                );
+                timeline.for_each_window_on(date, |s, e| {
+                    last_end = e;
+                    self.pieces(cal, s.max(c), e.min(d), &mut next_pause, &mut steps);
+                });
                 if steps.len() == before && date == created.date_naive() && c >= last_end {
                     steps.push(Step::Skipped {
                         date,

@@ -39,24 +39,20 @@ const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1) {
     Some(date) => date,
     None => panic!("1 January is a date"),
 };
-const END_DAY: NaiveDate = match NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1) {
-    Some(date) => date,
-    None => panic!("1 January is a date"),
-};
 
 /// The first day of the range.
 pub(crate) fn first_day() -> NaiveDate {
     FIRST_DAY
 }
 
-/// The day after the range.
-pub(crate) fn end_day() -> NaiveDate {
-    END_DAY
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const END_DAY: NaiveDate = match NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1) {
+        Some(date) => date,
+        None => panic!("1 January is a date"),
+    };
 
     #[test]
     fn texts_name_the_numbers() {

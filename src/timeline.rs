@@ -1,32 +1,59 @@
 //! Every opening window of the supported range as absolute instants, with
-//! prefix sums of business time.
+//! prefix sums of business time, built one local year at a time on first
+//! touch.
 //!
 //! This is the fast path behind all business-time arithmetic. Business time
-//! up to an instant is one index lookup by day, a scan of that day's few
-//! windows and a subtraction; the instant at which an amount of business
-//! time is reached is one index lookup by business time and a scan of two
-//! or three prefix sums. Neither depends on how far apart the instants
-//! are, and neither converts a time zone: local time only decided, once,
-//! where the windows lie.
+//! up to an instant is one index lookup by day within its year, a scan of
+//! that day's few windows and a subtraction; the instant at which an amount
+//! of business time is reached is one index lookup by business time and a
+//! scan of two or three prefix sums. Neither converts a time zone: local
+//! time only decided, once per year, where the windows lie. A span over
+//! several years adds each year's total, one load per year.
 //!
-//! Memory: 8 bytes per window (start and prefix sum, each a `u32` of
-//! seconds from the range start, which fits the 105 years of the range),
-//! 4 bytes per day of the range for the index by time (150 KiB), and 4 bytes
-//! per bucket of the index by business time (about one bucket per window or
-//! fewer). The Munich calendar has about 26 400 windows: about 450 KiB in
-//! all, plus the zone's offset changes (210 for Europe/Berlin). Adjacent
-//! windows are merged, so a calendar open around the clock holds one window.
+//! Why per year: a service holds thousands of calendars (one per customer
+//! contract) and asks most of them about the next few weeks. A year's
+//! table costs a few microseconds and about 3 KiB for the Munich calendar
+//! (8 bytes a window, 2 bytes a day for the index by time, 2 bytes a bucket
+//! for the index by business time, the zone's offset changes of that year),
+//! so memory grows with the years asked about, not with the range. Each
+//! year is built once, behind a `OnceLock`: threads asking a fresh
+//! calendar at once build each year once and read it without locks after.
+//!
+//! Instants are nanoseconds from [`EPOCH`], two days before local
+//! 1995-01-01T00:00 read as UTC, so that the offset of an instant needs no
+//! time-zone lookup and every instant of the range is positive.
 
-use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::holidays::HolidayRule;
-use crate::range::{FIRST_YEAR, LAST_YEAR, end_day, first_day};
+use crate::range::{FIRST_YEAR, LAST_YEAR, first_day};
 use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
 use crate::transitions::Transitions;
 
 pub(crate) const NANOS: i64 = 1_000_000_000;
 const SECS_PER_DAY: i64 = 86_400;
+const DAY_NS: i64 = SECS_PER_DAY * NANOS;
+
+/// Years in the supported range.
+const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+
+/// UTC seconds of the origin of all offsets: local 1995-01-01T00:00 read as
+/// UTC (788 918 400), less two days, so that the range starts between one
+/// and three days after it in every zone (offsets lie within ±14 hours).
+pub(crate) const EPOCH: i64 = 788_918_400 - 2 * SECS_PER_DAY;
+
+/// The range end as if every zone were UTC, in nanoseconds from [`EPOCH`]:
+/// local 2100-01-01T00:00 read as UTC (4 102 444 800).
+const NOMINAL_END: i64 = (4_102_444_800 - EPOCH) * NANOS;
+
+// Seconds from EPOCH up to the range end must fit the u32 of the tables.
+const _: () = assert!(NOMINAL_END / NANOS + 2 * SECS_PER_DAY < u32::MAX as i64);
+// A year has at most 366 × 24 windows (limits::MAX_WINDOWS_PER_DAY), which
+// the u16 indexes hold.
+const _: () = assert!(366 * crate::limits::MAX_WINDOWS_PER_DAY < u16::MAX as usize);
 
 /// Why a local day has no business time (or `Open` when it has some).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,48 +85,6 @@ impl DayKind {
     }
 }
 
-/// Local days of the supported range, with what kind of day each is.
-#[derive(Debug, Clone)]
-pub(crate) struct Days {
-    kinds: Vec<DayKind>,
-}
-
-impl Days {
-    pub(crate) fn new(
-        schedule: &WeeklySchedule,
-        rules: &[HolidayRule],
-        closures: &[NaiveDate],
-    ) -> Self {
-        let count = (end_day() - first_day()).num_days() as usize;
-        let first = first_day();
-        let has_hours: Vec<bool> = WEEK.iter().map(|&d| schedule.day_secs(d) > 0).collect();
-        let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
-        let mut holiday = vec![false; count];
-        let mut closure = vec![false; count];
-        for year in FIRST_YEAR..=LAST_YEAR {
-            for date in rules.iter().filter_map(|rule| rule.in_year(year)) {
-                if let Some(day) = index(date).and_then(|i| holiday.get_mut(i)) {
-                    *day = true;
-                }
-            }
-        }
-        for &date in closures {
-            if let Some(day) = index(date).and_then(|i| closure.get_mut(i)) {
-                *day = true;
-            }
-        }
-        let kinds = (0..count)
-            .map(|d| DayKind::classify(has_hours[weekday_index(d)], holiday[d], closure[d]))
-            .collect();
-        Days { kinds }
-    }
-}
-
-/// Monday = 0 for the `d`-th day of the range; 1995-01-01 was a Sunday.
-fn weekday_index(d: usize) -> usize {
-    (d + 6) % 7
-}
-
 /// Local seconds (wall time counted as if it were UTC) at midnight of `date`.
 pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
     date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
@@ -109,9 +94,9 @@ pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
 /// local `midnight`, its weekday's `windows`) as UTC seconds, by the
 /// boundary rule of [`LocalToUtc::earliest`](crate::transitions::LocalToUtc):
 /// windows a DST switch leaves empty are dropped, overlaps it creates are
-/// clipped. The timeline and the explanation both place windows through
+/// clipped. The tables and the explanation both place windows through
 /// this one function.
-pub(crate) fn for_each_window_utc(
+fn for_each_window_utc(
     windows: &[OpeningWindow],
     transitions: &Transitions,
     midnight: i64,
@@ -150,7 +135,7 @@ pub(crate) fn for_each_window_utc(
 
 /// For `k` in `0..count`, the index of the first element of the sorted
 /// `values` that is at least `bound(k)` (`bound` increasing), in one sweep.
-fn first_at_least(values: &[u32], count: i64, bound: impl Fn(i64) -> i64) -> Vec<u32> {
+fn first_at_least(values: &[u32], count: i64, bound: impl Fn(i64) -> i64) -> Vec<u16> {
     let mut i = 0;
     (0..count)
         .map(|k| {
@@ -158,73 +143,317 @@ fn first_at_least(values: &[u32], count: i64, bound: impl Fn(i64) -> i64) -> Vec
             while i < values.len() && i64::from(values[i]) < b {
                 i += 1;
             }
-            i as u32
+            // At most one index per window of a year; see the assertion
+            // on the limits above.
+            i as u16
         })
         .collect()
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct Timeline {
-    /// UTC seconds of local 1995-01-01T00:00; all offsets below count from it.
-    pub(crate) base: i64,
-    /// Length of the supported range in nanoseconds.
-    pub(crate) len_ns: i64,
+/// The days from 1995-01-01 to 1 January of each year of the range, and
+/// of the year after it.
+fn year_start_days() -> &'static [i64; YEARS + 1] {
+    static DAYS: OnceLock<[i64; YEARS + 1]> = OnceLock::new();
+    DAYS.get_or_init(|| {
+        let mut days = [0; YEARS + 1];
+        for (k, d) in days.iter_mut().enumerate() {
+            let year = FIRST_YEAR + k as i32;
+            *d = NaiveDate::from_ymd_opt(year, 1, 1)
+                .map_or(0, |date| (date - first_day()).num_days());
+        }
+        days
+    })
+}
+
+/// The lazily built years of one calendar. It lives in the calendar and
+/// is shared by its clones.
+pub(crate) struct Years(Box<[OnceLock<Box<Year>>]>);
+
+impl Years {
+    pub(crate) fn new() -> Years {
+        Years((0..YEARS).map(|_| OnceLock::new()).collect())
+    }
+
+    /// Heap bytes of the years built so far.
+    #[cfg(test)]
+    pub(crate) fn built(&self) -> Vec<usize> {
+        self.0
+            .iter()
+            .filter_map(|y| y.get())
+            .map(|y| y.bytes())
+            .collect()
+    }
+}
+
+/// The calendar's definition with its lazily built years: what the
+/// arithmetic asks. Cheap to make, one per query.
+#[derive(Clone, Copy)]
+pub(crate) struct Timeline<'a> {
+    pub(crate) zone: Tz,
+    pub(crate) schedule: &'a WeeklySchedule,
+    pub(crate) rules: &'a [HolidayRule],
+    pub(crate) closures: &'a [NaiveDate],
+    pub(crate) years: &'a Years,
+}
+
+impl<'a> Timeline<'a> {
+    fn year(&self, k: usize) -> &'a Year {
+        self.years.0[k].get_or_init(|| Box::new(Year::build(self, FIRST_YEAR + k as i32)))
+    }
+
+    /// The year holding instant `t` (clamped into the range).
+    fn year_index(&self, t: i64) -> usize {
+        // Days since local 1995-01-01 as if the zone were UTC: off by the
+        // zone's offset at most, so off by one year at most near 1 January.
+        let days = (t.div_euclid(NANOS) - 2 * SECS_PER_DAY).div_euclid(SECS_PER_DAY);
+        let starts = year_start_days();
+        let guess = starts[1..].partition_point(|&d| d <= days).min(YEARS - 1);
+        let year = self.year(guess);
+        if t < year.start && guess > 0 {
+            guess - 1
+        } else if t >= year.end && guess + 1 < YEARS {
+            guess + 1
+        } else {
+            guess
+        }
+    }
+
+    /// The first instant of the supported range.
+    pub(crate) fn start(&self) -> i64 {
+        self.year(0).start
+    }
+
+    /// The first instant after the supported range.
+    pub(crate) fn end(&self) -> i64 {
+        self.year(YEARS - 1).end
+    }
+
+    /// Whether `t` lies in the supported range; only instants within days
+    /// of its ends build the first or the last year to find out.
+    pub(crate) fn contains(&self, t: i64) -> bool {
+        if t < 4 * DAY_NS {
+            t >= self.start()
+        } else if t > NOMINAL_END - 2 * DAY_NS {
+            t < self.end()
+        } else {
+            true
+        }
+    }
+
+    /// `t` moved into the supported range (its end included).
+    pub(crate) fn clamp(&self, t: i64) -> i64 {
+        if t < 4 * DAY_NS {
+            t.max(self.start())
+        } else if t > NOMINAL_END - 2 * DAY_NS {
+            t.min(self.end())
+        } else {
+            t
+        }
+    }
+
+    /// Business nanoseconds in `[a, b)`, for `a <= b` in the range.
+    pub(crate) fn business_between(&self, a: i64, b: i64) -> i64 {
+        let (ka, kb) = (self.year_index(a), self.year_index(b));
+        let (ya, yb) = (self.year(ka), self.year(kb));
+        if ka == kb {
+            return ya.business_before(b) - ya.business_before(a);
+        }
+        let between: i64 = (ka + 1..kb).map(|k| self.year(k).total()).sum();
+        ya.total() - ya.business_before(a) + between + yb.business_before(b)
+    }
+
+    /// The earliest instant `t >= from` with `amount` (> 0) of business
+    /// time in `[from, t)`, or `None` past the range.
+    pub(crate) fn advance(&self, from: i64, amount: i64) -> Option<i64> {
+        let mut k = self.year_index(from);
+        let mut position = self.year(k).business_before(from).checked_add(amount)?;
+        loop {
+            let year = self.year(k);
+            // At exactly the year's total this is the end of its last
+            // window: a deadline that fills a day is that day's close.
+            if position <= year.total() {
+                return year.instant_at(position);
+            }
+            position -= year.total();
+            k += 1;
+            if k == YEARS {
+                return None;
+            }
+        }
+    }
+
+    /// Whether `t` lies inside an opening window.
+    pub(crate) fn is_open(&self, t: i64) -> bool {
+        self.year(self.year_index(t)).is_open(t)
+    }
+
+    /// `t` itself when open, else the start of the next window.
+    pub(crate) fn next_open(&self, t: i64) -> Option<i64> {
+        (self.year_index(t)..YEARS).find_map(|k| self.year(k).next_open(t))
+    }
+
+    /// The open parts of `[from, to)`, in order; windows that touch across
+    /// the turn of a year are joined, as within one.
+    pub(crate) fn windows_between(&self, from: i64, to: i64) -> Vec<(i64, i64)> {
+        let mut out: Vec<(i64, i64)> = Vec::new();
+        if from >= to {
+            return out;
+        }
+        for k in self.year_index(from)..=self.year_index(to) {
+            for (s, e) in self.year(k).windows_between(from, to) {
+                match out.last_mut() {
+                    Some(last) if last.1 == s => last.1 = e,
+                    _ => out.push((s, e)),
+                }
+            }
+        }
+        out
+    }
+
+    /// chrono-tz's offset at `t`, for handing results out in the
+    /// calendar's zone without a time-zone lookup.
+    pub(crate) fn zone_offset_at(&self, t: i64) -> chrono_tz::TzOffset {
+        self.year(self.year_index(t))
+            .transitions
+            .zone_offset_at(EPOCH + t.div_euclid(NANOS))
+    }
+
+    /// Calls `each(start, end)`, in nanoseconds from [`EPOCH`], with the
+    /// opening windows of the local day `date` (in the range) as they lie
+    /// in absolute time, whatever kind of day it is.
+    pub(crate) fn for_each_window_on(&self, date: NaiveDate, mut each: impl FnMut(i64, i64)) {
+        let year = self.year((date.year() - FIRST_YEAR) as usize);
+        let mut cursor = 0;
+        for_each_window_utc(
+            self.schedule.windows(date.weekday()),
+            &year.transitions,
+            local_midnight(date),
+            &mut cursor,
+            |s, e| each((s - EPOCH) * NANOS, (e - EPOCH) * NANOS),
+        );
+    }
+
+    /// Whether the local day `date` (in the range) holds any business
+    /// time. A day's windows lie between its local midnight and the next,
+    /// each placed by the same boundary rule as the tables, so this asks
+    /// the table of its year.
+    pub(crate) fn has_business_time_on(&self, date: NaiveDate) -> bool {
+        let year = self.year((date.year() - FIRST_YEAR) as usize);
+        let mut cursor = 0;
+        let mut at = |date: NaiveDate| {
+            let utc = year
+                .transitions
+                .local_to_utc(local_midnight(date), &mut cursor)
+                .earliest();
+            ((utc - EPOCH) * NANOS).clamp(year.start, year.end)
+        };
+        let start = at(date);
+        let end = date.succ_opt().map_or(year.end, at);
+        year.business_before(end) > year.business_before(start)
+    }
+
+    /// What kind of day each date of `year` is, from 1 January on.
+    fn day_kinds(&self, year: i32, first: NaiveDate, count: usize) -> Vec<DayKind> {
+        let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
+        let mut holiday = vec![false; count];
+        let mut closure = vec![false; count];
+        for date in self.rules.iter().filter_map(|rule| rule.in_year(year)) {
+            if let Some(day) = index(date).and_then(|i| holiday.get_mut(i)) {
+                *day = true;
+            }
+        }
+        let from = self.closures.partition_point(|&d| d < first);
+        for &date in self.closures[from..]
+            .iter()
+            .take_while(|d| d.year() == year)
+        {
+            if let Some(day) = index(date).and_then(|i| closure.get_mut(i)) {
+                *day = true;
+            }
+        }
+        let has_hours: Vec<bool> = WEEK
+            .iter()
+            .map(|&d| self.schedule.day_secs(d) > 0)
+            .collect();
+        let mut weekday = first.weekday();
+        (0..count)
+            .map(|d| {
+                let kind = DayKind::classify(
+                    has_hours[weekday.num_days_from_monday() as usize],
+                    holiday[d],
+                    closure[d],
+                );
+                weekday = weekday.succ();
+                kind
+            })
+            .collect()
+    }
+}
+
+/// One local year's opening windows.
+struct Year {
+    /// The year's first instant (local 1 January 00:00) and the next
+    /// year's, in nanoseconds from [`EPOCH`].
+    start: i64,
+    end: i64,
     /// `(start, cum)` of each window, then a sentinel `(u32::MAX, total)`:
-    /// `start` in seconds from `base`, `cum` the business seconds before
-    /// the window. Interleaved so that one lookup touches one cache line;
-    /// a window's end is its start plus the next `cum` less its own.
+    /// `start` in seconds from [`EPOCH`], `cum` the year's business seconds
+    /// before the window. Interleaved so that one lookup touches one cache
+    /// line; a window's end is its start plus the next `cum` less its own.
     windows: Vec<(u32, u32)>,
-    /// `by_day[k]`: the first window that ends after `k` days from `base`,
-    /// so finding the window at an instant scans one day's windows instead
-    /// of searching the whole table.
-    by_day: Vec<u32>,
+    /// `by_day[k]`: the first window that ends after `k` days from the
+    /// year's start, so finding the window at an instant scans one day's
+    /// windows instead of searching the whole table.
+    by_day: Vec<u16>,
     /// `by_business[k]`: the first window `i` with `cum[i + 1] >= k <<
     /// business_shift`, the same shortcut for "where is business second
     /// p". The bucket is a power of two between one and two average
     /// windows long, so a lookup scans two or three windows at most.
-    by_business: Vec<u32>,
+    by_business: Vec<u16>,
     business_shift: u32,
-    pub(crate) transitions: Transitions,
+    /// The zone's offset changes from three days before the year to three
+    /// days after it.
+    transitions: Transitions,
 }
 
-impl Timeline {
-    pub(crate) fn build(
-        zone: Tz,
-        schedule: &WeeklySchedule,
-        rules: &[HolidayRule],
-        closures: &[NaiveDate],
-    ) -> Self {
-        let first_local = local_midnight(first_day());
-        let end_local = local_midnight(end_day());
+impl Year {
+    fn build(timeline: &Timeline<'_>, year: i32) -> Year {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let next = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX);
+        let (first_local, end_local) = (local_midnight(first), local_midnight(next));
         let transitions = Transitions::scan(
-            zone,
+            timeline.zone,
             first_local - 3 * SECS_PER_DAY,
             end_local + 3 * SECS_PER_DAY,
         );
         let mut cursor = 0;
-        let base = transitions
+        let start = transitions
             .local_to_utc(first_local, &mut cursor)
             .earliest();
         let end = transitions.local_to_utc(end_local, &mut cursor).earliest();
         cursor = 0;
-        let days = Days::new(schedule, rules, closures);
-        let week: Vec<&[OpeningWindow]> = WEEK.iter().map(|&d| schedule.windows(d)).collect();
-        let open_days = days.kinds.iter().filter(|&&k| k == DayKind::Open).count();
+        let count = (next - first).num_days() as usize;
+        let kinds = timeline.day_kinds(year, first, count);
+        let week: Vec<&[OpeningWindow]> =
+            WEEK.iter().map(|&d| timeline.schedule.windows(d)).collect();
+        let open_days = kinds.iter().filter(|&&k| k == DayKind::Open).count();
         let capacity = open_days * week.iter().map(|w| w.len()).max().unwrap_or(1);
         let mut starts: Vec<u32> = Vec::with_capacity(capacity);
-        let mut last_end: u32 = 0;
         let mut cum: Vec<u32> = Vec::with_capacity(capacity + 1);
         cum.push(0);
+        let mut last_end: u32 = 0;
         let mut total: u32 = 0;
-        for (d, &kind) in days.kinds.iter().enumerate() {
+        let mut weekday = first.weekday();
+        for (d, &kind) in kinds.iter().enumerate() {
+            let windows = week[weekday.num_days_from_monday() as usize];
+            weekday = weekday.succ();
             if kind != DayKind::Open {
                 continue;
             }
             let midnight = first_local + d as i64 * SECS_PER_DAY;
-            let windows = week[weekday_index(d)];
             for_each_window_utc(windows, &transitions, midnight, &mut cursor, |s, e| {
-                // Offsets from `base` fit u32: the range is < 136 years.
-                let (s, e) = ((s - base) as u32, (e - base) as u32);
+                // Seconds from EPOCH fit u32 (asserted above).
+                let (s, e) = ((s - EPOCH) as u32, (e - EPOCH) as u32);
                 let s = s.max(last_end);
                 if e <= s {
                     return;
@@ -247,8 +476,9 @@ impl Timeline {
         let ends: Vec<u32> = (0..starts.len())
             .map(|i| starts[i] + (cum[i + 1] - cum[i]))
             .collect();
-        let len_secs = end - base;
-        let by_day = first_at_least(&ends, len_secs / SECS_PER_DAY + 2, |k| k * SECS_PER_DAY + 1);
+        let start_secs = start - EPOCH;
+        let days = (end - start) / SECS_PER_DAY + 2;
+        let by_day = first_at_least(&ends, days, |k| start_secs + k * SECS_PER_DAY + 1);
         let average = u64::from(total) / (starts.len().max(1) as u64);
         let business_shift = average.max(1).ilog2() + 1;
         let buckets = (i64::from(total) >> business_shift) + 2;
@@ -259,9 +489,9 @@ impl Timeline {
             .chain([u32::MAX])
             .zip(cum.iter().copied())
             .collect();
-        Timeline {
-            base,
-            len_ns: len_secs * NANOS,
+        Year {
+            start: start_secs * NANOS,
+            end: (end - EPOCH) * NANOS,
             windows,
             by_day,
             by_business,
@@ -270,41 +500,20 @@ impl Timeline {
         }
     }
 
-    /// Whether the local day `date` holds any business time. A day's
-    /// windows lie between its local midnight and the next, each placed by
-    /// the boundary rule of [`LocalToUtc::earliest`](crate::transitions::LocalToUtc),
-    /// so this asks the table built by that same rule.
-    pub(crate) fn has_business_time_on(&self, date: NaiveDate) -> bool {
-        let mut cursor = 0;
-        let mut at = |date: NaiveDate| {
-            let utc = self
-                .transitions
-                .local_to_utc(local_midnight(date), &mut cursor)
-                .earliest();
-            ((utc - self.base) * NANOS).clamp(0, self.len_ns)
-        };
-        let start = at(date);
-        let end = date.succ_opt().map_or(self.len_ns, at);
-        self.business_before(end) > self.business_before(start)
-    }
-
-    /// Bytes held by the window tables.
+    /// Heap bytes held, for the memory tests.
     #[cfg(test)]
-    pub(crate) fn table_bytes(&self) -> usize {
-        let words = 2 * self.windows.len() + self.by_day.len() + self.by_business.len();
-        words * 4
-    }
-
-    #[cfg(test)]
-    pub(crate) fn window_count(&self) -> usize {
-        self.count()
+    fn bytes(&self) -> usize {
+        std::mem::size_of::<Year>()
+            + 8 * self.windows.capacity()
+            + 2 * (self.by_day.capacity() + self.by_business.capacity())
+            + self.transitions.bytes()
     }
 
     fn count(&self) -> usize {
         self.windows.len() - 1
     }
 
-    fn start(&self, i: usize) -> u32 {
+    fn start_secs(&self, i: usize) -> u32 {
         self.windows[i].0
     }
 
@@ -312,29 +521,33 @@ impl Timeline {
         self.windows[i].1
     }
 
-    /// Index of the last window that starts at or before `t` (nanoseconds
-    /// from `base`), if any.
+    /// The year's business time in nanoseconds.
+    fn total(&self) -> i64 {
+        i64::from(self.cum(self.count())) * NANOS
+    }
+
+    /// Index of the last window that starts at or before `t`, if any.
     fn window_at_or_before(&self, t: i64) -> Option<usize> {
         let sec = t.div_euclid(NANOS);
-        let day = usize::try_from(sec / SECS_PER_DAY).ok()?;
+        let day = usize::try_from((t - self.start).div_euclid(DAY_NS)).ok()?;
         // Windows before `by_day[day]` end, and so start, before `sec`.
-        let mut i = *self.by_day.get(day)? as usize;
-        while i < self.count() && i64::from(self.start(i)) <= sec {
+        let mut i = *self.by_day.get(day).or(self.by_day.last())? as usize;
+        while i < self.count() && i64::from(self.start_secs(i)) <= sec {
             i += 1;
         }
         i.checked_sub(1)
     }
 
     fn start_ns(&self, i: usize) -> i64 {
-        i64::from(self.start(i)) * NANOS
+        i64::from(self.start_secs(i)) * NANOS
     }
 
     fn end_ns(&self, i: usize) -> i64 {
-        i64::from(self.start(i) + (self.cum(i + 1) - self.cum(i))) * NANOS
+        i64::from(self.start_secs(i) + (self.cum(i + 1) - self.cum(i))) * NANOS
     }
 
-    /// Business nanoseconds from the start of the range up to `t`.
-    pub(crate) fn business_before(&self, t: i64) -> i64 {
+    /// Business nanoseconds from the start of the year up to `t`.
+    fn business_before(&self, t: i64) -> i64 {
         match self.window_at_or_before(t) {
             None => 0,
             Some(i) => {
@@ -344,9 +557,9 @@ impl Timeline {
         }
     }
 
-    /// The earliest instant at which the business time since the range
-    /// start reaches `position` (> 0), or `None` past the range.
-    pub(crate) fn instant_at(&self, position: i64) -> Option<i64> {
+    /// The earliest instant at which the business time since the start of
+    /// the year reaches `position` (in `(0, total]`).
+    fn instant_at(&self, position: i64) -> Option<i64> {
         // Window i holds position p when cum[i] < p <= cum[i + 1]; in whole
         // seconds that is cum[i + 1] >= ceil(p / 1s).
         let ceil_secs = position.div_euclid(NANOS) + i64::from(position.rem_euclid(NANOS) != 0);
@@ -358,21 +571,13 @@ impl Timeline {
         (i < self.count()).then(|| self.start_ns(i) + position - i64::from(self.cum(i)) * NANOS)
     }
 
-    /// chrono-tz's offset at `t` (nanoseconds from `base`), for handing
-    /// results out in the calendar's zone without a time-zone lookup.
-    pub(crate) fn zone_offset_at(&self, t: i64) -> chrono_tz::TzOffset {
-        self.transitions
-            .zone_offset_at(self.base + t.div_euclid(NANOS))
-    }
-
-    /// Whether `t` lies inside an opening window.
-    pub(crate) fn is_open(&self, t: i64) -> bool {
+    fn is_open(&self, t: i64) -> bool {
         self.window_at_or_before(t)
             .is_some_and(|i| t < self.end_ns(i))
     }
 
-    /// `t` itself when open, else the start of the next window.
-    pub(crate) fn next_open(&self, t: i64) -> Option<i64> {
+    /// `t` itself when open, else the start of the year's next window.
+    fn next_open(&self, t: i64) -> Option<i64> {
         match self.window_at_or_before(t) {
             Some(i) if t < self.end_ns(i) => Some(t),
             Some(i) => (i + 1 < self.count()).then(|| self.start_ns(i + 1)),
@@ -380,12 +585,8 @@ impl Timeline {
         }
     }
 
-    /// The open parts of `[from, to)`, in order.
-    pub(crate) fn windows_between(
-        &self,
-        from: i64,
-        to: i64,
-    ) -> impl Iterator<Item = (i64, i64)> + '_ {
+    /// The open parts of `[from, to)` among the year's windows, in order.
+    fn windows_between(&self, from: i64, to: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
         let first = match self.window_at_or_before(from) {
             Some(i) if self.end_ns(i) > from => i,
             Some(i) => i + 1,
@@ -396,5 +597,25 @@ impl Timeline {
             .map(move |i| (self.start_ns(i).max(from), self.end_ns(i).min(to)))
             // Clipping to an empty or reversed span leaves nothing.
             .filter(|&(s, e)| s < e)
+    }
+}
+
+impl std::fmt::Debug for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let built = self.0.iter().filter(|y| y.get().is_some()).count();
+        write!(f, "Years {{ built: {built} }}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_table_counts_days_from_1995() {
+        assert_eq!(year_start_days()[0], 0);
+        assert_eq!(year_start_days()[1], 365);
+        assert_eq!(year_start_days()[2], 731); // 1996 is a leap year
+        assert_eq!(year_start_days()[YEARS], 38_351);
     }
 }

@@ -135,6 +135,14 @@ impl Transitions {
         }
     }
 
+    /// Heap bytes held, for the memory tests.
+    #[cfg(test)]
+    pub(crate) fn bytes(&self) -> usize {
+        self.starts.capacity() * std::mem::size_of::<i64>()
+            + self.offsets.capacity() * std::mem::size_of::<i64>()
+            + self.zone_offsets.capacity() * std::mem::size_of::<TzOffset>()
+    }
+
     /// Number of offset changes recorded.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {

@@ -152,3 +152,52 @@ fn calendar_errors_name_the_value() {
         "invalid holiday rule 'Smarch 1st': month 13, day 1 is not a date"
     );
 }
+
+#[test]
+fn threads_asking_a_fresh_calendar_at_once_get_the_same_answers() {
+    // A fresh calendar builds each year's table on first touch; eight
+    // threads race to touch the same years (and different ones) and must
+    // all see the answers one thread alone gets.
+    let fresh = || {
+        Calendar::builder()
+            .time_zone_name("America/New_York")
+            .weekdays("08:00-12:00")
+            .weekdays("13:00-17:00")
+            .holidays(munich_holiday_rules())
+            .build()
+            .unwrap()
+    };
+    let cases: Vec<_> = (0..64)
+        .map(|i| {
+            let year = 1995 + (i * 13) % 105;
+            let created = format!("{year}-03-{:02}T09:30", 1 + i % 28);
+            (created, BusinessDuration::from_hours(1 + 37 * i as i64))
+        })
+        .collect();
+    let solo = fresh();
+    let expected: Vec<String> = cases
+        .iter()
+        .map(|(created, target)| {
+            let at = solo.parse_datetime(created).unwrap();
+            solo.due(&at, *target).unwrap().to_rfc3339()
+        })
+        .collect();
+    for _ in 0..4 {
+        let shared = fresh();
+        let barrier = std::sync::Barrier::new(8);
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let (shared, barrier, cases, expected) = (&shared, &barrier, &cases, &expected);
+                s.spawn(move || {
+                    barrier.wait();
+                    for k in 0..cases.len() {
+                        let i = (k + t * 7) % cases.len();
+                        let (created, target) = &cases[i];
+                        let at = shared.parse_datetime(created).unwrap();
+                        assert_eq!(shared.due(&at, *target).unwrap().to_rfc3339(), expected[i]);
+                    }
+                });
+            }
+        });
+    }
+}
