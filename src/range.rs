@@ -35,12 +35,14 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
     }
 }
 
+#[cfg(test)]
 const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1) {
     Some(date) => date,
     None => panic!("1 January is a date"),
 };
 
 /// The first day of the range.
+#[cfg(test)]
 pub(crate) fn first_day() -> NaiveDate {
     FIRST_DAY
 }

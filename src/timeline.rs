@@ -24,12 +24,13 @@
 //! time-zone lookup and every instant of the range is positive.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::holidays::HolidayRule;
-use crate::range::{FIRST_YEAR, LAST_YEAR, first_day};
+use crate::range::{FIRST_YEAR, LAST_YEAR};
 use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
 use crate::transitions::Transitions;
 
@@ -150,34 +151,48 @@ fn first_at_least(values: &[u32], count: i64, bound: impl Fn(i64) -> i64) -> Vec
         .collect()
 }
 
-/// The days from 1995-01-01 to 1 January of each year of the range, and
-/// of the year after it.
-fn year_start_days() -> &'static [i64; YEARS + 1] {
-    static DAYS: OnceLock<[i64; YEARS + 1]> = OnceLock::new();
-    DAYS.get_or_init(|| {
-        let mut days = [0; YEARS + 1];
-        for (k, d) in days.iter_mut().enumerate() {
-            let year = FIRST_YEAR + k as i32;
-            *d = NaiveDate::from_ymd_opt(year, 1, 1)
-                .map_or(0, |date| (date - first_day()).num_days());
-        }
-        days
-    })
+/// The days from 1995-01-01 to 1 January of year `k` of the range (0 for
+/// 1995, up to 105 for the year after it). Every fourth year from 1996 is
+/// a leap year, 2000 included and 2100 out of range, so no table is needed.
+const fn year_start_day(k: usize) -> i64 {
+    365 * k as i64 + (k as i64 + 2) / 4
+}
+
+/// The year (0 for 1995) of the `days`-th day from 1995-01-01, clamped
+/// into the range.
+fn year_of_day(days: i64) -> usize {
+    // 1 461 days in four years: right, or one year late, and the check
+    // corrects it.
+    let k = ((days.max(0) * 4 + 4) / 1461).min(YEARS as i64 - 1) as usize;
+    if k > 0 && year_start_day(k) > days {
+        k - 1
+    } else {
+        k
+    }
 }
 
 /// The lazily built years of one calendar. It lives in the calendar and
 /// is shared by its clones.
-pub(crate) struct Years(Box<[OnceLock<Box<Year>>]>);
+pub(crate) struct Years {
+    tables: Box<[OnceLock<Box<Year>>]>,
+    /// Each year's business nanoseconds once its table is built, -1
+    /// before: side by side, so that a span over decades adds them up
+    /// from a few cache lines instead of visiting every year's table.
+    totals: Box<[AtomicI64]>,
+}
 
 impl Years {
     pub(crate) fn new() -> Years {
-        Years((0..YEARS).map(|_| OnceLock::new()).collect())
+        Years {
+            tables: (0..YEARS).map(|_| OnceLock::new()).collect(),
+            totals: (0..YEARS).map(|_| AtomicI64::new(-1)).collect(),
+        }
     }
 
     /// Heap bytes of the years built so far.
     #[cfg(test)]
     pub(crate) fn built(&self) -> Vec<usize> {
-        self.0
+        self.tables
             .iter()
             .filter_map(|y| y.get())
             .map(|y| y.bytes())
@@ -198,23 +213,40 @@ pub(crate) struct Timeline<'a> {
 
 impl<'a> Timeline<'a> {
     fn year(&self, k: usize) -> &'a Year {
-        self.years.0[k].get_or_init(|| Box::new(Year::build(self, FIRST_YEAR + k as i32)))
+        self.years.tables[k].get_or_init(|| {
+            let year = Year::build(self, FIRST_YEAR + k as i32);
+            // Only a number: readers that see -1 ask the table instead.
+            self.years.totals[k].store(year.total, Ordering::Relaxed);
+            Box::new(year)
+        })
+    }
+
+    /// Business nanoseconds in year `k`.
+    fn total(&self, k: usize) -> i64 {
+        match self.years.totals[k].load(Ordering::Relaxed) {
+            -1 => self.year(k).total,
+            total => total,
+        }
     }
 
     /// The year holding instant `t` (clamped into the range).
+    #[inline]
     fn year_index(&self, t: i64) -> usize {
         // Days since local 1995-01-01 as if the zone were UTC: off by the
-        // zone's offset at most, so off by one year at most near 1 January.
+        // zone's offset (under a day) at most, so only an instant within a
+        // day of 1 January needs the exact turn of the year.
         let days = (t.div_euclid(NANOS) - 2 * SECS_PER_DAY).div_euclid(SECS_PER_DAY);
-        let starts = year_start_days();
-        let guess = starts[1..].partition_point(|&d| d <= days).min(YEARS - 1);
-        let year = self.year(guess);
-        if t < year.start && guess > 0 {
-            guess - 1
-        } else if t >= year.end && guess + 1 < YEARS {
-            guess + 1
+        let k = year_of_day(days);
+        if days - year_start_day(k) >= 1 && year_start_day(k + 1) - days >= 2 {
+            return k;
+        }
+        let year = self.year(k);
+        if t < year.start && k > 0 {
+            k - 1
+        } else if t >= year.end && k + 1 < YEARS {
+            k + 1
         } else {
-            guess
+            k
         }
     }
 
@@ -258,27 +290,32 @@ impl<'a> Timeline<'a> {
         if ka == kb {
             return ya.business_before(b) - ya.business_before(a);
         }
-        let between: i64 = (ka + 1..kb).map(|k| self.year(k).total()).sum();
-        ya.total() - ya.business_before(a) + between + yb.business_before(b)
+        let between: i64 = (ka + 1..kb).map(|k| self.total(k)).sum();
+        ya.total - ya.business_before(a) + between + yb.business_before(b)
     }
 
     /// The earliest instant `t >= from` with `amount` (> 0) of business
     /// time in `[from, t)`, or `None` past the range.
     pub(crate) fn advance(&self, from: i64, amount: i64) -> Option<i64> {
         let mut k = self.year_index(from);
-        let mut position = self.year(k).business_before(from).checked_add(amount)?;
+        let year = self.year(k);
+        let mut position = year.business_before(from).checked_add(amount)?;
+        // At exactly the year's total this is the end of its last window:
+        // a deadline that fills a day is that day's close.
+        if position <= year.total {
+            return year.instant_at(position);
+        }
+        position -= year.total;
         loop {
-            let year = self.year(k);
-            // At exactly the year's total this is the end of its last
-            // window: a deadline that fills a day is that day's close.
-            if position <= year.total() {
-                return year.instant_at(position);
-            }
-            position -= year.total();
             k += 1;
             if k == YEARS {
                 return None;
             }
+            let total = self.total(k);
+            if position <= total {
+                return self.year(k).instant_at(position);
+            }
+            position -= total;
         }
     }
 
@@ -411,6 +448,8 @@ struct Year {
     /// windows long, so a lookup scans two or three windows at most.
     by_business: Vec<u16>,
     business_shift: u32,
+    /// The year's business time in nanoseconds.
+    total: i64,
     /// The zone's offset changes from three days before the year to three
     /// days after it.
     transitions: Transitions,
@@ -496,6 +535,7 @@ impl Year {
             by_day,
             by_business,
             business_shift,
+            total: i64::from(total) * NANOS,
             transitions,
         }
     }
@@ -519,11 +559,6 @@ impl Year {
 
     fn cum(&self, i: usize) -> u32 {
         self.windows[i].1
-    }
-
-    /// The year's business time in nanoseconds.
-    fn total(&self) -> i64 {
-        i64::from(self.cum(self.count())) * NANOS
     }
 
     /// Index of the last window that starts at or before `t`, if any.
@@ -602,7 +637,7 @@ impl Year {
 
 impl std::fmt::Debug for Years {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let built = self.0.iter().filter(|y| y.get().is_some()).count();
+        let built = self.tables.iter().filter(|y| y.get().is_some()).count();
         write!(f, "Years {{ built: {built} }}")
     }
 }
@@ -612,10 +647,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_year_table_counts_days_from_1995() {
-        assert_eq!(year_start_days()[0], 0);
-        assert_eq!(year_start_days()[1], 365);
-        assert_eq!(year_start_days()[2], 731); // 1996 is a leap year
-        assert_eq!(year_start_days()[YEARS], 38_351);
+    fn year_starts_count_days_from_1995() {
+        let first = crate::range::first_day();
+        let day = |y: i32| (NaiveDate::from_ymd_opt(y, 1, 1).unwrap() - first).num_days();
+        for k in 0..=YEARS {
+            assert_eq!(year_start_day(k), day(FIRST_YEAR + k as i32), "{k}");
+        }
+    }
+
+    #[test]
+    fn every_day_finds_its_year() {
+        for days in -3..year_start_day(YEARS) + 3 {
+            let k = year_of_day(days);
+            let expected = (1..=YEARS)
+                .take_while(|&k| year_start_day(k) <= days)
+                .count()
+                .min(YEARS - 1);
+            assert_eq!(k, expected, "day {days}");
+        }
     }
 }
