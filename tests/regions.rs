@@ -142,6 +142,19 @@ fn named_history_lands_in_the_right_years() {
     // Neuchâtel: 26 December only on a Monday.
     assert!(has("CH-NE", 2022, 12, 26));
     assert!(!has("CH-NE", 2023, 12, 26));
+    // Lucerne: Easter and Whit Monday and 2 January are no rest days
+    // (RLG § 1a); Corpus Christi and 26 December are.
+    assert!(!has("CH-LU", 2026, 4, 6));
+    assert!(!has("CH-LU", 2026, 5, 25));
+    assert!(!has("CH-LU", 2026, 1, 2));
+    assert!(has("CH-LU", 2026, 6, 4));
+    assert!(has("CH-LU", 2026, 12, 26));
+    // Graubünden: Good Friday is a rest day (Ruhetagsgesetz Art. 2).
+    assert!(has("CH-GR", 1995, 4, 14));
+    assert!(has("CH-GR", 2026, 4, 3));
+    // Berlin: 17 June 2028 only (law of 10 July 2024).
+    assert!(has("DE-BE", 2028, 6, 17));
+    assert!(!has("DE-BE", 2029, 6, 17));
     // Appenzell Ausserrhoden: not on a Tuesday.
     assert!(!has("CH-AR", 2023, 12, 26));
     assert!(has("CH-AR", 2024, 12, 26));

@@ -75,6 +75,14 @@ def keep_only(rows, names_de, reason):
     return kept
 
 
+def add_easter_day(rows, offset, name_de, name_en, reason):
+    """A correction: add a day `offset` days from Easter Sunday in every year."""
+    assert all(r[1] != name_de for r in rows), f"{name_de!r} already there: {reason}"
+    extra = [(easter(y, EASTER_WESTERN) + dt.timedelta(days=offset), name_de, name_en) for y in YEARS]
+    # Stable: rows of one date keep their order, the new row goes last.
+    return sorted(rows + extra, key=lambda r: r[0])
+
+
 def regions():
     yield "AT", entries("AT", None, PUBLIC)
     for state in GERMAN_STATES:
@@ -102,6 +110,34 @@ def regions():
                 {"Neujahrstag", "Karfreitag", "Auffahrt", "Nationalfeiertag", "Weihnachten"},
                 "Aargau: only five days are cantonwide",
             )
+        if canton == "GR":
+            # CORRECTION 3. python-holidays files Good Friday in Graubünden
+            # under "optional". The canton's Gesetz über die öffentlichen
+            # Ruhetage (Ruhetagsgesetz, BR 520.100) of 22 September 1985,
+            # Art. 2 Abs. 1 lit. b, names it a public rest day throughout the
+            # canton ("die Feiertage Neujahr, Karfreitag, Ostermontag, Auffahrt,
+            # Pfingstmontag, Weihnachtstag und Stefanstag"), and Art. 2 Abs. 2
+            # a "hoher Feiertag" (gr-lex.gr.ch, version 2604, Stand 1 January
+            # 2016, which marks no amendment to Art. 2). The law was unchanged
+            # from 1985 until its 2015 revision, which concerned events on rest
+            # days (Graubünden, Kommission für Gesundheit und Soziales, press
+            # release of 1 April 2015: "hat bislang keine Änderungen erfahren").
+            rows = add_easter_day(rows, -2, "Karfreitag", "Good Friday",
+                                  "Graubünden: Good Friday, RTG Art. 2 Abs. 1 lit. b")
+        if canton == "LU":
+            # CORRECTION 4. python-holidays gives Lucerne Berchtoldstag, Easter
+            # Monday and Whit Monday, from the Federal Office of Justice's list
+            # of holidays for court deadlines. The canton's public rest days are
+            # those of the Ruhetags- und Ladenschlussgesetz (RLG, SRL 855),
+            # § 1a Abs. 1 lit. b, which lists Neujahr, Karfreitag, Auffahrt,
+            # Fronleichnam, Bundesfeiertag, Mariä Himmelfahrt, Allerheiligen,
+            # Mariä Empfängnis, Weihnachten and St. Stephen's Day (srl.lu.ch,
+            # Stand 1 May 2020); the three others count only for court deadlines
+            # (Justizgesetz SRL 260 § 76, VRG SRL 40 § 34). Days off by custom,
+            # not by the rest-day law, so left out as for Zug, Nidwalden,
+            # Obwalden and Valais.
+            for name in ("Berchtoldstag", "Ostermontag", "Pfingstmontag"):
+                rows = drop(rows, name, f"Lucerne: {name} is no public rest day (RLG § 1a)")
         if canton == "NE":
             # CORRECTION 2. Corpus Christi (Fête-Dieu) is kept in Neuchâtel
             # only in the communes of Le Landeron and Le Cerneux-Péquignot

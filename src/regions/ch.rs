@@ -8,9 +8,11 @@
 //! that apply throughout the canton. Left out, and said so in the module
 //! docs of [`regions`](crate::regions): half days (1 May afternoon in
 //! Solothurn), days that are customary but not law (Berchtoldstag in
-//! Zürich, the Friday after Ascension), and days that only some districts
-//! or municipalities keep (Corpus Christi in two communes of Neuchâtel,
-//! the Catholic feasts in some districts of Aargau).
+//! Zürich; Berchtoldstag, Easter and Whit Monday in Lucerne, which count
+//! there only for court deadlines; the Friday after Ascension), and days
+//! that only some districts or municipalities keep (Corpus Christi in two
+//! communes of Neuchâtel, the Catholic feasts in some districts of
+//! Aargau).
 //!
 //! Sundays that are holidays by definition (Easter Sunday, Whit Sunday,
 //! the Federal Day of Thanksgiving on the third Sunday of September) are

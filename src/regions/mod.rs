@@ -39,7 +39,8 @@ use crate::holidays::HolidayRule;
 ///
 /// Berlin adds one-off days for anniversaries: 8 May 2020 and 2025 (end
 /// of the Second World War in Europe) and 17 June 2028 (the uprising of
-/// 1953, a Saturday).
+/// 1953, a Saturday), each in FTG Berlin § 1 Abs. 1 for its year only
+/// (laws of 30 January 2019, GVBl. S. 22, and 10 July 2024, GVBl. S. 460).
 ///
 /// Austria (`AT`) has the thirteen days that the Arbeitsruhegesetz gives
 /// everyone off. Good Friday is not among them in any year: until 2018 it
@@ -67,10 +68,15 @@ use crate::holidays::HolidayRule;
 ///   Einigungsvertrag, Art. 2 Abs. 2, for 3 October.
 /// - Austria: Arbeitsruhegesetz § 7 and § 7a, Feiertagsruhegesetz 1957
 ///   § 1, BGBl. I Nr. 22/2019 (Good Friday).
-/// - Switzerland: Federal Constitution Art. 110 Abs. 3 (1 August), the
-///   Federal Office of Justice's list of cantonal public holidays
-///   (bj.admin.ch, "kant-feiertage.pdf") and the cantons' Ruhetag laws,
-///   such as the Zürich Ruhetags- und Ladenöffnungsgesetz of 26 June 2000.
+/// - Switzerland: Federal Constitution Art. 110 Abs. 3 (1 August) and each
+///   canton's rest-day law, such as the Zürich Ruhetags- und
+///   Ladenöffnungsgesetz of 26 June 2000, § 1 (`data/README.md` names the
+///   law and article for every canton). Where a canton's days equal to
+///   Sunday under the Arbeitsgesetz (Art. 20a), or its list of days that
+///   extend court deadlines, differ from its rest-day law, the set follows
+///   the rest-day law: Lucerne has no Berchtoldstag, Easter Monday or Whit
+///   Monday (RLG § 1a), Graubünden has Good Friday (Ruhetagsgesetz
+///   Art. 2).
 ///
 /// `data/README.md` lists the sources with the golden files in
 /// `data/holidays/`, which were produced independently of these rules and
@@ -317,8 +323,15 @@ static REGIONS: [Region; 44] = {
                 ],
             )
         }),
+        // Ruhetagsgesetz (BR 520.100) of 22 September 1985, Art. 2 Abs. 1
+        // lit. b: New Year, Good Friday, Easter Monday, Ascension, Whit
+        // Monday, Christmas Day and St. Stephen's Day, unchanged since
+        // 1985. Good Friday is even a "hoher Feiertag" (Art. 2 Abs. 2).
         region("CH-GR", "Graubünden, Switzerland", || {
-            ch::canton(German, &[C::EasterMonday, C::WhitMonday, C::StStephen])
+            ch::canton(
+                German,
+                &[C::GoodFriday, C::EasterMonday, C::WhitMonday, C::StStephen],
+            )
         }),
         region("CH-JU", "Jura, Switzerland", || {
             ch::canton(
@@ -336,14 +349,17 @@ static REGIONS: [Region; 44] = {
                 ],
             )
         }),
+        // Ruhetags- und Ladenschlussgesetz (SRL 855) § 1a Abs. 1 lit. b: New
+        // Year, Good Friday, Ascension, Corpus Christi, 1 August,
+        // Assumption, All Saints, Immaculate Conception, Christmas and
+        // St. Stephen's Day. Berchtoldstag, Easter Monday and Whit Monday
+        // are no public rest days in Lucerne; only the court-deadline
+        // lists (Justizgesetz SRL 260 § 76, VRG § 34) count them.
         region("CH-LU", "Lucerne, Switzerland", || {
             ch::canton(
                 German,
                 &[
-                    C::Berchtold,
                     C::GoodFriday,
-                    C::EasterMonday,
-                    C::WhitMonday,
                     C::CorpusChristi,
                     C::Assumption,
                     C::AllSaints,
@@ -465,6 +481,10 @@ static REGIONS: [Region; 44] = {
                 ],
             )
         }),
+        // LSG (RB 70.1421) Art. 9 Abs. 1 lit. b. St. Stephen's Day keeps the
+        // Tuesday/Saturday exception of python-holidays: a public study of
+        // the law and the canton's 2023 overview name 26 December without
+        // it, but Art. 9 itself could not be read (data/README.md).
         region("CH-UR", "Uri, Switzerland", || {
             ch::canton(
                 German,
