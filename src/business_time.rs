@@ -12,6 +12,7 @@ use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::limits::{self, MAX_PAUSES};
 use crate::sla::Pause;
+use crate::timeline::Located;
 
 /// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
 /// range start.
@@ -68,10 +69,15 @@ impl Calendar {
     /// The earliest instant `t >= from` at which the business time in
     /// `[from, t)` outside the pauses reaches `target` (>= 0).
     pub(crate) fn due_ns(&self, from: i64, target: i64, pauses: &PauseSpans) -> Result<i64> {
-        if target == 0 {
-            return Ok(from);
-        }
+        self.due_located(from, target, pauses).map(|due| due.t)
+    }
+
+    /// [`Calendar::due_ns`] with the year that holds the answer.
+    fn due_located(&self, from: i64, target: i64, pauses: &PauseSpans) -> Result<Located<'_>> {
         let timeline = self.timeline();
+        if target == 0 {
+            return Ok(timeline.locate(from));
+        }
         let mut position = from;
         let mut left = target;
         for &(p, q) in pauses.iter().filter(|&&(_, q)| q > from) {
@@ -84,11 +90,10 @@ impl Calendar {
             }
             position = position.max(q);
         }
-        let due = timeline
+        timeline
             .advance(position, left)
-            .filter(|&t| timeline.contains(t))
-            .ok_or_else(|| self.deadline_out_of_range())?;
-        Ok(due)
+            .filter(|due| timeline.contains(due.t))
+            .ok_or_else(|| self.deadline_out_of_range())
     }
 
     /// The due instant for a ticket created at `created` with a response
@@ -126,8 +131,8 @@ impl Calendar {
         target: BusinessDuration,
     ) -> Result<DateTime<Tz>> {
         let from = self.offset_ns(created)?;
-        let due = self.due_ns(from, non_negative(target)?, &[])?;
-        Ok(self.to_datetime(due))
+        let due = self.due_located(from, non_negative(target)?, &[])?;
+        Ok(self.located_datetime(due))
     }
 
     /// The business time between two instants: positive when `to` is
@@ -191,8 +196,8 @@ impl Calendar {
     ) -> Result<DateTime<Tz>> {
         let from = self.offset_ns(created)?;
         let spans = self.pause_spans(pauses)?;
-        let due = self.due_ns(from, non_negative(target)?, &spans)?;
-        Ok(self.to_datetime(due))
+        let due = self.due_located(from, non_negative(target)?, &spans)?;
+        Ok(self.located_datetime(due))
     }
 
     /// [`Calendar::business_time`] without the business time that falls in

@@ -14,7 +14,7 @@ use crate::limits;
 use crate::range::{check_date, check_year};
 use crate::regions::{Region, munich_holiday_rules};
 use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule};
-use crate::timeline::{DayKind, EPOCH, NANOS, Timeline, Years};
+use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
 
 /// A business calendar: when the support desk is open.
 ///
@@ -488,12 +488,17 @@ impl Calendar {
     /// The instant `t` nanoseconds from the timeline's epoch, in the
     /// calendar's zone.
     pub(crate) fn to_datetime(&self, t: i64) -> DateTime<Tz> {
-        let secs = EPOCH + t.div_euclid(NANOS);
-        let nanos = t.rem_euclid(NANOS) as u32;
+        self.located_datetime(self.timeline().locate(t))
+    }
+
+    /// [`Calendar::to_datetime`] for an instant whose year is known.
+    pub(crate) fn located_datetime(&self, at: Located<'_>) -> DateTime<Tz> {
+        let secs = EPOCH + at.t.div_euclid(NANOS);
+        let nanos = at.t.rem_euclid(NANOS) as u32;
         let utc = DateTime::from_timestamp(secs, nanos)
             .unwrap_or_default()
             .naive_utc();
-        DateTime::from_naive_utc_and_offset(utc, self.timeline().zone_offset_at(t))
+        DateTime::from_naive_utc_and_offset(utc, at.zone_offset())
     }
 
     pub(crate) fn deadline_out_of_range(&self) -> crate::Error {

@@ -160,6 +160,7 @@ const fn year_start_day(k: usize) -> i64 {
 
 /// The year (0 for 1995) of the `days`-th day from 1995-01-01, clamped
 /// into the range.
+#[inline]
 fn year_of_day(days: i64) -> usize {
     // 1 461 days in four years: right, or one year late, and the check
     // corrects it.
@@ -212,6 +213,7 @@ pub(crate) struct Timeline<'a> {
 }
 
 impl<'a> Timeline<'a> {
+    #[inline]
     fn year(&self, k: usize) -> &'a Year {
         self.years.tables[k].get_or_init(|| {
             let year = Year::build(self, FIRST_YEAR + k as i32);
@@ -222,6 +224,7 @@ impl<'a> Timeline<'a> {
     }
 
     /// Business nanoseconds in year `k`.
+    #[inline]
     fn total(&self, k: usize) -> i64 {
         match self.years.totals[k].load(Ordering::Relaxed) {
             -1 => self.year(k).total,
@@ -235,7 +238,7 @@ impl<'a> Timeline<'a> {
         // Days since local 1995-01-01 as if the zone were UTC: off by the
         // zone's offset (under a day) at most, so only an instant within a
         // day of 1 January needs the exact turn of the year.
-        let days = (t.div_euclid(NANOS) - 2 * SECS_PER_DAY).div_euclid(SECS_PER_DAY);
+        let days = (t - 2 * DAY_NS).div_euclid(DAY_NS);
         let k = year_of_day(days);
         if days - year_start_day(k) >= 1 && year_start_day(k + 1) - days >= 2 {
             return k;
@@ -262,6 +265,7 @@ impl<'a> Timeline<'a> {
 
     /// Whether `t` lies in the supported range; only instants within days
     /// of its ends build the first or the last year to find out.
+    #[inline]
     pub(crate) fn contains(&self, t: i64) -> bool {
         if t < 4 * DAY_NS {
             t >= self.start()
@@ -296,26 +300,50 @@ impl<'a> Timeline<'a> {
 
     /// The earliest instant `t >= from` with `amount` (> 0) of business
     /// time in `[from, t)`, or `None` past the range.
-    pub(crate) fn advance(&self, from: i64, amount: i64) -> Option<i64> {
-        let mut k = self.year_index(from);
+    pub(crate) fn advance(&self, from: i64, amount: i64) -> Option<Located<'a>> {
+        let k = self.year_index(from);
         let year = self.year(k);
         let mut position = year.business_before(from).checked_add(amount)?;
         // At exactly the year's total this is the end of its last window:
         // a deadline that fills a day is that day's close.
         if position <= year.total {
-            return year.instant_at(position);
+            return year.instant_at(position).map(|t| Located { t, year });
         }
         position -= year.total;
-        loop {
-            k += 1;
-            if k == YEARS {
-                return None;
+        let mut next = k + 1;
+        // Eight years at a time while they are built and not enough: a
+        // deadline decades away costs a few additions, not one per year.
+        for eight in self.years.totals[next..].chunks_exact(8) {
+            // Each loaded once: another thread may build a year meanwhile.
+            let totals = eight.iter().map(|t| t.load(Ordering::Relaxed));
+            let (sum, unbuilt) =
+                totals.fold((0, false), |(sum, unbuilt), t| (sum + t, unbuilt || t < 0));
+            if unbuilt || position <= sum {
+                break;
             }
-            let total = self.total(k);
+            position -= sum;
+            next += 8;
+        }
+        for (k, total) in self.years.totals.iter().enumerate().skip(next) {
+            let total = match total.load(Ordering::Relaxed) {
+                -1 => self.year(k).total,
+                total => total,
+            };
             if position <= total {
-                return self.year(k).instant_at(position);
+                let year = self.year(k);
+                return year.instant_at(position).map(|t| Located { t, year });
             }
             position -= total;
+        }
+        None
+    }
+
+    /// The instant `t` with the year that holds it.
+    #[inline]
+    pub(crate) fn locate(&self, t: i64) -> Located<'a> {
+        Located {
+            t,
+            year: self.year(self.year_index(t)),
         }
     }
 
@@ -345,14 +373,6 @@ impl<'a> Timeline<'a> {
             }
         }
         out
-    }
-
-    /// chrono-tz's offset at `t`, for handing results out in the
-    /// calendar's zone without a time-zone lookup.
-    pub(crate) fn zone_offset_at(&self, t: i64) -> chrono_tz::TzOffset {
-        self.year(self.year_index(t))
-            .transitions
-            .zone_offset_at(EPOCH + t.div_euclid(NANOS))
     }
 
     /// Calls `each(start, end)`, in nanoseconds from [`EPOCH`], with the
@@ -424,6 +444,25 @@ impl<'a> Timeline<'a> {
                 kind
             })
             .collect()
+    }
+}
+
+/// An instant in nanoseconds from [`EPOCH`], with the year that holds it:
+/// what an answer needs to be handed out in the calendar's zone without
+/// finding its year again.
+#[derive(Clone, Copy)]
+pub(crate) struct Located<'a> {
+    pub(crate) t: i64,
+    year: &'a Year,
+}
+
+impl Located<'_> {
+    /// chrono-tz's offset at the instant, without a time-zone lookup.
+    #[inline]
+    pub(crate) fn zone_offset(&self) -> chrono_tz::TzOffset {
+        self.year
+            .transitions
+            .zone_offset_at(EPOCH + self.t.div_euclid(NANOS))
     }
 }
 
@@ -562,6 +601,7 @@ impl Year {
     }
 
     /// Index of the last window that starts at or before `t`, if any.
+    #[inline]
     fn window_at_or_before(&self, t: i64) -> Option<usize> {
         let sec = t.div_euclid(NANOS);
         let day = usize::try_from((t - self.start).div_euclid(DAY_NS)).ok()?;
@@ -582,6 +622,7 @@ impl Year {
     }
 
     /// Business nanoseconds from the start of the year up to `t`.
+    #[inline]
     fn business_before(&self, t: i64) -> i64 {
         match self.window_at_or_before(t) {
             None => 0,
@@ -594,6 +635,7 @@ impl Year {
 
     /// The earliest instant at which the business time since the start of
     /// the year reaches `position` (in `(0, total]`).
+    #[inline]
     fn instant_at(&self, position: i64) -> Option<i64> {
         // Window i holds position p when cum[i] < p <= cum[i + 1]; in whole
         // seconds that is cum[i + 1] >= ceil(p / 1s).

@@ -150,6 +150,7 @@ impl Transitions {
     }
 
     /// chrono-tz's offset in force at UTC second `utc`.
+    #[inline]
     pub(crate) fn zone_offset_at(&self, utc: i64) -> TzOffset {
         let i = self.starts.partition_point(|&s| s <= utc);
         self.zone_offsets[i.saturating_sub(1)]
