@@ -239,7 +239,7 @@ impl Calendar {
 /// A target as nanoseconds, refusing negative ones.
 pub(crate) fn non_negative(target: BusinessDuration) -> Result<i64> {
     if target.is_negative() {
-        return Err(crate::error::ErrorKind::NegativeTarget {
+        return Err(crate::error::Reason::NegativeTarget {
             target: crate::error::shown(target),
         }
         .into());

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::duration::BusinessDuration;
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::range::{check_date, check_year};
@@ -399,7 +399,7 @@ impl Calendar {
     pub fn next_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
         let next = self.timeline().next_open(t).ok_or_else(|| {
-            crate::Error::from(ErrorKind::NoOpeningInRange {
+            crate::Error::from(Reason::NoOpeningInRange {
                 instant: shown(self.to_datetime(t).to_rfc3339()),
                 zone: shown(self.inner.zone.name()),
             })
@@ -464,7 +464,7 @@ impl Calendar {
             .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
         match t {
             Some(t) if self.timeline().contains(t) => Ok(t),
-            _ => Err(ErrorKind::InstantOutOfRange {
+            _ => Err(Reason::InstantOutOfRange {
                 instant: shown(instant.with_timezone(&self.inner.zone).to_rfc3339()),
                 zone: shown(self.inner.zone.name()),
             }
@@ -502,7 +502,7 @@ impl Calendar {
     }
 
     pub(crate) fn deadline_out_of_range(&self) -> crate::Error {
-        ErrorKind::DeadlineOutOfRange {
+        Reason::DeadlineOutOfRange {
             zone: shown(self.inner.zone.name()),
         }
         .into()
@@ -620,7 +620,7 @@ impl CalendarBuilder {
     pub fn time_zone_name(mut self, name: &str) -> Self {
         self.zone = name
             .parse::<Tz>()
-            .map_err(|_| ErrorKind::UnknownTimeZone { input: shown(name) }.into());
+            .map_err(|_| Reason::UnknownTimeZone { input: shown(name) }.into());
         self
     }
 
@@ -822,7 +822,7 @@ impl CalendarBuilder {
             rule.validate()?;
         }
         for &date in &self.closures {
-            check_date(date).map_err(|_| ErrorKind::ClosureOutOfRange { date: shown(date) })?;
+            check_date(date).map_err(|_| Reason::ClosureOutOfRange { date: shown(date) })?;
         }
         let business_day = match self.business_day {
             Some(length) => {
@@ -831,7 +831,7 @@ impl CalendarBuilder {
                     || length > BusinessDuration::from_hours(24)
                     || !whole_seconds
                 {
-                    return Err(ErrorKind::InvalidDayLength {
+                    return Err(Reason::InvalidDayLength {
                         length: shown(length),
                     }
                     .into());

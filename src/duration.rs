@@ -1,9 +1,12 @@
 //! Business time as its own unit.
 
 use std::fmt;
-use std::ops::{Add, Neg, Sub};
+use std::ops::{Add, Mul, Neg, Sub};
+use std::str::FromStr;
 
-use crate::error::{ErrorKind, Result, shown};
+use chrono::TimeDelta;
+
+use crate::error::{Reason, Result, shown};
 
 const NANOS_PER_SEC: i128 = 1_000_000_000;
 
@@ -17,9 +20,11 @@ const NANOS_PER_SEC: i128 = 1_000_000_000;
 /// instants it is measured between.
 ///
 /// How long a business *day* is depends on the calendar (see
-/// [`Calendar::business_day`](crate::Calendar::business_day)), so there is
-/// no `days` constructor here; use
-/// [`ResponseTarget::BusinessDays`](crate::ResponseTarget) instead.
+/// [`Calendar::business_day`](crate::Calendar::business_day)), so
+/// [`BusinessDuration::from_days`] takes one.
+///
+/// As text (its `Display`, `FromStr` and serde form) it is hours, minutes
+/// and seconds: `"4h 30m"`.
 ///
 /// # Panics
 ///
@@ -108,7 +113,24 @@ impl BusinessDuration {
         }
     }
 
-    /// Whole seconds, rounded toward zero.
+    /// A number of business days of `calendar`: `days` times its
+    /// [`business_day`](crate::Calendar::business_day). A business day's
+    /// length belongs to a calendar (8 hours for the default one), so
+    /// there is no `from_days` without one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    /// let two_days = BusinessDuration::from_days(2, &Calendar::munich());
+    /// assert_eq!(two_days, BusinessDuration::from_hours(16));
+    /// ```
+    pub fn from_days(days: i64, calendar: &crate::Calendar) -> Self {
+        calendar.business_day() * days
+    }
+
+    /// Whole seconds, rounded toward zero. Every business duration of the
+    /// supported range fits; beyond ±292 billion years the value saturates.
     ///
     /// # Example
     ///
@@ -116,8 +138,28 @@ impl BusinessDuration {
     /// use sla_clock::BusinessDuration;
     /// assert_eq!(BusinessDuration::from_nanos(-2_700_000_000).as_secs(), -2);
     /// ```
-    pub const fn as_secs(self) -> i128 {
-        self.nanos / NANOS_PER_SEC
+    pub const fn as_secs(self) -> i64 {
+        let secs = self.nanos / NANOS_PER_SEC;
+        if secs > i64::MAX as i128 {
+            i64::MAX
+        } else if secs < i64::MIN as i128 {
+            i64::MIN
+        } else {
+            secs as i64
+        }
+    }
+
+    /// The nanoseconds beyond the whole seconds of [`as_secs`](Self::as_secs),
+    /// with the same sign.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::BusinessDuration;
+    /// assert_eq!(BusinessDuration::from_nanos(-2_700_000_000).subsec_nanos(), -700_000_000);
+    /// ```
+    pub const fn subsec_nanos(self) -> i32 {
+        (self.nanos % NANOS_PER_SEC) as i32
     }
 
     /// The exact value in nanoseconds.
@@ -209,6 +251,22 @@ impl BusinessDuration {
         }
     }
 
+    /// `self * factor`, or `None` on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::BusinessDuration;
+    /// assert_eq!(BusinessDuration::from_hours(8).checked_mul(5), Some(BusinessDuration::from_hours(40)));
+    /// assert_eq!(BusinessDuration::from_nanos(i128::MAX).checked_mul(2), None);
+    /// ```
+    pub const fn checked_mul(self, factor: i64) -> Option<Self> {
+        match self.nanos.checked_mul(factor as i128) {
+            Some(nanos) => Some(BusinessDuration { nanos }),
+            None => None,
+        }
+    }
+
     /// `self` multiplied by `percent / 100`, rounded up to the next
     /// nanosecond, so that "75 % of the target has elapsed" is reached at
     /// the first instant where it is true and not one nanosecond before.
@@ -223,7 +281,7 @@ impl BusinessDuration {
     /// error when it cannot possibly fit in the supported range.
     pub(crate) fn to_i64_nanos(self) -> Result<i64> {
         i64::try_from(self.nanos)
-            .map_err(|_| ErrorKind::DurationTooLarge { value: shown(self) }.into())
+            .map_err(|_| Reason::DurationTooLarge { value: shown(self) }.into())
     }
 }
 
@@ -242,6 +300,95 @@ impl Sub for BusinessDuration {
         BusinessDuration {
             nanos: self.nanos - rhs.nanos,
         }
+    }
+}
+
+/// Scales a duration; panics on overflow like integer arithmetic (see
+/// [`BusinessDuration::checked_mul`]).
+impl Mul<i64> for BusinessDuration {
+    type Output = BusinessDuration;
+    fn mul(self, factor: i64) -> Self {
+        BusinessDuration {
+            nanos: self.nanos * i128::from(factor),
+        }
+    }
+}
+
+/// Business time of the same length as a wall-clock `TimeDelta`; every
+/// `TimeDelta` fits.
+///
+/// ```
+/// use sla_clock::BusinessDuration;
+/// let d = BusinessDuration::from(chrono::TimeDelta::minutes(90));
+/// assert_eq!(d.to_string(), "1h 30m");
+/// ```
+impl From<TimeDelta> for BusinessDuration {
+    fn from(delta: TimeDelta) -> Self {
+        let nanos =
+            i128::from(delta.num_seconds()) * NANOS_PER_SEC + i128::from(delta.subsec_nanos());
+        BusinessDuration { nanos }
+    }
+}
+
+/// A `TimeDelta` of the same length, when it fits (about ±292 million
+/// years).
+///
+/// ```
+/// use sla_clock::BusinessDuration;
+/// let delta = chrono::TimeDelta::try_from(BusinessDuration::from_hours(4))?;
+/// assert_eq!(delta, chrono::TimeDelta::hours(4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl TryFrom<BusinessDuration> for TimeDelta {
+    type Error = crate::Error;
+    fn try_from(d: BusinessDuration) -> Result<TimeDelta> {
+        let secs = i64::try_from(d.nanos.div_euclid(NANOS_PER_SEC)).ok();
+        let nanos = d.nanos.rem_euclid(NANOS_PER_SEC) as u32;
+        secs.and_then(|secs| TimeDelta::new(secs, nanos))
+            .ok_or_else(|| Reason::DurationTooLarge { value: shown(d) }.into())
+    }
+}
+
+/// Business time of the same length as a `std::time::Duration`; every
+/// `Duration` fits.
+///
+/// ```
+/// use sla_clock::BusinessDuration;
+/// let d = BusinessDuration::from(std::time::Duration::from_millis(1500));
+/// assert_eq!(d.to_string(), "1.5s");
+/// ```
+impl From<std::time::Duration> for BusinessDuration {
+    fn from(d: std::time::Duration) -> Self {
+        // At most about 1.8 × 10^28 nanoseconds: far inside i128.
+        BusinessDuration {
+            nanos: d.as_nanos() as i128,
+        }
+    }
+}
+
+/// A `std::time::Duration` of the same length; a negative duration has
+/// none.
+///
+/// ```
+/// use sla_clock::{BusinessDuration, ErrorKind};
+/// let d = std::time::Duration::try_from(BusinessDuration::from_secs(90))?;
+/// assert_eq!(d.as_secs(), 90);
+/// let err = std::time::Duration::try_from(BusinessDuration::from_secs(-1)).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Duration);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl TryFrom<BusinessDuration> for std::time::Duration {
+    type Error = crate::Error;
+    fn try_from(d: BusinessDuration) -> Result<std::time::Duration> {
+        if d.is_negative() {
+            return Err(Reason::NegativeDuration { value: shown(d) }.into());
+        }
+        let secs = u64::try_from(d.nanos / NANOS_PER_SEC)
+            .map_err(|_| crate::Error::from(Reason::DurationTooLarge { value: shown(d) }))?;
+        Ok(std::time::Duration::new(
+            secs,
+            (d.nanos % NANOS_PER_SEC) as u32,
+        ))
     }
 }
 
@@ -292,6 +439,112 @@ impl fmt::Display for BusinessDuration {
     }
 }
 
+/// Reads what [`Display`](fmt::Display) writes: an optional `-`, then
+/// hours, minutes and seconds in that order, each at most once, separated
+/// by single spaces (`4h`, `1h 30m`, `-2h 5s`, `0.25s`, `0s`). A part may
+/// exceed its usual range (`90m` is `1h 30m`); seconds may have up to nine
+/// decimals.
+///
+/// ```
+/// use sla_clock::BusinessDuration;
+/// for text in ["4h", "1h 30m", "-2h 5s", "0.25s", "0s", "-0.000000001s"] {
+///     assert_eq!(text.parse::<BusinessDuration>()?.to_string(), text);
+/// }
+/// assert_eq!("90m".parse::<BusinessDuration>()?, BusinessDuration::from_minutes(90));
+/// assert!("4 hours".parse::<BusinessDuration>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for BusinessDuration {
+    type Err = crate::Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        let invalid = || -> crate::Error { Reason::InvalidDuration { input: shown(text) }.into() };
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let mut nanos: i128 = 0;
+        let mut next_unit = 0;
+        for part in body.split(' ') {
+            let (number, unit) = part.split_at(part.len().saturating_sub(1));
+            let rank = match unit {
+                "h" => 0,
+                "m" => 1,
+                "s" => 2,
+                _ => return Err(invalid()),
+            };
+            if rank < next_unit {
+                return Err(invalid());
+            }
+            next_unit = rank + 1;
+            let (whole, fraction) = match number.split_once('.') {
+                Some((whole, fraction)) if rank == 2 => (whole, Some(fraction)),
+                Some(_) => return Err(invalid()),
+                None => (number, None),
+            };
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            if !digits(whole) || whole.len() > 39 {
+                return Err(invalid());
+            }
+            let whole: i128 = whole.parse().map_err(|_| invalid())?;
+            let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC;
+            let mut value = whole.checked_mul(unit_nanos).ok_or_else(invalid)?;
+            if let Some(fraction) = fraction {
+                if !digits(fraction) || fraction.len() > 9 {
+                    return Err(invalid());
+                }
+                let scale = 10_i128.pow(9 - fraction.len() as u32);
+                value += fraction.parse::<i128>().map_err(|_| invalid())? * scale;
+            }
+            nanos = nanos.checked_add(value).ok_or_else(invalid)?;
+        }
+        Ok(BusinessDuration {
+            nanos: if negative { -nanos } else { nanos },
+        })
+    }
+}
+
+/// As text, the form of [`Display`](fmt::Display) (`"4h 30m"`); read back
+/// from that text or from a whole number of seconds.
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessDuration {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessDuration {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = BusinessDuration;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a business duration such as \"4h 30m\" or a whole number of seconds")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                text: &str,
+            ) -> std::result::Result<Self::Value, E> {
+                text.parse().map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(
+                self,
+                secs: i64,
+            ) -> std::result::Result<Self::Value, E> {
+                Ok(BusinessDuration::from_secs(secs))
+            }
+            fn visit_u64<E: serde::de::Error>(
+                self,
+                secs: u64,
+            ) -> std::result::Result<Self::Value, E> {
+                Ok(BusinessDuration::from_secs_i128(i128::from(secs)))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +561,54 @@ mod tests {
             BusinessDuration::from_nanos(-1).to_string(),
             "-0.000000001s"
         );
+    }
+
+    #[test]
+    fn text_round_trips_and_bad_text_names_itself() {
+        let mut n: i128 = 1;
+        for _ in 0..70 {
+            for value in [n, -n, n + 999_999_999, n * 7 + 3] {
+                let d = BusinessDuration::from_nanos(value);
+                assert_eq!(d.to_string().parse::<BusinessDuration>().unwrap(), d, "{d}");
+            }
+            n = n * 3 + 1;
+        }
+        for bad in [
+            "",
+            "-",
+            "4",
+            "4 h",
+            "h",
+            "1h  30m",
+            "30m 1h",
+            "1h 1h",
+            "1.5h",
+            "+1h",
+            "1.0000000001s",
+            "1e3s",
+        ] {
+            assert_eq!(
+                bad.parse::<BusinessDuration>().unwrap_err().to_string(),
+                format!(
+                    "invalid business duration '{bad}'; expected hours, minutes and seconds like \
+                     '4h 30m', '90m' or '1.5s'"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn conversions_are_exact_or_refused() {
+        let d = BusinessDuration::from_nanos(-1_500_000_001);
+        assert_eq!(BusinessDuration::from(TimeDelta::try_from(d).unwrap()), d);
+        assert!(TimeDelta::try_from(BusinessDuration::from_nanos(i128::MAX)).is_err());
+        let d = BusinessDuration::from_nanos(86_400_000_000_123);
+        assert_eq!(
+            BusinessDuration::from(std::time::Duration::try_from(d).unwrap()),
+            d
+        );
+        assert_eq!(d * 3, BusinessDuration::from_nanos(3 * 86_400_000_000_123));
+        assert_eq!(BusinessDuration::from_nanos(i128::MAX).as_secs(), i64::MAX);
     }
 
     #[test]

@@ -6,16 +6,18 @@ use crate::range;
 
 /// Everything that can go wrong in `sla-clock`.
 ///
-/// The message names the offending value and says what would be accepted.
-/// The inner kind is private so new cases can be added without breaking
-/// callers; match on the message only in tests.
+/// The message names the offending value and says what would be accepted;
+/// [`Error::kind`] tells a program what went wrong without reading it. The
+/// error is one word (the details are boxed), so `Result`s stay small on
+/// the hot path.
 ///
 /// # Example
 ///
 /// ```
-/// use sla_clock::Priority;
+/// use sla_clock::{ErrorKind, Priority};
 ///
 /// let err = "asap".parse::<Priority>().unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Priority);
 /// assert_eq!(
 ///     err.to_string(),
 ///     "unknown priority 'asap'; expected one of urgent, high, normal, low \
@@ -24,52 +26,94 @@ use crate::range;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(transparent)]
-pub struct Error(#[from] ErrorKind);
+pub struct Error(Box<Reason>);
 
-impl Error {
-    /// Whether the error is about the supported range (1995-01-01 to
-    /// 2099-12-31 local time), as opposed to malformed input.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::Calendar;
-    ///
-    /// let err = Calendar::munich().holidays(2100).unwrap_err();
-    /// assert!(err.is_out_of_range());
-    /// ```
-    pub fn is_out_of_range(&self) -> bool {
-        matches!(
-            self.0,
-            ErrorKind::YearOutOfRange { .. }
-                | ErrorKind::DateOutOfRange { .. }
-                | ErrorKind::InstantOutOfRange { .. }
-                | ErrorKind::DeadlineOutOfRange { .. }
-                | ErrorKind::NoOpeningInRange { .. }
-        )
+impl From<Reason> for Error {
+    fn from(reason: Reason) -> Error {
+        Error(Box::new(reason))
     }
 }
 
+/// What kind of thing went wrong, for a program to act on: a service maps
+/// it to the field or the HTTP status to report. New kinds may be added.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, ErrorKind};
+///
+/// let cal = Calendar::munich();
+/// assert_eq!(cal.holidays(2100).unwrap_err().kind(), ErrorKind::OutOfRange);
+/// assert_eq!(cal.parse_datetime("tomorrow").unwrap_err().kind(), ErrorKind::DateTime);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An unknown priority name.
+    Priority,
+    /// A malformed date-time, or a local time that a clock change skips or
+    /// repeats.
+    DateTime,
+    /// A year, date, instant or deadline outside the supported range
+    /// 1995-01-01 to 2099-12-31 (local time).
+    OutOfRange,
+    /// A calendar definition that is not valid: time zone, opening
+    /// windows, holiday rules or region, closures, business-day length.
+    Calendar,
+    /// A policy value that is not valid: a negative target, an at-risk
+    /// threshold over 100 %.
+    Policy,
+    /// More of something than the crate's [`limits`](crate::limits) allow.
+    Limit,
+    /// A business duration that is malformed or too large.
+    Duration,
+    /// A pause that is malformed or ends before it starts.
+    Pause,
+    /// A response instant before the ticket was created.
+    Response,
+}
+
 impl Error {
-    /// Whether the input was refused for exceeding one of the crate's
-    /// [`limits`](crate::limits) (too many windows, rules, closures or
-    /// pauses), as opposed to being malformed.
+    /// What kind of thing went wrong.
     ///
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, Pause};
+    /// use sla_clock::{Calendar, ErrorKind};
     ///
-    /// let cal = Calendar::munich();
-    /// let at = cal.parse_datetime("2026-12-21T12:00")?;
-    /// let pauses = vec![Pause::new(at, at)?; sla_clock::limits::MAX_PAUSES + 1];
-    /// let err = cal.business_time_with_pauses(&at, &at, pauses).unwrap_err();
-    /// assert!(err.is_limit());
-    /// assert_eq!(err.to_string(), "too many pauses: 10001, more than the limit of 10000 (see sla_clock::limits)");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// let err = Calendar::builder().build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Calendar);
     /// ```
-    pub fn is_limit(&self) -> bool {
-        matches!(self.0, ErrorKind::LimitExceeded { .. })
+    pub fn kind(&self) -> ErrorKind {
+        use Reason::*;
+        match *self.0 {
+            YearOutOfRange { .. }
+            | DateOutOfRange { .. }
+            | InstantOutOfRange { .. }
+            | DeadlineOutOfRange { .. }
+            | NoOpeningInRange { .. } => ErrorKind::OutOfRange,
+            UnknownPriority { .. } => ErrorKind::Priority,
+            InvalidDateTime { .. } | NonexistentLocalTime { .. } | AmbiguousLocalTime { .. } => {
+                ErrorKind::DateTime
+            }
+            UnknownTimeZone { .. }
+            | InvalidTimeOfDay { .. }
+            | InvalidWindowSyntax { .. }
+            | EmptyWindow { .. }
+            | OverlappingWindows { .. }
+            | NoOpeningHours
+            | InvalidHolidayRule { .. }
+            | UnknownRegion { .. }
+            | ClosureOutOfRange { .. }
+            | InvalidDayLength { .. } => ErrorKind::Calendar,
+            InvalidRiskThreshold { .. } | NegativeTarget { .. } => ErrorKind::Policy,
+            LimitExceeded { .. } => ErrorKind::Limit,
+            DurationTooLarge { .. } | InvalidDuration { .. } | NegativeDuration { .. } => {
+                ErrorKind::Duration
+            }
+            InvertedPause { .. } => ErrorKind::Pause,
+            ResponseBeforeCreation { .. } => ErrorKind::Response,
+        }
     }
 }
 
@@ -77,7 +121,7 @@ impl Error {
 pub(crate) type Shown = String;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum ErrorKind {
+pub(crate) enum Reason {
     #[error("year {year} is outside the supported range {years}", years = range::YEARS)]
     YearOutOfRange { year: i64 },
     #[error("date {date} is outside the supported range {dates}", dates = range::DATES)]
@@ -162,6 +206,13 @@ pub(crate) enum ErrorKind {
         "business duration {value} is too large; the supported range holds far less business time"
     )]
     DurationTooLarge { value: Shown },
+    #[error(
+        "invalid business duration '{input}'; expected hours, minutes and seconds \
+         like '4h 30m', '90m' or '1.5s'"
+    )]
+    InvalidDuration { input: Shown },
+    #[error("business duration {value} is negative; a std::time::Duration cannot be")]
+    NegativeDuration { value: Shown },
     #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
     LimitExceeded {
         what: String,

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::easter::easter_sunday;
-use crate::error::{ErrorKind, Result};
+use crate::error::{Reason, Result};
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 
 /// When a holiday falls, year after year.
@@ -357,7 +357,7 @@ impl HolidayRule {
     /// Rejects rules that can never match or that contradict themselves.
     pub(crate) fn validate(&self) -> Result<()> {
         let invalid = |reason: String| -> crate::Error {
-            ErrorKind::InvalidHolidayRule {
+            Reason::InvalidHolidayRule {
                 name: self.name.en.clone(),
                 reason,
             }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
 
 use crate::calendar::Calendar;
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 
 /// What the text looked like, checked before chrono sees it: chrono's own
 /// parsers are lenient in ways that would make a typo mean a date
@@ -94,7 +94,7 @@ impl Calendar {
     /// ```
     pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
         let malformed =
-            || -> crate::Error { ErrorKind::InvalidDateTime { input: shown(text) }.into() };
+            || -> crate::Error { Reason::InvalidDateTime { input: shown(text) }.into() };
         // Leap seconds are valid RFC 3339 but have no place in business
         // time, and chrono would accept `:60` at any minute.
         let leap = text.get(17..19) == Some("60");
@@ -124,14 +124,14 @@ impl Calendar {
         let zone = self.zone();
         match zone.from_local_datetime(&naive) {
             LocalResult::Single(dt) => Ok(dt.with_timezone(&dt.offset().fix())),
-            LocalResult::Ambiguous(earlier, later) => Err(ErrorKind::AmbiguousLocalTime {
+            LocalResult::Ambiguous(earlier, later) => Err(Reason::AmbiguousLocalTime {
                 input: shown(text),
                 zone: shown(zone.name()),
                 earlier: shown(earlier.to_rfc3339()),
                 later: shown(later.to_rfc3339()),
             }
             .into()),
-            LocalResult::None => Err(ErrorKind::NonexistentLocalTime {
+            LocalResult::None => Err(Reason::NonexistentLocalTime {
                 input: shown(text),
                 zone: shown(zone.name()),
             }

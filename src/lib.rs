@@ -118,7 +118,7 @@
 //! Every size that costs time or memory is bounded, so that a calendar
 //! loaded from a customer's configuration is answered within a known budget:
 //! see [`limits`] for the numbers and their reasons. Input over a limit is an
-//! error that names it ([`Error::is_limit`]).
+//! error that names it ([`ErrorKind::Limit`]).
 //!
 //! ## Holidays of the DACH region
 //!
@@ -173,7 +173,7 @@ pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};
 pub use duration::BusinessDuration;
 pub use easter::easter_sunday;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use explain::{Explanation, SkipReason, Step};
 pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule};
 pub use policy::{Policy, ResponseTarget};

@@ -4,7 +4,7 @@
 //! customers write. Every size that drives time or memory is bounded here,
 //! so that any input the crate accepts is answered within a known budget,
 //! and anything larger is refused with an error that names the limit
-//! ([`Error::is_limit`](crate::Error::is_limit)) instead of exhausting
+//! ([`ErrorKind::Limit`](crate::ErrorKind::Limit)) instead of exhausting
 //! memory or running for minutes.
 //!
 //! | limit | value | why |
@@ -30,7 +30,7 @@
 //!     builder = builder.open(Weekday::Mon, &format!("{:02}:00-{:02}:01", hour % 24, hour % 24));
 //! }
 //! let err = builder.build().unwrap_err();
-//! assert!(err.is_limit());
+//! assert!(err.kind() == sla_clock::ErrorKind::Limit);
 //! ```
 
 /// The most opening windows one weekday may have.
@@ -72,7 +72,7 @@ pub const MAX_PAUSES: usize = 10_000;
 /// `Err` naming `what` and the limit when `found` exceeds `limit`.
 pub(crate) fn check(what: impl std::fmt::Display, found: usize, limit: usize) -> crate::Result<()> {
     if found > limit {
-        return Err(crate::error::ErrorKind::LimitExceeded {
+        return Err(crate::error::Reason::LimitExceeded {
             what: what.to_string(),
             found,
             limit,

@@ -6,7 +6,7 @@ use std::str::FromStr;
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
 
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 
 /// A language for texts meant for customers.
 ///
@@ -192,7 +192,7 @@ impl FromStr for Priority {
                 let [de, en] = p.texts().1;
                 s.eq_ignore_ascii_case(en) || s.eq_ignore_ascii_case(de)
             })
-            .ok_or_else(|| ErrorKind::UnknownPriority { input: shown(s) }.into())
+            .ok_or_else(|| Reason::UnknownPriority { input: shown(s) }.into())
     }
 }
 

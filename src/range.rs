@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 
 pub(crate) const FIRST_YEAR: i32 = 1995;
 pub(crate) const LAST_YEAR: i32 = 2099;
@@ -20,7 +20,7 @@ pub(crate) fn check_year(year: i32) -> Result<()> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
         Ok(())
     } else {
-        Err(ErrorKind::YearOutOfRange {
+        Err(Reason::YearOutOfRange {
             year: i64::from(year),
         }
         .into())
@@ -31,7 +31,7 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
         Ok(())
     } else {
-        Err(ErrorKind::DateOutOfRange { date: shown(date) }.into())
+        Err(Reason::DateOutOfRange { date: shown(date) }.into())
     }
 }
 

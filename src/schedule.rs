@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::Weekday;
 
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 use crate::limits::{self, MAX_WINDOWS_PER_DAY};
 
 const SECS_PER_DAY: u32 = 86_400;
@@ -104,7 +104,7 @@ impl FromStr for TimeOfDay {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        let invalid = || -> crate::Error { ErrorKind::InvalidTimeOfDay { input: shown(s) }.into() };
+        let invalid = || -> crate::Error { Reason::InvalidTimeOfDay { input: shown(s) }.into() };
         let number = |part: &str| -> Option<u32> {
             (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| part.parse().ok())
@@ -191,7 +191,7 @@ impl FromStr for OpeningWindow {
     fn from_str(s: &str) -> Result<Self> {
         let (start, end) = s
             .split_once('-')
-            .ok_or_else(|| ErrorKind::InvalidWindowSyntax { input: shown(s) })?;
+            .ok_or_else(|| Reason::InvalidWindowSyntax { input: shown(s) })?;
         Ok(OpeningWindow {
             start: start.trim().parse()?,
             end: end.trim().parse()?,
@@ -362,7 +362,7 @@ impl WeeklySchedule {
             )?;
             for w in windows {
                 if w.end <= w.start {
-                    return Err(ErrorKind::EmptyWindow {
+                    return Err(Reason::EmptyWindow {
                         window: shown(w),
                         weekday: shown(weekday),
                     }
@@ -371,7 +371,7 @@ impl WeeklySchedule {
             }
             for pair in windows.windows(2) {
                 if pair[1].start < pair[0].end {
-                    return Err(ErrorKind::OverlappingWindows {
+                    return Err(Reason::OverlappingWindows {
                         first: shown(pair[0]),
                         second: shown(pair[1]),
                         weekday: shown(weekday),
@@ -381,7 +381,7 @@ impl WeeklySchedule {
             }
         }
         if self.weekly_secs() == 0 {
-            return Err(ErrorKind::NoOpeningHours.into());
+            return Err(Reason::NoOpeningHours.into());
         }
         Ok(())
     }

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use crate::business_time::non_negative;
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 use crate::policy::Policy;
 use crate::priority::Priority;
 
@@ -59,7 +59,7 @@ impl Pause {
         B::Offset: fmt::Display,
     {
         if to < from.with_timezone(&to.timezone()) {
-            return Err(ErrorKind::InvertedPause {
+            return Err(Reason::InvertedPause {
                 from: shown(from.to_rfc3339()),
                 to: shown(to.to_rfc3339()),
             }
@@ -140,7 +140,7 @@ impl RiskThreshold {
     /// ```
     pub fn percent(percent: u8) -> Result<Self> {
         if percent > 100 {
-            return Err(ErrorKind::InvalidRiskThreshold {
+            return Err(Reason::InvalidRiskThreshold {
                 percent: shown(percent),
             }
             .into());
@@ -631,7 +631,7 @@ impl SlaClock {
         };
         let at = self.calendar.offset_ns(&r)?;
         if at < self.created {
-            return Err(ErrorKind::ResponseBeforeCreation {
+            return Err(Reason::ResponseBeforeCreation {
                 responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
                 created: shown(self.created().to_rfc3339()),
             }

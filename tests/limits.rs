@@ -89,7 +89,7 @@ fn holiday_rules_are_bounded() {
         .holidays(vec![rule; limits::MAX_HOLIDAY_RULES + 1])
         .build()
         .unwrap_err();
-    assert!(err.is_limit());
+    assert!(err.kind() == sla_clock::ErrorKind::Limit);
     assert_eq!(
         err.to_string(),
         "too many holiday rules: 1001, more than the limit of 1000 (see sla_clock::limits)"

@@ -7,7 +7,7 @@ mod de;
 
 use std::fmt;
 
-use crate::error::{ErrorKind, Result, shown};
+use crate::error::{Reason, Result, shown};
 use crate::holidays::HolidayRule;
 
 /// A region with a built-in holiday set: its code and its name. The sets
@@ -160,7 +160,7 @@ impl Region {
     pub fn find(code: &str) -> Result<&'static Region> {
         REGIONS.iter().find(|r| r.code == code).ok_or_else(|| {
             let known: Vec<&str> = REGIONS.iter().map(|r| r.code).collect();
-            ErrorKind::UnknownRegion {
+            Reason::UnknownRegion {
                 input: shown(code),
                 known: known.join(", "),
             }
