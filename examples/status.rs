@@ -10,7 +10,7 @@ mod cli;
 use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
-use sla_clock::{Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock};
+use sla_clock::{Calendar, Policy, Priority, RiskThreshold, SlaClock};
 
 const USAGE: &str = "\
 Usage: status <priority> <created> [--now <instant>] [--responded <instant>]
@@ -29,9 +29,10 @@ options it uses the default policy and the Munich support calendar.
   --now <instant>        the moment to evaluate; defaults to the current time
   --responded <instant>  when the first response was sent, if it was
   --paused <from>/<to>   an interval during which the SLA clock stood still;
-                         repeat for several
+                         repeat for several; <from>/.. for a pause still running
+                         at --now
   --at-risk <percent>    report at-risk once this share of the target has
-                         elapsed (default 75)
+                         elapsed, written like 80% (default 75%)
   -h, --help             print this help";
 
 struct Args {
@@ -94,26 +95,21 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
         None => Utc::now().fixed_offset(),
     };
     let responded = args.responded.as_deref().map(instant).transpose()?;
-    let mut pauses = Vec::new();
-    for interval in &args.paused {
-        let (from, to) = interval.split_once('/').ok_or_else(|| {
-            format!("invalid pause '{interval}'; expected <from>/<to>, two instants joined by '/'")
-        })?;
-        pauses.push(Pause::new(instant(from)?, instant(to)?).map_err(text)?);
-    }
-    let percent = match &args.at_risk {
-        None => 75,
-        Some(p) => p
-            .parse::<u8>()
-            .ok()
-            .filter(|n| *n <= 100 && p.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| {
-                format!("invalid at-risk threshold '{p}'; expected a percentage from 0 to 100")
-            })?,
-    };
+    let pauses = args
+        .paused
+        .iter()
+        .map(|text| calendar.parse_pause(text))
+        .collect::<sla_clock::Result<Vec<_>>>()
+        .map_err(text)?;
+    let threshold: RiskThreshold = args
+        .at_risk
+        .as_deref()
+        .unwrap_or("75%")
+        .parse()
+        .map_err(text)?;
     let clock = SlaClock::for_priority(calendar, policy, priority, &created)
         .and_then(|c| c.with_pauses(pauses))
-        .and_then(|c| c.with_risk_threshold(RiskThreshold::percent(percent)?))
+        .and_then(|c| c.with_risk_threshold(threshold))
         .map_err(text)?;
     let status = clock
         .status(&now, responded.map(|r| r.to_utc()))
@@ -129,7 +125,7 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
     );
     if let Some(at_risk) = clock.at_risk_from() {
         out.push_str(&format!(
-            "at risk from {} ({percent}% of {})\n",
+            "at risk from {} ({threshold} of {})\n",
             show(at_risk),
             clock.target()
         ));

@@ -18,39 +18,68 @@ use crate::timeline::Located;
 /// range start.
 pub(crate) type PauseSpans = [(i64, i64)];
 
+/// A clock's pauses in nanoseconds from the timeline's epoch: the ended
+/// ones sorted and merged, and the start of one still running.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PauseSet {
+    pub(crate) closed: Vec<(i64, i64)>,
+    /// The earliest start of a pause with no end yet.
+    pub(crate) open_since: Option<i64>,
+}
+
+impl PauseSet {
+    /// The spans, with a running pause taken to end at `end`.
+    pub(crate) fn ended_at(&self, end: i64) -> Vec<(i64, i64)> {
+        match self.open_since {
+            Some(start) if start < end => {
+                merge(self.closed.iter().copied().chain([(start, end)]).collect())
+            }
+            _ => self.closed.clone(),
+        }
+    }
+}
+
+/// Sorted, with overlapping and touching spans joined.
+fn merge(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
+    spans.sort_unstable();
+    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
+    for (p, q) in spans {
+        match merged.last_mut() {
+            Some(last) if p <= last.1 => last.1 = last.1.max(q),
+            _ => merged.push((p, q)),
+        }
+    }
+    merged
+}
+
 impl Calendar {
-    /// Pauses as sorted, merged spans from the range start.
-    /// At most [`MAX_PAUSES`] are taken; more are counted, not kept, for
-    /// the error.
-    pub(crate) fn pause_spans(
-        &self,
-        pauses: impl IntoIterator<Item = Pause>,
-    ) -> Result<Vec<(i64, i64)>> {
-        let mut spans: Vec<(i64, i64)> = Vec::new();
+    /// Pauses in nanoseconds from the timeline's epoch. At most
+    /// [`MAX_PAUSES`] are taken; more are counted, not kept, for the error.
+    pub(crate) fn pause_set(&self, pauses: impl IntoIterator<Item = Pause>) -> Result<PauseSet> {
+        let mut closed: Vec<(i64, i64)> = Vec::new();
+        let mut open_since: Option<i64> = None;
         let mut count = 0;
         for pause in pauses {
             count += 1;
             if count > MAX_PAUSES {
                 continue;
             }
-            let span = (
-                self.offset_ns_clamped(&pause.from()),
-                self.offset_ns_clamped(&pause.to()),
-            );
-            if span.0 < span.1 {
-                spans.push(span);
+            let start = self.offset_ns_clamped(&pause.start());
+            match pause.end() {
+                Some(end) => {
+                    let end = self.offset_ns_clamped(&end);
+                    if start < end {
+                        closed.push((start, end));
+                    }
+                }
+                None => open_since = Some(open_since.map_or(start, |s| s.min(start))),
             }
         }
         limits::check("pauses", count, MAX_PAUSES)?;
-        spans.sort_unstable();
-        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
-        for (p, q) in spans {
-            match merged.last_mut() {
-                Some(last) if p <= last.1 => last.1 = last.1.max(q),
-                _ => merged.push((p, q)),
-            }
-        }
-        Ok(merged)
+        Ok(PauseSet {
+            closed: merge(closed),
+            open_since,
+        })
     }
 
     /// Business time in `[from, to)` (`from <= to`) outside the pauses.
@@ -195,7 +224,8 @@ impl Calendar {
         pauses: impl IntoIterator<Item = Pause>,
     ) -> Result<DateTime<Tz>> {
         let from = self.offset_ns(created)?;
-        let spans = self.pause_spans(pauses)?;
+        // Without a `now`, a pause still running runs to the range end.
+        let spans = self.pause_set(pauses)?.ended_at(self.timeline().end());
         let due = self.due_located(from, non_negative(target)?, &spans)?;
         Ok(self.located_datetime(due))
     }
@@ -228,7 +258,8 @@ impl Calendar {
         pauses: impl IntoIterator<Item = Pause>,
     ) -> Result<BusinessDuration> {
         let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
-        let spans = self.pause_spans(pauses)?;
+        // Without a `now`, a pause still running runs to the range end.
+        let spans = self.pause_set(pauses)?.ended_at(self.timeline().end());
         let (lo, hi) = (a.min(b), a.max(b));
         let elapsed = self.elapsed_ns(lo, hi, &spans);
         let signed = if a <= b { elapsed } else { -elapsed };

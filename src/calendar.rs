@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
 use crate::duration::BusinessDuration;
@@ -61,7 +61,9 @@ struct Inner {
     years: Years,
 }
 
-/// One open interval, as absolute instants: `[start, end)`.
+/// One open interval, as absolute instants in the calendar's zone:
+/// `[start, end)`. With the `serde` feature each instant is written as RFC
+/// 3339 with the zone's name in brackets (RFC 9557).
 ///
 /// # Example
 ///
@@ -74,15 +76,22 @@ struct Inner {
 /// let windows = cal.open_windows(&from, &to)?;
 /// // Thursday 24th, then Monday 28th: Christmas and the weekend are closed.
 /// assert_eq!(windows.len(), 2);
-/// assert_eq!(windows[1].start.to_rfc3339(), "2026-12-28T09:00:00+00:00");
+/// assert_eq!(windows[1].start.to_rfc3339(), "2026-12-28T10:00:00+01:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct OpenWindow {
     /// First open instant.
-    pub start: DateTime<Utc>,
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
+    pub start: DateTime<Tz>,
     /// First instant after it that is closed.
-    pub end: DateTime<Utc>,
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
+    pub end: DateTime<Tz>,
 }
 
 impl Calendar {
@@ -408,7 +417,7 @@ impl Calendar {
     }
 
     /// The open intervals between `from` and `to`, clipped to `[from, to)`,
-    /// sorted and disjoint, as UTC instants.
+    /// sorted and disjoint, in the calendar's zone.
     ///
     /// # Errors
     ///
@@ -422,8 +431,8 @@ impl Calendar {
     /// let cal = Calendar::munich();
     /// let w = cal.open_windows(&cal.parse_datetime("2026-12-21T12:00")?, &cal.parse_datetime("2026-12-22T11:00")?)?;
     /// assert_eq!(w.len(), 2);
-    /// assert_eq!(w[0].start.to_rfc3339(), "2026-12-21T11:00:00+00:00");
-    /// assert_eq!(w[1].end.to_rfc3339(), "2026-12-22T10:00:00+00:00");
+    /// assert_eq!(w[0].start.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// assert_eq!(w[1].end.to_rfc3339(), "2026-12-22T11:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn open_windows<A: TimeZone, B: TimeZone>(
@@ -437,8 +446,8 @@ impl Calendar {
             .windows_between(a, b)
             .into_iter()
             .map(|(s, e)| OpenWindow {
-                start: self.to_datetime(s).with_timezone(&Utc),
-                end: self.to_datetime(e).with_timezone(&Utc),
+                start: self.to_datetime(s),
+                end: self.to_datetime(e),
             })
             .collect())
     }

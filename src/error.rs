@@ -71,6 +71,8 @@ pub enum ErrorKind {
     Pause,
     /// A response instant before the ticket was created.
     Response,
+    /// Text that is not an SLA status as one prints.
+    Status,
 }
 
 impl Error {
@@ -93,9 +95,11 @@ impl Error {
             | DeadlineOutOfRange { .. }
             | NoOpeningInRange { .. } => ErrorKind::OutOfRange,
             UnknownPriority { .. } => ErrorKind::Priority,
-            InvalidDateTime { .. } | NonexistentLocalTime { .. } | AmbiguousLocalTime { .. } => {
-                ErrorKind::DateTime
-            }
+            InvalidDateTime { .. }
+            | InvalidInstant { .. }
+            | InvalidZoned { .. }
+            | NonexistentLocalTime { .. }
+            | AmbiguousLocalTime { .. } => ErrorKind::DateTime,
             UnknownTimeZone { .. }
             | InvalidTimeOfDay { .. }
             | InvalidWindowSyntax { .. }
@@ -106,12 +110,16 @@ impl Error {
             | UnknownRegion { .. }
             | ClosureOutOfRange { .. }
             | InvalidDayLength { .. } => ErrorKind::Calendar,
-            InvalidRiskThreshold { .. } | NegativeTarget { .. } => ErrorKind::Policy,
+            InvalidRiskThreshold { .. }
+            | InvalidRiskThresholdText { .. }
+            | NegativeTarget { .. }
+            | InvalidTarget { .. } => ErrorKind::Policy,
             LimitExceeded { .. } => ErrorKind::Limit,
             DurationTooLarge { .. } | InvalidDuration { .. } | NegativeDuration { .. } => {
                 ErrorKind::Duration
             }
-            InvertedPause { .. } => ErrorKind::Pause,
+            InvertedPause { .. } | InvalidPause { .. } => ErrorKind::Pause,
+            InvalidStatus { .. } => ErrorKind::Status,
             ResponseBeforeCreation { .. } => ErrorKind::Response,
         }
     }
@@ -151,6 +159,16 @@ pub(crate) enum Reason {
          or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00"
     )]
     InvalidDateTime { input: Shown },
+    #[error(
+        "invalid instant '{input}'; expected RFC 3339 with an offset like \
+         2026-12-23T15:00:00+01:00 or 2026-12-23T14:00:00Z"
+    )]
+    InvalidInstant { input: Shown },
+    #[error(
+        "invalid zoned date-time '{input}'; expected RFC 3339 with the zone's offset and its \
+         name in brackets, like 2026-12-21T15:00:00+01:00[Europe/Berlin]"
+    )]
+    InvalidZoned { input: Shown },
     #[error(
         "local time '{input}' does not exist in {zone}: the clocks skip it when daylight saving \
          time starts; give it with an explicit UTC offset"
@@ -194,8 +212,25 @@ pub(crate) enum Reason {
     InvalidDayLength { length: Shown },
     #[error("invalid pause: it ends at {to}, before it starts at {from}")]
     InvertedPause { from: Shown, to: Shown },
+    #[error(
+        "invalid pause '{input}'; expected START/END or START/.. (still running), \
+         two instants joined by '/'"
+    )]
+    InvalidPause { input: Shown },
     #[error("invalid at-risk threshold {percent}%; expected a percentage from 0 to 100")]
     InvalidRiskThreshold { percent: Shown },
+    #[error("invalid at-risk threshold '{input}'; expected a percentage from 0% to 100%")]
+    InvalidRiskThresholdText { input: Shown },
+    #[error(
+        "invalid response target '{input}'; expected a whole number of business minutes, \
+         hours or days like '4 business hours' or '1 business day'"
+    )]
+    InvalidTarget { input: Shown },
+    #[error(
+        "invalid SLA status '{input}'; expected what a status prints, like \
+         'pending: 1h left, due 2026-12-21T12:00:00+01:00[Europe/Berlin]'"
+    )]
+    InvalidStatus { input: Shown },
     #[error("invalid response target {target}; a target cannot be negative")]
     NegativeTarget { target: Shown },
     #[error(

@@ -21,6 +21,11 @@ use crate::timeline::DayKind;
 /// assert_eq!(SkipReason::Weekend.to_string(), "weekend");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum SkipReason {
     /// Saturday or Sunday without opening hours (and not a holiday).
     Weekend,
@@ -66,12 +71,19 @@ impl fmt::Display for SkipReason {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)
+)]
 pub enum Step {
     /// Business time that counted toward the target.
     Counted {
         /// Start of the stretch, local time.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         from: DateTime<Tz>,
         /// End of the stretch, local time.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         to: DateTime<Tz>,
         /// Business time it added.
         used: BusinessDuration,
@@ -79,8 +91,10 @@ pub enum Step {
     /// Open time that did not count because the clock was paused.
     Paused {
         /// Start of the paused stretch.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         from: DateTime<Tz>,
         /// End of it.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         to: DateTime<Tz>,
     },
     /// A day that added nothing.
@@ -109,12 +123,19 @@ pub enum Step {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Explanation {
     /// When the ticket was created.
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub created: DateTime<Tz>,
     /// The response target.
     pub target: BusinessDuration,
     /// The due instant.
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub due: DateTime<Tz>,
     /// The days from creation to due, in order.
     pub steps: Vec<Step>,

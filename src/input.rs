@@ -62,6 +62,20 @@ fn shape(s: &str) -> Option<Shape> {
     }
 }
 
+/// An absolute instant in RFC 3339 (`2026-12-23T15:00:00+01:00`,
+/// `...Z`), with the same strictness as [`Calendar::parse_datetime`]; a
+/// local date-time, which needs a calendar's zone, is refused.
+pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>> {
+    let malformed = || -> crate::Error { Reason::InvalidInstant { input: shown(text) }.into() };
+    let leap = text.get(17..19) == Some("60");
+    match shape(text) {
+        Some(Shape::Rfc3339) if !leap => {
+            DateTime::parse_from_rfc3339(text).map_err(|_| malformed())
+        }
+        _ => Err(malformed()),
+    }
+}
+
 impl Calendar {
     /// Reads an instant as written by a person or a script.
     ///
@@ -113,6 +127,30 @@ impl Calendar {
                 self.resolve_local(naive, text)
             }
         }
+    }
+
+    /// Reads a pause written `START/END` (or `START/..` while it is still
+    /// running), each instant as [`Calendar::parse_datetime`] reads it: RFC
+    /// 3339, or a local date-time in the calendar's zone.
+    /// [`Pause`](crate::Pause)'s own `FromStr` takes RFC 3339 only.
+    ///
+    /// # Errors
+    ///
+    /// Text without a `/`, a malformed instant, or an end before the start.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let pause = cal.parse_pause("2026-12-21T12:00/2026-12-21T14:00")?;
+    /// assert_eq!(pause.to_string(), "2026-12-21T11:00:00Z/2026-12-21T13:00:00Z");
+    /// assert_eq!(cal.parse_pause("2026-12-21T12:00/..")?.end(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_pause(&self, text: &str) -> Result<crate::Pause> {
+        crate::Pause::parse_with(text, |instant| self.parse_datetime(instant))
     }
 
     /// A local wall time in the calendar's zone, refusing gaps and folds.

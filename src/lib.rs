@@ -109,7 +109,7 @@
 //! assert_eq!(clock.due().to_rfc3339(), "2026-12-21T15:00:00+01:00");
 //! let now = cal.parse_datetime("2026-12-21T14:30")?;
 //! let status = clock.status(&now, None)?;
-//! assert_eq!(status.to_string(), "at-risk: 30m left, due 2026-12-21T15:00:00+01:00");
+//! assert_eq!(status.to_string(), "at-risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -165,9 +165,12 @@ mod priority;
 mod range;
 mod regions;
 mod schedule;
+#[cfg(feature = "serde")]
+mod serde_text;
 mod sla;
 mod timeline;
 mod transitions;
+mod zoned;
 
 pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};

@@ -1,6 +1,7 @@
 //! The response policy: a target for every priority.
 
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{DateTime, TimeZone};
 use chrono_tz::Tz;
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
-use crate::error::Result;
+use crate::error::{Reason, Result, shown};
 use crate::priority::Priority;
 
 /// How much business time a first response may take.
@@ -69,6 +70,35 @@ impl fmt::Display for ResponseTarget {
             ResponseTarget::BusinessDays(n) => (n, "business day"),
         };
         write!(f, "{n} {unit}{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// Reads what `Display` writes: a whole number, then `business minutes`,
+/// `business hours` or `business days` (the singular too).
+///
+/// ```
+/// use sla_clock::ResponseTarget;
+/// assert_eq!("4 business hours".parse::<ResponseTarget>()?, ResponseTarget::BusinessHours(4));
+/// assert_eq!("1 business day".parse::<ResponseTarget>()?, ResponseTarget::BusinessDays(1));
+/// assert!("4h".parse::<ResponseTarget>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for ResponseTarget {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<ResponseTarget> {
+        let invalid = || -> crate::Error { Reason::InvalidTarget { input: shown(text) }.into() };
+        let (number, unit) = text.split_once(' ').ok_or_else(invalid)?;
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let n: u32 = number.parse().map_err(|_| invalid())?;
+        let unit = unit.strip_suffix('s').unwrap_or(unit);
+        match unit {
+            "business minute" => Ok(ResponseTarget::BusinessMinutes(n)),
+            "business hour" => Ok(ResponseTarget::BusinessHours(n)),
+            "business day" => Ok(ResponseTarget::BusinessDays(n)),
+            _ => Err(invalid()),
+        }
     }
 }
 

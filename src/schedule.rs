@@ -206,28 +206,7 @@ impl fmt::Display for OpeningWindow {
 }
 
 #[cfg(feature = "serde")]
-mod serde_as_text {
-    use super::{OpeningWindow, TimeOfDay};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
-
-    macro_rules! as_text {
-        ($ty:ty) => {
-            impl Serialize for $ty {
-                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    s.collect_str(self)
-                }
-            }
-            impl<'de> Deserialize<'de> for $ty {
-                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    let text = String::deserialize(d)?;
-                    text.parse().map_err(D::Error::custom)
-                }
-            }
-        };
-    }
-    as_text!(TimeOfDay);
-    as_text!(OpeningWindow);
-}
+crate::serde_text::as_text!(TimeOfDay, OpeningWindow);
 
 /// Which windows are open on each day of the week.
 ///

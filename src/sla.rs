@@ -1,20 +1,27 @@
 //! A ticket's SLA clock: due time, remaining time, status, pauses.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::business_time::non_negative;
+use crate::business_time::{PauseSet, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
 use crate::policy::Policy;
 use crate::priority::Priority;
 
-/// An interval `[from, to)` during which a ticket's SLA clock stood still,
-/// for example while support waited for the customer. It counts as no
-/// business time.
+/// An interval `[start, end)` during which a ticket's SLA clock stood
+/// still, for example while support waited for the customer. It counts as
+/// no business time. A pause still running has no end yet
+/// ([`Pause::since`]); status queries treat it as ending at `now`.
+///
+/// As text (its `Display`, `FromStr` and serde form) it is an RFC 3339
+/// interval, `START/END`, or `START/..` while it runs.
 ///
 /// # Example
 ///
@@ -23,22 +30,22 @@ use crate::priority::Priority;
 ///
 /// let cal = Calendar::munich();
 /// let pause = Pause::new(cal.parse_datetime("2026-12-21T12:00")?, cal.parse_datetime("2026-12-21T14:00")?)?;
-/// assert_eq!(pause.to_string(), "2026-12-21T11:00:00+00:00/2026-12-21T13:00:00+00:00");
+/// assert_eq!(pause.to_string(), "2026-12-21T11:00:00Z/2026-12-21T13:00:00Z");
+/// assert_eq!(pause.to_string().parse::<Pause>()?, pause);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Pause {
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
 }
 
 impl Pause {
-    /// The pause from `from` to `to`. For a pause that is still running,
-    /// pass the current time as `to` and compute again when it ends.
+    /// The pause from `start` to `end`.
     ///
     /// # Errors
     ///
-    /// `to` before `from`.
+    /// `end` before `start`.
     ///
     /// # Example
     ///
@@ -53,22 +60,43 @@ impl Pause {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new<A: TimeZone, B: TimeZone>(from: DateTime<A>, to: DateTime<B>) -> Result<Pause>
+    pub fn new<A: TimeZone, B: TimeZone>(start: DateTime<A>, end: DateTime<B>) -> Result<Pause>
     where
         A::Offset: fmt::Display,
         B::Offset: fmt::Display,
     {
-        if to < from.with_timezone(&to.timezone()) {
+        if end < start.with_timezone(&end.timezone()) {
             return Err(Reason::InvertedPause {
-                from: shown(from.to_rfc3339()),
-                to: shown(to.to_rfc3339()),
+                from: shown(start.to_rfc3339()),
+                to: shown(end.to_rfc3339()),
             }
             .into());
         }
         Ok(Pause {
-            from: from.with_timezone(&Utc),
-            to: to.with_timezone(&Utc),
+            start: start.with_timezone(&Utc),
+            end: Some(end.with_timezone(&Utc)),
         })
+    }
+
+    /// A pause that started at `start` and is still running: waiting for
+    /// the customer since then.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Pause};
+    ///
+    /// let cal = Calendar::munich();
+    /// let waiting = Pause::since(cal.parse_datetime("2026-12-21T12:00")?);
+    /// assert_eq!(waiting.end(), None);
+    /// assert_eq!(waiting.to_string(), "2026-12-21T11:00:00Z/..");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn since<T: TimeZone>(start: DateTime<T>) -> Pause {
+        Pause {
+            start: start.with_timezone(&Utc),
+            end: None,
+        }
     }
 
     /// When the clock stopped.
@@ -79,14 +107,14 @@ impl Pause {
     /// use sla_clock::{Calendar, Pause};
     /// let cal = Calendar::munich();
     /// let (a, b) = (cal.parse_datetime("2026-12-21T12:00")?, cal.parse_datetime("2026-12-21T14:00")?);
-    /// assert_eq!(Pause::new(a, b)?.from(), a);
+    /// assert_eq!(Pause::new(a, b)?.start(), a);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from(&self) -> DateTime<Utc> {
-        self.from
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
     }
 
-    /// When it started again.
+    /// When it started again; `None` while it is still running.
     ///
     /// # Example
     ///
@@ -94,19 +122,46 @@ impl Pause {
     /// use sla_clock::{Calendar, Pause};
     /// let cal = Calendar::munich();
     /// let (a, b) = (cal.parse_datetime("2026-12-21T12:00")?, cal.parse_datetime("2026-12-21T14:00")?);
-    /// assert_eq!(Pause::new(a, b)?.to(), b);
+    /// assert_eq!(Pause::new(a, b)?.end(), Some(b.to_utc()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn to(&self) -> DateTime<Utc> {
-        self.to
+    pub fn end(&self) -> Option<DateTime<Utc>> {
+        self.end
+    }
+
+    /// `START/END` or `START/..`, each instant read by `instant`.
+    pub(crate) fn parse_with(
+        text: &str,
+        instant: impl Fn(&str) -> Result<DateTime<FixedOffset>>,
+    ) -> Result<Pause> {
+        let (start, end) = text
+            .split_once('/')
+            .ok_or_else(|| Reason::InvalidPause { input: shown(text) })?;
+        match end {
+            ".." => Ok(Pause::since(instant(start)?)),
+            end => Pause::new(instant(start)?, instant(end)?),
+        }
     }
 }
 
-/// `from/to` in RFC 3339, the ISO 8601 interval form the `status` example
-/// reads.
+/// `START/END` in RFC 3339 (UTC, `Z`), or `START/..` while running: the
+/// ISO 8601 interval form.
 impl fmt::Display for Pause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.from.to_rfc3339(), self.to.to_rfc3339())
+        let instant = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+        match self.end {
+            Some(end) => write!(f, "{}/{}", instant(self.start), instant(end)),
+            None => write!(f, "{}/..", instant(self.start)),
+        }
+    }
+}
+
+/// Reads what `Display` writes; the instants may carry any offset. For
+/// local date-times, use [`Calendar::parse_pause`].
+impl FromStr for Pause {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<Pause> {
+        Pause::parse_with(text, crate::input::parse_instant)
     }
 }
 
@@ -168,6 +223,31 @@ impl fmt::Display for RiskThreshold {
     }
 }
 
+/// Reads what `Display` writes: a whole percentage with a `%` sign.
+///
+/// ```
+/// use sla_clock::RiskThreshold;
+/// assert_eq!("75%".parse::<RiskThreshold>()?, RiskThreshold::percent(75)?);
+/// assert!("75".parse::<RiskThreshold>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for RiskThreshold {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<RiskThreshold> {
+        let invalid =
+            || -> crate::Error { Reason::InvalidRiskThresholdText { input: shown(text) }.into() };
+        let digits = text.strip_suffix('%').ok_or_else(invalid)?;
+        if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let percent: u8 = digits.parse().map_err(|_| invalid())?;
+        RiskThreshold::percent(percent)
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::serde_text::as_text!(Pause, RiskThreshold);
+
 /// Where a ticket stands against its response target.
 ///
 /// # Example
@@ -185,7 +265,24 @@ impl fmt::Display for RiskThreshold {
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Statuses are ordered by severity: met, then pending, at risk, breached;
+/// within one kind, the one with less time to spare (or more overdue) is
+/// more severe, then the one due earlier. Sorting a list of tickets' statuses
+/// puts the most urgent last.
+///
+/// As text (`Display`, `FromStr`) a status reads like
+/// `at-risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]`: the
+/// due instant in RFC 3339 with the calendar's zone in brackets (RFC 9557),
+/// so that it reads back into the same zone. With the `serde` feature it
+/// is an object named by its `status`:
+/// `{"status": "at-risk", "remaining": "30m", "due": "2026-12-21T15:00:00+01:00[Europe/Berlin]"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)
+)]
 pub enum SlaStatus {
     /// Answered on or before the due instant.
     Met {
@@ -197,6 +294,7 @@ pub enum SlaStatus {
         /// Business time left.
         remaining: BusinessDuration,
         /// The due instant.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         due: DateTime<Tz>,
     },
     /// Not answered, not yet due, but past the at-risk threshold.
@@ -204,6 +302,7 @@ pub enum SlaStatus {
         /// Business time left.
         remaining: BusinessDuration,
         /// The due instant.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         due: DateTime<Tz>,
     },
     /// Answered after the due instant, or not answered and past it.
@@ -212,6 +311,7 @@ pub enum SlaStatus {
         /// 19:00 to a ticket due at 18:00 is late, but by no business time.
         overdue: BusinessDuration,
         /// The due instant.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         due: DateTime<Tz>,
     },
 }
@@ -233,6 +333,67 @@ impl SlaStatus {
             SlaStatus::Breached { .. } => "breached",
         }
     }
+
+    /// What orders statuses: the kind's rank, then how much time is to
+    /// spare (less is more severe), then the due instant (earlier is more
+    /// severe).
+    fn severity(
+        &self,
+    ) -> (
+        u8,
+        std::cmp::Reverse<BusinessDuration>,
+        std::cmp::Reverse<Option<DateTime<Utc>>>,
+    ) {
+        use std::cmp::Reverse;
+        match *self {
+            SlaStatus::Met { margin } => (0, Reverse(margin), Reverse(None)),
+            SlaStatus::Pending { remaining, due } => {
+                (1, Reverse(remaining), Reverse(Some(due.to_utc())))
+            }
+            SlaStatus::AtRisk { remaining, due } => {
+                (2, Reverse(remaining), Reverse(Some(due.to_utc())))
+            }
+            SlaStatus::Breached { overdue, due } => {
+                (3, Reverse(-overdue), Reverse(Some(due.to_utc())))
+            }
+        }
+    }
+}
+
+/// By severity; see [`SlaStatus`].
+///
+/// ```
+/// use sla_clock::{BusinessDuration, SlaStatus};
+/// let met = SlaStatus::Met { margin: BusinessDuration::from_hours(1) };
+/// let breached: SlaStatus = "breached by 2h, was due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
+/// assert!(met < breached);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Ord for SlaStatus {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Equal severity with different zones is still two values: the
+        // zone breaks the tie, so that the order agrees with `Eq`.
+        self.severity()
+            .cmp(&other.severity())
+            .then_with(|| self.zone_name().cmp(other.zone_name()))
+    }
+}
+
+impl PartialOrd for SlaStatus {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl SlaStatus {
+    fn zone_name(&self) -> &'static str {
+        match self {
+            SlaStatus::Met { .. } => "",
+            SlaStatus::Pending { due, .. }
+            | SlaStatus::AtRisk { due, .. }
+            | SlaStatus::Breached { due, .. } => due.timezone().name(),
+        }
+    }
 }
 
 impl fmt::Display for SlaStatus {
@@ -243,11 +404,55 @@ impl fmt::Display for SlaStatus {
                 f,
                 "{}: {remaining} left, due {}",
                 self.name(),
-                due.to_rfc3339()
+                crate::zoned::format(due)
             ),
             SlaStatus::Breached { overdue, due } => {
-                write!(f, "breached by {overdue}, was due {}", due.to_rfc3339())
+                write!(
+                    f,
+                    "breached by {overdue}, was due {}",
+                    crate::zoned::format(due)
+                )
             }
+        }
+    }
+}
+
+/// Reads what `Display` writes.
+///
+/// ```
+/// use sla_clock::SlaStatus;
+/// let text = "at-risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]";
+/// assert_eq!(text.parse::<SlaStatus>()?.to_string(), text);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for SlaStatus {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<SlaStatus> {
+        let invalid = || -> crate::Error { Reason::InvalidStatus { input: shown(text) }.into() };
+        let duration = |t: &str| t.parse::<BusinessDuration>().map_err(|_| invalid());
+        let due = |t: &str| crate::zoned::parse(t).map_err(|_| invalid());
+        if let Some(margin) = text
+            .strip_prefix("met with ")
+            .and_then(|t| t.strip_suffix(" to spare"))
+        {
+            return Ok(SlaStatus::Met {
+                margin: duration(margin)?,
+            });
+        }
+        if let Some(rest) = text.strip_prefix("breached by ") {
+            let (overdue, when) = rest.split_once(", was due ").ok_or_else(invalid)?;
+            return Ok(SlaStatus::Breached {
+                overdue: duration(overdue)?,
+                due: due(when)?,
+            });
+        }
+        let (name, rest) = text.split_once(": ").ok_or_else(invalid)?;
+        let (remaining, when) = rest.split_once(" left, due ").ok_or_else(invalid)?;
+        let (remaining, due) = (duration(remaining)?, due(when)?);
+        match name {
+            "pending" => Ok(SlaStatus::Pending { remaining, due }),
+            "at-risk" => Ok(SlaStatus::AtRisk { remaining, due }),
+            _ => Err(invalid()),
         }
     }
 }
@@ -276,9 +481,53 @@ pub struct SlaClock {
     created: i64,
     target: BusinessDuration,
     target_ns: i64,
-    pauses: Vec<(i64, i64)>,
+    pauses: PauseSet,
     due: i64,
     risk: Option<(RiskThreshold, i64)>,
+}
+
+/// A snapshot of the clock: `created`, `target`, `due`, and when set
+/// `risk_threshold` and `at_risk_from`, and the `pauses`. Instants carry
+/// the calendar's zone in brackets (RFC 9557). A clock is not read back:
+/// make it again from the calendar with [`SlaClock::new`].
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+/// let cal = Calendar::munich();
+/// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00").unwrap(), BusinessDuration::from_hours(4)).unwrap();
+/// assert_eq!(
+///     serde_json::to_string(&clock).unwrap(),
+///     r#"{"created":"2026-12-21T10:00:00+01:00[Europe/Berlin]","target":"4h","due":"2026-12-21T14:00:00+01:00[Europe/Berlin]","pauses":[]}"#
+/// );
+/// # }
+/// ```
+#[cfg(feature = "serde")]
+impl serde::Serialize for SlaClock {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Snapshot {
+            #[serde(with = "crate::zoned")]
+            created: DateTime<Tz>,
+            target: BusinessDuration,
+            #[serde(with = "crate::zoned")]
+            due: DateTime<Tz>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            risk_threshold: Option<RiskThreshold>,
+            #[serde(with = "crate::zoned::option", skip_serializing_if = "Option::is_none")]
+            at_risk_from: Option<DateTime<Tz>>,
+            pauses: Vec<Pause>,
+        }
+        Snapshot {
+            created: self.created(),
+            target: self.target,
+            due: self.due(),
+            risk_threshold: self.risk.map(|(threshold, _)| threshold),
+            at_risk_from: self.at_risk_from(),
+            pauses: self.pauses(),
+        }
+        .serialize(s)
+    }
 }
 
 impl SlaClock {
@@ -312,7 +561,7 @@ impl SlaClock {
             created,
             target,
             target_ns,
-            pauses: Vec::new(),
+            pauses: PauseSet::default(),
             due,
             risk: None,
         })
@@ -369,14 +618,35 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = self.calendar.pause_spans(pauses)?;
+        self.pauses = self.calendar.pause_set(pauses)?;
+        self.recompute()
+    }
+
+    /// The due and at-risk instants for the ended pauses.
+    fn recompute(mut self) -> Result<SlaClock> {
         self.due = self
             .calendar
-            .due_ns(self.created, self.target_ns, &self.pauses)?;
-        if let Some((threshold, _)) = self.risk {
-            return self.with_risk_threshold(threshold);
+            .due_ns(self.created, self.target_ns, &self.pauses.closed)?;
+        match self.risk {
+            Some((threshold, _)) => self.with_risk_threshold(threshold),
+            None => Ok(self),
         }
-        Ok(self)
+    }
+
+    /// The clock as it stands at `now`: a pause still running is taken to
+    /// end there, so the due instant moves by the waiting so far.
+    fn at(&self, now: i64) -> Result<Cow<'_, SlaClock>> {
+        match self.pauses.open_since {
+            Some(start) if start < now => {
+                let mut clock = self.clone();
+                clock.pauses = PauseSet {
+                    closed: self.pauses.ended_at(now),
+                    open_since: None,
+                };
+                Ok(Cow::Owned(clock.recompute()?))
+            }
+            _ => Ok(Cow::Borrowed(self)),
+        }
     }
 
     /// The same clock, reporting [`SlaStatus::AtRisk`] once `threshold` of
@@ -398,7 +668,9 @@ impl SlaClock {
     /// ```
     pub fn with_risk_threshold(mut self, threshold: RiskThreshold) -> Result<SlaClock> {
         let share = non_negative(self.target.percent_ceil(threshold.as_percent()))?;
-        let at = self.calendar.due_ns(self.created, share, &self.pauses)?;
+        let at = self
+            .calendar
+            .due_ns(self.created, share, &self.pauses.closed)?;
         self.risk = Some((threshold, at));
         Ok(self)
     }
@@ -491,21 +763,22 @@ impl SlaClock {
     /// let clock = SlaClock::new(&cal, &at("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
     ///     .with_pauses([Pause::new(at("2026-12-21T11:00")?, at("2026-12-21T12:00")?)?, Pause::new(at("2026-12-21T11:30")?, at("2026-12-21T13:00")?)?])?;
     /// assert_eq!(clock.pauses().len(), 1);
-    /// assert_eq!(clock.pauses()[0].to(), at("2026-12-21T13:00")?);
+    /// assert_eq!(clock.pauses()[0].end(), Some(at("2026-12-21T13:00")?.to_utc()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pauses(&self) -> Vec<Pause> {
-        self.pauses
-            .iter()
-            .map(|&(p, q)| Pause {
-                from: self.calendar.to_datetime(p).with_timezone(&Utc),
-                to: self.calendar.to_datetime(q).with_timezone(&Utc),
-            })
-            .collect()
+        let instant = |t: i64| self.calendar.to_datetime(t).with_timezone(&Utc);
+        let closed = self.pauses.closed.iter().map(|&(p, q)| Pause {
+            start: instant(p),
+            end: Some(instant(q)),
+        });
+        let open = self.pauses.open_since.map(|p| Pause::since(instant(p)));
+        closed.chain(open).collect()
     }
 
+    /// The ended pauses as merged spans, for the explanation.
     pub(crate) fn pause_spans(&self) -> &[(i64, i64)] {
-        &self.pauses
+        &self.pauses.closed
     }
 
     pub(crate) fn created_ns(&self) -> i64 {
@@ -521,8 +794,12 @@ impl SlaClock {
     fn elapsed_at(&self, now: i64) -> BusinessDuration {
         let elapsed = if now <= self.created {
             0
+        } else if self.pauses.open_since.is_some() {
+            let pauses = self.pauses.ended_at(now);
+            self.calendar.elapsed_ns(self.created, now, &pauses)
         } else {
-            self.calendar.elapsed_ns(self.created, now, &self.pauses)
+            self.calendar
+                .elapsed_ns(self.created, now, &self.pauses.closed)
         };
         BusinessDuration::from_nanos(i128::from(elapsed))
     }
@@ -588,7 +865,7 @@ impl SlaClock {
     /// ```
     pub fn time_until_due<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TimeDelta> {
         let now = self.calendar.offset_ns(now)?;
-        Ok(TimeDelta::nanoseconds(self.due - now))
+        Ok(TimeDelta::nanoseconds(self.at(now)?.due - now))
     }
 
     /// The status at `now`, given the first response if there was one
@@ -621,15 +898,20 @@ impl SlaClock {
         responded: Option<DateTime<Utc>>,
     ) -> Result<SlaStatus> {
         let now = self.calendar.offset_ns(now)?;
-        let responded = self.response_ns(responded)?;
-        Ok(self.status_at(now, responded))
+        let responded = self.response_ns(responded, now)?;
+        Ok(self.at(now)?.status_at(now, responded))
     }
 
-    fn response_ns(&self, responded: Option<DateTime<Utc>>) -> Result<Option<i64>> {
+    /// The response instant, if there was one by `now`: a later one is not
+    /// known yet at `now` (SLA-SEMANTICS section 3).
+    fn response_ns(&self, responded: Option<DateTime<Utc>>, now: i64) -> Result<Option<i64>> {
         let Some(r) = responded else {
             return Ok(None);
         };
         let at = self.calendar.offset_ns(&r)?;
+        if at > now {
+            return Ok(None);
+        }
         if at < self.created {
             return Err(Reason::ResponseBeforeCreation {
                 responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
@@ -685,7 +967,12 @@ impl SlaClock {
         responded: Option<DateTime<Utc>>,
     ) -> Result<Option<DateTime<Tz>>> {
         let now = self.calendar.offset_ns(now)?;
-        if self.response_ns(responded)?.is_some() {
+        if self.response_ns(responded, now)?.is_some() {
+            return Ok(None);
+        }
+        // While a pause runs the clock stands still: nothing changes by
+        // itself until it ends.
+        if self.pauses.open_since.is_some_and(|start| start <= now) {
             return Ok(None);
         }
         let next = match self.risk {

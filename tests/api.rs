@@ -201,3 +201,132 @@ fn threads_asking_a_fresh_calendar_at_once_get_the_same_answers() {
         });
     }
 }
+
+#[test]
+fn the_error_is_one_word_and_says_its_kind() {
+    assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+    let cal = Calendar::munich();
+    assert_eq!(
+        "asap".parse::<Priority>().unwrap_err().kind(),
+        ErrorKind::Priority
+    );
+    assert_eq!(
+        cal.parse_datetime("2026-03-29T02:30").unwrap_err().kind(),
+        ErrorKind::DateTime
+    );
+    assert_eq!(
+        cal.holidays(1994).unwrap_err().kind(),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        Calendar::builder()
+            .time_zone_name("Mars/Olympus")
+            .weekdays("10:00-18:00")
+            .build()
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Calendar
+    );
+    assert_eq!(
+        "150%".parse::<RiskThreshold>().unwrap_err().kind(),
+        ErrorKind::Policy
+    );
+    assert_eq!(
+        "4 hours".parse::<BusinessDuration>().unwrap_err().kind(),
+        ErrorKind::Duration
+    );
+    assert_eq!(
+        "2026-12-21T12:00:00Z".parse::<Pause>().unwrap_err().kind(),
+        ErrorKind::Pause
+    );
+}
+
+#[test]
+fn pauses_read_what_they_print() {
+    let cal = Calendar::munich();
+    for text in [
+        "2026-12-21T11:00:00Z/2026-12-21T13:00:00Z",
+        "2026-12-21T11:00:00.500Z/..",
+    ] {
+        assert_eq!(text.parse::<Pause>().unwrap().to_string(), text);
+    }
+    // Any offset is read; local times need the calendar.
+    let pause: Pause = "2026-12-21T12:00:00+01:00/2026-12-21T14:00:00+01:00"
+        .parse()
+        .unwrap();
+    assert_eq!(
+        pause,
+        cal.parse_pause("2026-12-21T12:00/2026-12-21T14:00")
+            .unwrap()
+    );
+    assert_eq!(
+        "2026-12-21T12:00/2026-12-21T14:00"
+            .parse::<Pause>()
+            .unwrap_err()
+            .to_string(),
+        "invalid instant '2026-12-21T12:00'; expected RFC 3339 with an offset like \
+         2026-12-23T15:00:00+01:00 or 2026-12-23T14:00:00Z"
+    );
+}
+
+#[test]
+fn a_response_after_now_is_not_known_yet() {
+    let cal = Calendar::munich();
+    let at = |s: &str| cal.parse_datetime(s).unwrap();
+    let clock = SlaClock::new(
+        &cal,
+        &at("2026-12-21T10:00"),
+        BusinessDuration::from_hours(4),
+    )
+    .unwrap();
+    let later_answer = Some(at("2026-12-21T13:00").to_utc());
+    // At 11:00 the 13:00 answer has not happened: pending, with a timer.
+    let now = at("2026-12-21T11:00");
+    assert_eq!(clock.status(&now, later_answer).unwrap().name(), "pending");
+    assert!(clock.next_change(&now, later_answer).unwrap().is_some());
+    // At 13:30 it has.
+    let now = at("2026-12-21T13:30");
+    assert_eq!(clock.status(&now, later_answer).unwrap().name(), "met");
+    assert_eq!(clock.next_change(&now, later_answer).unwrap(), None);
+}
+
+#[test]
+fn a_pause_still_running_ends_at_now() {
+    let cal = Calendar::munich();
+    let at = |s: &str| cal.parse_datetime(s).unwrap();
+    let target = BusinessDuration::from_hours(4);
+    let waiting = SlaClock::new(&cal, &at("2026-12-21T10:00"), target)
+        .unwrap()
+        .with_pauses([Pause::since(at("2026-12-21T11:00"))])
+        .unwrap();
+    // Waiting since 11:00: at 13:00 two hours of waiting push the due
+    // instant from 14:00 to 16:00, and the clock stands still.
+    let now = at("2026-12-21T13:00");
+    match waiting.status(&now, None).unwrap() {
+        SlaStatus::Pending { remaining, due } => {
+            assert_eq!(remaining, BusinessDuration::from_hours(3));
+            assert_eq!(due.to_rfc3339(), "2026-12-21T16:00:00+01:00");
+        }
+        other => panic!("{other}"),
+    }
+    assert_eq!(
+        waiting.remaining(&now).unwrap(),
+        BusinessDuration::from_hours(3)
+    );
+    assert_eq!(waiting.next_change(&now, None).unwrap(), None);
+    // The same as a closed pause from 11:00 to 13:00, asked at 13:00.
+    let closed = SlaClock::new(&cal, &at("2026-12-21T10:00"), target)
+        .unwrap()
+        .with_pauses([Pause::new(at("2026-12-21T11:00"), now).unwrap()])
+        .unwrap();
+    assert_eq!(
+        closed.status(&now, None).unwrap(),
+        waiting.status(&now, None).unwrap()
+    );
+    // Before the pause began, it is not there yet.
+    let early = at("2026-12-21T10:30");
+    assert_eq!(
+        waiting.status(&early, None).unwrap().to_string(),
+        "pending: 3h 30m left, due 2026-12-21T14:00:00+01:00[Europe/Berlin]"
+    );
+}

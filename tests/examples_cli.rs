@@ -1221,14 +1221,14 @@ at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
 next change  2026-12-21T12:00:00.000000001+01:00
 ",
     );
-    // --at-risk 50: at risk after 2 of 4 hours.
+    // --at-risk 50%: at risk after 2 of 4 hours.
     let out = status(&[
         "urgent",
         "2026-12-21T10:00",
         "--now",
         "2026-12-21T12:30",
         "--at-risk",
-        "50",
+        "50%",
     ]);
     assert_ok(
         &out,
@@ -1244,7 +1244,7 @@ next change  2026-12-21T14:00:00.000000001+01:00
         "urgent",
         "2026-12-21T10:00",
         "--at-risk",
-        "50",
+        "50%",
         "--now",
         "2026-12-21T11:59:59",
     ]);
@@ -1365,7 +1365,8 @@ fn status_errors() {
     assert_error(
         &with(&["--paused", "2026-12-21T12:00"]),
         1,
-        "invalid pause '2026-12-21T12:00'; expected <from>/<to>, two instants joined by '/'",
+        "invalid pause '2026-12-21T12:00'; expected START/END or START/.. (still running), \
+         two instants joined by '/'",
     );
     assert_error(
         &with(&["--paused", "2026-12-21T14:00/2026-12-21T12:00"]),
@@ -1385,15 +1386,15 @@ fn status_errors() {
          created at 2026-12-21T10:00:00+01:00",
     );
     assert_error(
-        &with(&["--at-risk", "150"]),
+        &with(&["--at-risk", "150%"]),
         1,
-        "invalid at-risk threshold '150'; expected a percentage from 0 to 100",
+        "invalid at-risk threshold 150%; expected a percentage from 0 to 100",
     );
-    for bad in ["300", "abc", "-5", "50%", ""] {
+    for bad in ["300%", "abc", "-5%", "50", "", "%", "1000%"] {
         assert_error(
             &with(&["--at-risk", bad]),
             1,
-            &format!("invalid at-risk threshold '{bad}'; expected a percentage from 0 to 100"),
+            &format!("invalid at-risk threshold '{bad}'; expected a percentage from 0% to 100%"),
         );
     }
     assert_error(

@@ -1,0 +1,192 @@
+//! Every value a service stores or sends goes to JSON and back unchanged,
+//! in a form a person can read, and every printed value parses back.
+
+use chrono::NaiveDate;
+use serde::{Serialize, de::DeserializeOwned};
+use sla_clock::*;
+
+/// `value` as JSON is `json`, and `json` reads back into `value`.
+#[track_caller]
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
+    value: &T,
+    json: &str,
+) {
+    assert_eq!(serde_json::to_string(value).unwrap(), json);
+    assert_eq!(&serde_json::from_str::<T>(json).unwrap(), value);
+}
+
+#[test]
+fn durations_are_text_or_seconds() {
+    round_trip(&BusinessDuration::from_minutes(270), r#""4h 30m""#);
+    round_trip(&BusinessDuration::from_nanos(-1_500_000_000), r#""-1.5s""#);
+    let from_seconds: BusinessDuration = serde_json::from_str("16200").unwrap();
+    assert_eq!(from_seconds, BusinessDuration::from_minutes(270));
+    let err = serde_json::from_str::<BusinessDuration>(r#""4 hours""#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid business duration '4 hours'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn statuses_are_objects_named_by_their_status() {
+    let cal = Calendar::munich();
+    let due = cal
+        .parse_datetime("2026-12-21T15:00")
+        .unwrap()
+        .with_timezone(&cal.zone());
+    round_trip(
+        &SlaStatus::Met {
+            margin: BusinessDuration::from_hours(1),
+        },
+        r#"{"status":"met","margin":"1h"}"#,
+    );
+    round_trip(
+        &SlaStatus::AtRisk {
+            remaining: BusinessDuration::from_minutes(30),
+            due,
+        },
+        r#"{"status":"at-risk","remaining":"30m","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+    );
+    round_trip(
+        &SlaStatus::Breached {
+            overdue: BusinessDuration::ZERO,
+            due,
+        },
+        r#"{"status":"breached","overdue":"0s","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+    );
+    round_trip(
+        &SlaStatus::Pending {
+            remaining: BusinessDuration::from_hours(3),
+            due,
+        },
+        r#"{"status":"pending","remaining":"3h","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+    );
+}
+
+#[test]
+fn statuses_read_what_they_print_and_sort_by_severity() {
+    let cal = Calendar::munich();
+    let due = |s: &str| cal.parse_datetime(s).unwrap().with_timezone(&cal.zone());
+    let hours = BusinessDuration::from_hours;
+    let mut statuses = vec![
+        SlaStatus::Breached {
+            overdue: hours(1),
+            due: due("2026-12-21T15:00"),
+        },
+        SlaStatus::Pending {
+            remaining: hours(3),
+            due: due("2026-12-21T15:00"),
+        },
+        SlaStatus::Met { margin: hours(2) },
+        SlaStatus::AtRisk {
+            remaining: hours(1),
+            due: due("2026-12-21T15:00"),
+        },
+        SlaStatus::Pending {
+            remaining: hours(1),
+            due: due("2026-12-22T15:00"),
+        },
+        SlaStatus::Breached {
+            overdue: hours(5),
+            due: due("2026-12-21T15:00"),
+        },
+        SlaStatus::Met { margin: hours(0) },
+    ];
+    for status in &statuses {
+        assert_eq!(&status.to_string().parse::<SlaStatus>().unwrap(), status);
+    }
+    statuses.sort();
+    let names: Vec<String> = statuses.iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "met with 2h to spare",
+            "met with 0s to spare",
+            "pending: 3h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
+            "pending: 1h left, due 2026-12-22T15:00:00+01:00[Europe/Berlin]",
+            "at-risk: 1h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
+            "breached by 1h, was due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
+            "breached by 5h, was due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
+        ]
+    );
+    let err = "late".parse::<SlaStatus>().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Status);
+}
+
+#[test]
+fn pauses_thresholds_and_targets_are_their_text() {
+    let pause: Pause = "2026-12-21T11:00:00Z/2026-12-21T13:00:00Z".parse().unwrap();
+    round_trip(&pause, r#""2026-12-21T11:00:00Z/2026-12-21T13:00:00Z""#);
+    round_trip(&Pause::since(pause.start()), r#""2026-12-21T11:00:00Z/..""#);
+    round_trip(&RiskThreshold::percent(75).unwrap(), r#""75%""#);
+    round_trip(&ResponseTarget::BusinessDays(2), r#"{"business_days":2}"#);
+    for target in [
+        ResponseTarget::BusinessMinutes(1),
+        ResponseTarget::BusinessHours(4),
+        ResponseTarget::BusinessDays(5),
+    ] {
+        assert_eq!(
+            target.to_string().parse::<ResponseTarget>().unwrap(),
+            target
+        );
+    }
+    round_trip(&Priority::Urgent, r#""urgent""#);
+    let policy = Policy::default();
+    assert_eq!(
+        serde_json::from_str::<Policy>(&serde_json::to_string(&policy).unwrap()).unwrap(),
+        policy
+    );
+}
+
+#[test]
+fn answers_go_to_json_and_back() {
+    let cal = Calendar::munich();
+    let at = |s: &str| cal.parse_datetime(s).unwrap();
+    let windows = cal
+        .open_windows(&at("2026-12-21T12:00"), &at("2026-12-22T11:00"))
+        .unwrap();
+    round_trip(
+        &windows[0],
+        r#"{"start":"2026-12-21T12:00:00+01:00[Europe/Berlin]","end":"2026-12-21T18:00:00+01:00[Europe/Berlin]"}"#,
+    );
+    let clock = SlaClock::new(
+        &cal,
+        &at("2026-12-23T15:00"),
+        BusinessDuration::from_hours(16),
+    )
+    .unwrap()
+    .with_pauses([Pause::new(at("2026-12-23T16:00"), at("2026-12-23T16:30")).unwrap()])
+    .unwrap();
+    let explanation = clock.explain().unwrap();
+    let json = serde_json::to_string(&explanation).unwrap();
+    assert!(
+        json.contains(r#"{"step":"paused","from":"2026-12-23T16:00:00+01:00[Europe/Berlin]""#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#"{"step":"skipped","date":"2026-12-25","reason":{"holiday":"#),
+        "{json}"
+    );
+    assert_eq!(
+        serde_json::from_str::<Explanation>(&json).unwrap(),
+        explanation
+    );
+    let status = clock.status(&at("2026-12-24T12:00"), None).unwrap();
+    assert_eq!(
+        serde_json::from_str::<SlaStatus>(&serde_json::to_string(&status).unwrap()).unwrap(),
+        status
+    );
+    let holidays = cal.holidays(2026).unwrap();
+    let json = serde_json::to_string(&holidays[0]).unwrap();
+    assert_eq!(
+        json,
+        r#"{"date":"2026-01-01","names":[{"de":"Neujahr","en":"New Year's Day"}]}"#
+    );
+    assert_eq!(serde_json::from_str::<Holiday>(&json).unwrap(), holidays[0]);
+    assert_eq!(
+        holidays[0].date,
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    );
+}
