@@ -38,6 +38,27 @@
 //! - Supported: 1995-01-01 to 2099-12-31, local time. Anything outside is
 //!   an error that says so, never a silently wrong date.
 //!
+//! ## Dates and times
+//!
+//! Instants go in as any `chrono::DateTime<Tz>`, in whatever zone the
+//! caller has; results come out as [`DateTime<Tz>`](chrono::DateTime) in the
+//! calendar's zone ([`Tz`] is chrono-tz's zone type). chrono and chrono-tz
+//! are re-exported (`sla_clock::chrono`, `sla_clock::chrono_tz`,
+//! `sla_clock::Tz`), so there is no version to keep in step by hand. As
+//! text, and with the `serde` feature as JSON, a zoned result is RFC 3339
+//! with the zone's name in brackets (RFC 9557):
+//! `2026-12-21T15:00:00+01:00[Europe/Berlin]`.
+//!
+//! ```
+//! use sla_clock::{BusinessDuration, Calendar, Tz};
+//!
+//! let cal = Calendar::munich();
+//! let created = sla_clock::chrono::DateTime::parse_from_rfc3339("2026-12-18T15:00:00Z")?;
+//! let due: sla_clock::chrono::DateTime<Tz> = cal.due(&created, BusinessDuration::from_hours(4))?;
+//! assert_eq!(due.timezone(), Tz::Europe__Berlin);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Business days are not 24 hours
 //!
 //! A [`BusinessDuration`] is business time, not wall-clock time: 8 business
@@ -139,9 +160,13 @@
 //!
 //! ## Features
 //!
-//! - `serde` (default): `Serialize`/`Deserialize` for [`Calendar`] (through
-//!   [`CalendarConfig`]), [`Policy`], [`ResponseTarget`], [`Priority`] and
-//!   the holiday types. `data/` holds the defaults as JSON templates.
+//! - `serde` (off by default; `features = ["serde"]`): `Serialize` and
+//!   `Deserialize` for every value a service stores or sends: [`Calendar`]
+//!   (through [`CalendarConfig`]), [`Policy`], [`ResponseTarget`],
+//!   [`Priority`], [`BusinessDuration`] (`"4h 30m"`, or seconds),
+//!   [`Pause`], [`RiskThreshold`], [`SlaStatus`], [`OpenWindow`],
+//!   [`Explanation`], the holiday types; `Serialize` for a [`SlaClock`]'s
+//!   snapshot. `data/` holds the defaults as JSON templates.
 //!
 //! ## Out of scope
 //!
@@ -149,6 +174,8 @@
 //! only some municipalities keep (add them as rules of your own), and
 //! dates outside 1995–2099.
 #![deny(missing_docs)]
+// docs.rs builds with every feature and marks what needs one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod business_time;
 mod calendar;
@@ -171,6 +198,9 @@ mod sla;
 mod timeline;
 mod transitions;
 mod zoned;
+
+pub use chrono;
+pub use chrono_tz::{self, Tz};
 
 pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};

@@ -30,11 +30,15 @@ pub enum Language {
 /// English. With the `serde` feature it is written as the lowercase English
 /// name and read from any accepted name.
 ///
+/// Priorities are ordered from the most urgent: `Urgent < High < Normal <
+/// Low`, so sorting tickets by priority puts the urgent ones first.
+///
 /// # Example
 ///
 /// ```
 /// use sla_clock::Priority;
 ///
+/// assert!(Priority::Urgent < Priority::Low);
 /// let p: Priority = "Dringend".parse()?;
 /// assert_eq!(p, Priority::Urgent);
 /// assert_eq!(p.to_string(), "urgent");

@@ -1461,6 +1461,7 @@ fn status_help() {
 // ---------------------------------------------------------------------------
 
 /// Writes `contents` to a file of its own under the target directory.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 fn config_file(name: &str, contents: &str) -> String {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, contents).expect("write a test configuration file");
@@ -1470,14 +1471,17 @@ fn config_file(name: &str, contents: &str) -> String {
 }
 
 /// New York, Monday to Friday 09:00 to 17:00, no holidays at all.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 const NEW_YORK: &str = r#"{"time_zone": "America/New_York",
   "week": {"monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
            "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"]}}"#;
 
 /// Urgent in two business hours, the rest as the default.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 const FAST_POLICY: &str = r#"{"urgent": {"business_hours": 2}, "high": {"business_days": 1},
   "normal": {"business_days": 2}, "low": {"business_days": 5}}"#;
 
+#[cfg(feature = "serde")]
 #[test]
 fn due_and_status_follow_the_users_calendar_and_policy() {
     let calendar = config_file("new-york.json", NEW_YORK);
@@ -1531,6 +1535,7 @@ fn due_and_status_follow_the_users_calendar_and_policy() {
     assert_eq!(out.code, Some(0));
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn holidays_lists_the_users_calendar() {
     let munich = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/munich-calendar.json");
@@ -1548,6 +1553,7 @@ fn holidays_lists_the_users_calendar() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn bad_configuration_files_are_usage_errors_that_say_why() {
     let missing = format!("{}/no-such-calendar.json", env!("CARGO_TARGET_TMPDIR"));
@@ -1588,6 +1594,7 @@ fn bad_configuration_files_are_usage_errors_that_say_why() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_hostile_calendar_file_gets_a_quick_clear_error() {
     // 100 000 one-second windows on one day (the adversarial run's 2 MB
@@ -1760,6 +1767,7 @@ fn a_full_disk_is_one_error_line_and_status_1() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn holidays_takes_a_region_or_a_calendar_not_both() {
     let calendar = config_file("new-york-region.json", NEW_YORK);
@@ -1767,5 +1775,21 @@ fn holidays_takes_a_region_or_a_calendar_not_both() {
         &holidays(&["--calendar", &calendar, "--region", "DE-BE", "2027"]),
         "holidays",
         "give --region or --calendar, not both",
+    );
+}
+
+#[cfg(not(feature = "serde"))]
+#[test]
+fn without_serde_a_configuration_file_says_which_feature_reads_it() {
+    assert_error(
+        &due(&[
+            "--calendar",
+            "data/munich-calendar.json",
+            "urgent",
+            "2026-12-18T16:00",
+        ]),
+        2,
+        "cannot read calendar file 'data/munich-calendar.json': this build has no JSON support; \
+         run the example with `cargo run --features serde --example ...`",
     );
 }

@@ -4,8 +4,7 @@
 #![allow(dead_code)]
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use sla_clock::{Calendar, Policy};
@@ -77,10 +76,12 @@ fn take_option(
     Ok(Some(value))
 }
 
+#[cfg(feature = "serde")]
 fn load<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, ExitCode> {
     let cannot = |e: io::Error| fail(2, &format!("cannot read {what} file '{path}': {e}"));
+    use std::io::Read;
     let mut text = Vec::new();
-    File::open(path)
+    std::fs::File::open(path)
         .map_err(cannot)?
         .take(MAX_CONFIG_BYTES + 1)
         .read_to_end(&mut text)
@@ -96,6 +97,18 @@ fn load<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, Exi
     }
     serde_json::from_slice(&text)
         .map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
+}
+
+/// Without the `serde` feature there is no reading of configuration.
+#[cfg(not(feature = "serde"))]
+fn load<T>(path: &str, what: &str) -> Result<T, ExitCode> {
+    Err(fail(
+        2,
+        &format!(
+            "cannot read {what} file '{path}': this build has no JSON support; \
+             run the example with `cargo run --features serde --example ...`"
+        ),
+    ))
 }
 
 /// Writes `text` to standard output as it is formatted, without holding
