@@ -162,57 +162,48 @@ fn explain(
 }
 
 fn main() -> ExitCode {
-    let mut args = match cli::args(USAGE) {
-        Ok(args) => args,
-        Err(code) => return code,
-    };
+    run().unwrap_or_else(|code| code)
+}
+
+/// The program; `Err` is an exit status after the message was printed.
+fn run() -> Result<ExitCode, ExitCode> {
+    let mut args = cli::args(USAGE)?;
+    let calendar = cli::calendar(&mut args, USAGE)?;
+    let policy = cli::policy(&mut args, USAGE)?;
     let usage_error = |message: &str| cli::fail(2, &format!("{message}\n\n{USAGE}"));
-    let calendar = match cli::calendar(&mut args, USAGE) {
-        Ok(calendar) => calendar,
-        Err(code) => return code,
-    };
-    let policy = match cli::policy(&mut args, USAGE) {
-        Ok(policy) => policy,
-        Err(code) => return code,
-    };
     if args.iter().any(|a| a == "--batch") {
         if args.len() != 1 {
-            return usage_error("--batch takes no other arguments; it reads from standard input");
+            return Err(usage_error(
+                "--batch takes no other arguments; it reads from standard input",
+            ));
         }
         return match batch(&calendar, &policy) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(1),
-            Err(e) => cli::write_failed(e),
+            Ok(true) => Ok(ExitCode::SUCCESS),
+            Ok(false) => Ok(ExitCode::from(1)),
+            Err(e) => Err(cli::write_failed(e)),
         };
     }
     let explained = args.iter().any(|a| a == "--explain");
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--explain").collect();
     if let Some(flag) = rest.iter().find(|a| a.starts_with("--")) {
-        return usage_error(&format!("unknown option '{flag}'"));
+        return Err(usage_error(&format!("unknown option '{flag}'")));
     }
     let [priority, created] = rest.as_slice() else {
-        return usage_error(&format!(
+        return Err(usage_error(&format!(
             "expected <priority> <created>, got {}",
             cli::plural(rest.len(), "argument")
-        ));
+        )));
     };
-    let answer = due(&calendar, &policy, priority, created).and_then(|due| {
-        let explanation = if explained {
-            Some(explain(&calendar, &policy, priority, created)?)
-        } else {
-            None
-        };
-        Ok((due, explanation))
-    });
-    let printed = match answer {
+    let due =
+        due(&calendar, &policy, priority, created).map_err(|e| cli::fail(1, &e.to_string()))?;
+    if explained {
+        let explanation = explain(&calendar, &policy, priority, created)
+            .map_err(|e| cli::fail(1, &e.to_string()))?;
         // An explanation can run to many lines: it is written as it is
         // formatted, not gathered into one string first.
-        Ok((due, Some(explanation))) => cli::print(format_args!("{due}\n{explanation}")),
-        Ok((due, None)) => cli::print(format_args!("{due}\n")),
-        Err(e) => return cli::fail(1, &e.to_string()),
-    };
-    match printed {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(code) => code,
+        cli::print(format_args!("{due}\n{explanation}"))?;
+    } else {
+        cli::print(format_args!("{due}\n"))?;
     }
+    Ok(ExitCode::SUCCESS)
 }

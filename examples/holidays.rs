@@ -163,23 +163,18 @@ fn run(args: &[String], file: Option<Calendar>) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let mut args = match cli::args(USAGE) {
-        Ok(args) => args,
-        Err(code) => return code,
-    };
+    run_main().unwrap_or_else(|code| code)
+}
+
+/// The program; `Err` is an exit status after the message was printed.
+fn run_main() -> Result<ExitCode, ExitCode> {
+    let mut args = cli::args(USAGE)?;
     let file = if args.iter().any(|a| a == "--calendar") {
-        match cli::calendar(&mut args, USAGE) {
-            Ok(calendar) => Some(calendar),
-            Err(code) => return code,
-        }
+        Some(cli::calendar(&mut args, USAGE)?)
     } else {
         None
     };
-    match run(&args, file) {
-        Ok(text) => match cli::print(&text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        Err(message) => cli::fail(2, &message),
-    }
+    let text = run(&args, file).map_err(|message| cli::fail(2, &message))?;
+    cli::print(&text)?;
+    Ok(ExitCode::SUCCESS)
 }

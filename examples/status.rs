@@ -140,28 +140,17 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
 }
 
 fn main() -> ExitCode {
-    let mut args = match cli::args(USAGE) {
-        Ok(args) => args,
-        Err(code) => return code,
-    };
-    let usage_error = |message: &str| cli::fail(2, &format!("{message}\n\n{USAGE}"));
-    let calendar = match cli::calendar(&mut args, USAGE) {
-        Ok(calendar) => calendar,
-        Err(code) => return code,
-    };
-    let policy = match cli::policy(&mut args, USAGE) {
-        Ok(policy) => policy,
-        Err(code) => return code,
-    };
-    let args = match parse_args(&args) {
-        Ok(args) => args,
-        Err(message) => return usage_error(&message),
-    };
-    match run(args, &calendar, &policy) {
-        Ok(text) => match cli::print(&text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        Err(message) => cli::fail(1, &message),
-    }
+    run_main().unwrap_or_else(|code| code)
+}
+
+/// The program; `Err` is an exit status after the message was printed.
+fn run_main() -> Result<ExitCode, ExitCode> {
+    let mut args = cli::args(USAGE)?;
+    let calendar = cli::calendar(&mut args, USAGE)?;
+    let policy = cli::policy(&mut args, USAGE)?;
+    let args =
+        parse_args(&args).map_err(|message| cli::fail(2, &format!("{message}\n\n{USAGE}")))?;
+    let text = run(args, &calendar, &policy).map_err(|message| cli::fail(1, &message))?;
+    cli::print(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
