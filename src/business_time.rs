@@ -188,7 +188,10 @@ impl Calendar {
         from: &DateTime<A>,
         to: &DateTime<B>,
     ) -> Result<BusinessDuration> {
-        self.business_time_with_pauses(from, to, [])
+        let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
+        let elapsed = self.timeline().business_between(a.min(b), a.max(b));
+        let signed = if a <= b { elapsed } else { -elapsed };
+        Ok(BusinessDuration::from_nanos(i128::from(signed)))
     }
 }
 

@@ -289,11 +289,13 @@ impl<'a> Timeline<'a> {
 
     /// Business nanoseconds in `[a, b)`, for `a <= b` in the range.
     pub(crate) fn business_between(&self, a: i64, b: i64) -> i64 {
-        let (ka, kb) = (self.year_index(a), self.year_index(b));
-        let (ya, yb) = (self.year(ka), self.year(kb));
-        if ka == kb {
+        let ka = self.year_index(a);
+        let ya = self.year(ka);
+        if b <= ya.end {
             return ya.business_before(b) - ya.business_before(a);
         }
+        let kb = self.year_index(b);
+        let yb = self.year(kb);
         let between: i64 = (ka + 1..kb).map(|k| self.total(k)).sum();
         ya.total - ya.business_before(a) + between + yb.business_before(b)
     }
