@@ -46,6 +46,7 @@ impl Error {
                 | ErrorKind::InstantOutOfRange { .. }
                 | ErrorKind::DeadlineOutOfRange { .. }
                 | ErrorKind::NoOpeningInRange { .. }
+                | ErrorKind::CycleDeadlineOutOfRange { .. }
         )
     }
 }
@@ -162,6 +163,47 @@ pub(crate) enum ErrorKind {
         "business duration {value} is too large; the supported range holds far less business time"
     )]
     DurationTooLarge { value: Shown },
+    #[error(
+        "unknown event kind '{input}'; expected one of created, agent_reply, customer_reply, \
+         waiting, solved, reopened, priority_changed"
+    )]
+    UnknownEventKind { input: Shown },
+    #[error("event kind '{kind}' needs a priority")]
+    MissingPriority { kind: Shown },
+    #[error(
+        "event kind '{kind}' takes no priority, found '{priority}'; only created and \
+         priority_changed do"
+    )]
+    UnexpectedPriority { kind: Shown, priority: Shown },
+    #[error("the ticket has no events")]
+    NoEvents,
+    #[error(
+        "the ticket has no event at or before now ({now}); its first event is '{kind}' at {at}"
+    )]
+    NoKnownEvent { now: Shown, kind: Shown, at: Shown },
+    #[error(
+        "the ticket has no 'created' event at or before now ({now}); its first event is \
+         '{kind}' at {at}"
+    )]
+    MissingCreated { now: Shown, kind: Shown, at: Shown },
+    #[error("event '{kind}' at {at} comes before the ticket's 'created' at {created}")]
+    EventBeforeCreated {
+        kind: Shown,
+        at: Shown,
+        created: Shown,
+    },
+    #[error("the ticket is created twice, at {first} and again at {second}")]
+    CreatedTwice { first: Shown, second: Shown },
+    #[error(
+        "the {metric} deadline of the cycle that starts at {start} falls after the supported \
+         range {dates} ({zone} local time)",
+        dates = range::DATES
+    )]
+    CycleDeadlineOutOfRange {
+        metric: Shown,
+        start: Shown,
+        zone: Shown,
+    },
     #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
     LimitExceeded {
         what: String,
