@@ -17,7 +17,10 @@
 //!
 //! The `due --batch` example also limits a line to 1 024 bytes (a valid
 //! line is under 64): a longer line gets one short error line and the
-//! stream goes on, so memory stays constant whatever the input.
+//! stream goes on, so memory stays constant whatever the input. The
+//! `tickets` example does the same at 64 KiB, since exports carry more
+//! fields than the four it reads; its memory grows with the tickets, each
+//! holding at most [`MAX_EVENTS_PER_TICKET`] events.
 //!
 //! # Example
 //!

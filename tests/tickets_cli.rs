@@ -323,6 +323,37 @@ fn every_metric_of_two_interleaved_tickets() {
     );
 }
 
+/// The README shows `data/example-events.jsonl` and the report it gives;
+/// both must be what the files and the tool hold.
+#[test]
+fn the_readme_example_is_what_the_tool_writes() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let events = std::fs::read_to_string(data("example-events.jsonl")).unwrap();
+    assert_eq!(events, readme_export());
+    let block = |after: &str| {
+        let start = readme.find(after).expect("the README's tickets section") + after.len();
+        let rest = &readme[start..];
+        rest[..rest.find("```").unwrap()].to_string()
+    };
+    assert_eq!(
+        block("< data/example-events.jsonl\n```\n\n```json\n"),
+        events
+    );
+    let out = tickets(
+        &[
+            "--now",
+            "2026-12-22T17:00",
+            "--policy",
+            &data("lifecycle-policy.json"),
+        ],
+        events,
+    );
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert_eq!(block("gives\n\n```json\n"), out.stdout);
+}
+
 #[test]
 fn the_default_policy_measures_the_first_response_and_reads_the_flat_form() {
     let first_response = |ticket: &str, priority: &str, c: String| {
