@@ -20,7 +20,7 @@ use crate::lifecycle::event::{Event, EventKind};
 use crate::lifecycle::metric::{LifecyclePolicy, Metric};
 use crate::lifecycle::report::{Cycle, CycleStatus, TicketReport};
 use crate::limits::{self, MAX_EVENTS_PER_TICKET};
-use crate::policy::Policy;
+use crate::policy::ResponseTarget;
 use crate::priority::Priority;
 use crate::sla::RiskThreshold;
 
@@ -56,7 +56,7 @@ use crate::sla::RiskThreshold;
 /// assert_eq!(update.status, CycleStatus::Pending);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lifecycle {
     calendar: Calendar,
     policy: LifecyclePolicy,
@@ -150,6 +150,7 @@ impl Lifecycle {
         TicketHistory {
             lifecycle: self,
             events: Vec::new(),
+            in_order: true,
         }
     }
 
@@ -196,12 +197,12 @@ impl Lifecycle {
 
 /// One ticket's events, taken one at a time, and its report at any `now`.
 ///
-/// Events may come in any order; the history keeps them in order of their
-/// instants (events at the same instant in the order pushed), 16 bytes
-/// each, at most [`MAX_EVENTS_PER_TICKET`]. Pushing in time order, as a
-/// live system does, costs constant time an event; a report replays the
-/// events known at `now` in time linear in them. The report equals
-/// [`Lifecycle::replay`] of the same events.
+/// Events may come in any order: they are taken in order of their
+/// instants, events at the same instant in the order pushed. The history
+/// keeps them (16 bytes each, at most [`MAX_EVENTS_PER_TICKET`]); a push
+/// costs constant time, and a report replays the events known at `now` in
+/// time linear in them (after one sort if they were pushed out of order).
+/// The report equals [`Lifecycle::replay`] of the same events.
 ///
 /// # Example
 ///
@@ -223,9 +224,12 @@ impl Lifecycle {
 #[derive(Debug, Clone)]
 pub struct TicketHistory<'a> {
     lifecycle: &'a Lifecycle,
-    /// Instants in nanoseconds from the timeline's epoch, sorted; equal
-    /// instants in the order pushed.
+    /// Instants in nanoseconds from the timeline's epoch, in the order
+    /// pushed.
     events: Vec<(i64, EventKind)>,
+    /// Whether no event was pushed before an earlier one: then `events` is
+    /// in time order as it stands, as a live feed keeps it.
+    in_order: bool,
 }
 
 impl TicketHistory<'_> {
@@ -260,13 +264,10 @@ impl TicketHistory<'_> {
             self.events.len() + 1,
             MAX_EVENTS_PER_TICKET,
         )?;
-        // After every event at the same instant: ties keep the order given.
-        // In time order this is the end, so a live feed only appends.
-        let position = match self.events.last() {
-            Some(&(last, _)) if last > at => self.events.partition_point(|&(t, _)| t <= at),
-            _ => self.events.len(),
-        };
-        self.events.insert(position, (at, event.kind));
+        // Appended, not inserted in place: an export sorted newest first
+        // would otherwise move the whole history on every push.
+        self.in_order &= self.events.last().is_none_or(|&(last, _)| last <= at);
+        self.events.push((at, event.kind));
         Ok(())
     }
 
@@ -333,8 +334,19 @@ impl TicketHistory<'_> {
     /// ```
     pub fn report<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TicketReport> {
         let now = self.lifecycle.calendar.offset_ns(now)?;
-        let known = &self.events[..self.events.partition_point(|&(t, _)| t <= now)];
-        check_known(&self.lifecycle.calendar, &self.events, known, now)?;
+        let sorted;
+        let events = if self.in_order {
+            &self.events
+        } else {
+            // A stable sort: events at the same instant keep the order
+            // they were pushed in.
+            let mut events = self.events.clone();
+            events.sort_by_key(|&(t, _)| t);
+            sorted = events;
+            &sorted
+        };
+        let known = &events[..events.partition_point(|&(t, _)| t <= now)];
+        check_known(&self.lifecycle.calendar, events, known, now)?;
         let mut machine = Machine::default();
         for &(at, kind) in known {
             machine.apply(at, kind);
@@ -401,17 +413,21 @@ enum State {
     Solved(i64),
 }
 
-/// A cycle as the events leave it, before any arithmetic.
+/// A cycle as the events leave it, before any arithmetic. Its pauses are
+/// its metric's list from `first` on (to the list's end while it runs).
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: i64,
-    stop: Option<i64>,
-    /// The priority in force at the stop (meaningless while running).
-    priority: Priority,
-    /// The cycle's pauses are `pauses[first..last]` of its metric's list
-    /// (`last` counted at the stop; while running, to the list's end), plus
-    /// a waiting period still open at the stop.
     first: usize,
+    stop: Option<Stop>,
+}
+
+/// How a cycle stopped: when, the priority then in force, where its pauses
+/// end in its metric's list, and a waiting period still open at the stop.
+#[derive(Debug, Clone, Copy)]
+struct Stop {
+    at: i64,
+    priority: Priority,
     last: usize,
     open: Option<i64>,
 }
@@ -430,20 +446,14 @@ impl Track {
     fn start(&mut self, at: i64, first: usize) {
         self.cycles.push(Span {
             start: at,
-            stop: None,
-            priority: Priority::Normal,
             first,
-            last: first,
-            open: None,
+            stop: None,
         });
     }
 
-    fn stop(&mut self, at: i64, priority: Priority, last: usize, open: Option<i64>) {
+    fn stop(&mut self, stop: Stop) {
         if let Some(cycle) = self.cycles.last_mut().filter(|c| c.stop.is_none()) {
-            cycle.stop = Some(at);
-            cycle.priority = priority;
-            cycle.last = last;
-            cycle.open = open;
+            cycle.stop = Some(stop);
         }
     }
 
@@ -451,7 +461,6 @@ impl Track {
     fn resume(&mut self) {
         if let Some(cycle) = self.cycles.last_mut() {
             cycle.stop = None;
-            cycle.open = None;
         }
     }
 }
@@ -529,8 +538,17 @@ impl Machine {
         self.state = State::Open;
     }
 
+    /// A stop at `at` with nothing paused (first and next response).
+    fn unpaused(&self, at: i64) -> Stop {
+        Stop {
+            at,
+            priority: self.priority,
+            last: 0,
+            open: None,
+        }
+    }
+
     fn apply(&mut self, at: i64, kind: EventKind) {
-        let priority = self.priority;
         match kind {
             EventKind::Created { priority } => {
                 // Checked to be the first known event, and the only one.
@@ -540,12 +558,15 @@ impl Machine {
             }
             EventKind::PriorityChanged { priority } => self.priority = priority,
             EventKind::AgentReply => {
-                self.first_response.stop(at, priority, 0, None);
-                self.next_response.stop(at, priority, 0, None);
+                self.first_response.stop(self.unpaused(at));
+                self.next_response.stop(self.unpaused(at));
                 if !matches!(self.state, State::Solved(_)) {
-                    let waiting = self.waiting_since();
                     let closed = self.waiting.len();
-                    self.periodic_update.stop(at, priority, closed, waiting);
+                    self.periodic_update.stop(Stop {
+                        last: closed,
+                        open: self.waiting_since(),
+                        ..self.unpaused(at)
+                    });
                     self.periodic_update.start(at, closed);
                 }
                 self.replied = true;
@@ -565,13 +586,18 @@ impl Machine {
                 if matches!(self.state, State::Solved(_)) {
                     return;
                 }
+                // Ends a waiting period first: its pause is then closed.
                 self.open(at);
-                self.first_response.stop(at, priority, 0, None);
-                self.next_response.stop(at, priority, 0, None);
-                let closed = self.waiting.len();
-                self.periodic_update.stop(at, priority, closed, None);
-                let closed = self.resolution_pauses.len();
-                self.resolution.stop(at, priority, closed, None);
+                self.first_response.stop(self.unpaused(at));
+                self.next_response.stop(self.unpaused(at));
+                self.periodic_update.stop(Stop {
+                    last: self.waiting.len(),
+                    ..self.unpaused(at)
+                });
+                self.resolution.stop(Stop {
+                    last: self.resolution_pauses.len(),
+                    ..self.unpaused(at)
+                });
                 self.state = State::Solved(at);
             }
             EventKind::Reopened => self.open(at),
@@ -579,44 +605,50 @@ impl Machine {
     }
 
     fn report(self, lifecycle: &Lifecycle, now: i64) -> Result<TicketReport> {
-        let waiting = self.waiting_since();
-        let mut scratch = Vec::new();
+        let mut scratch: Vec<(i64, i64)> = Vec::new();
         let mut metrics = BTreeMap::new();
         for metric in Metric::ALL {
             let Some(targets) = lifecycle.policy.targets(metric) else {
                 continue;
             };
+            // First and next response never pause (SLA-LIFECYCLE.md
+            // section 2).
             let (track, pauses): (&Track, &[(i64, i64)]) = match metric {
                 Metric::FirstResponse => (&self.first_response, &[]),
                 Metric::NextResponse => (&self.next_response, &[]),
                 Metric::PeriodicUpdate => (&self.periodic_update, &self.waiting),
                 Metric::Resolution => (&self.resolution, &self.resolution_pauses),
             };
-            // First and next response never pause (SLA-LIFECYCLE.md section 2).
             let pausing = matches!(metric, Metric::PeriodicUpdate | Metric::Resolution);
             let mut cycles = Vec::with_capacity(track.cycles.len());
             for span in &track.cycles {
-                let span = match span.stop {
-                    Some(_) => *span,
-                    None => Span {
-                        priority: self.priority,
-                        last: pauses.len(),
-                        open: waiting,
-                        ..*span
-                    },
-                };
-                let open = if pausing { span.open } else { None };
-                let pauses = pauses.get(span.first..span.last).unwrap_or_default();
-                cycles.push(cycle(
+                // A running cycle counts to now, with the priority in force
+                // and a waiting period still open ending at now.
+                let end = span.stop.unwrap_or(Stop {
+                    at: now,
+                    priority: self.priority,
+                    last: pauses.len(),
+                    open: self.waiting_since().filter(|_| pausing),
+                });
+                scratch.clear();
+                let closed = pauses.get(span.first..end.last).unwrap_or_default();
+                for (p, q) in closed.iter().copied().chain(end.open.map(|p| (p, end.at))) {
+                    let q = q.min(end.at);
+                    match scratch.last_mut() {
+                        _ if p >= q => {}
+                        Some(last) if p <= last.1 => last.1 = last.1.max(q),
+                        _ => scratch.push((p, q)),
+                    }
+                }
+                let counted = Counted {
                     lifecycle,
                     metric,
-                    &targets,
-                    &span,
-                    pauses,
-                    open,
-                    now,
-                    &mut scratch,
-                )?);
+                    start: span.start,
+                    end: end.at,
+                    pauses: &scratch,
+                };
+                let target = targets.target(end.priority);
+                cycles.push(counted.cycle(target, span.stop.is_none(), now)?);
             }
             metrics.insert(metric, cycles);
         }
@@ -627,62 +659,55 @@ impl Machine {
     }
 }
 
-/// One cycle's numbers at `now`: the pauses up to its end (a pause open
-/// there ends there), the target of its priority, and from those the due
-/// instant, the elapsed business time and the status.
-#[allow(clippy::too_many_arguments)]
-fn cycle(
-    lifecycle: &Lifecycle,
+/// One cycle's business time: from `start` to `end` (its stop, or now),
+/// without the pauses (merged, none open, none past `end`).
+struct Counted<'a> {
+    lifecycle: &'a Lifecycle,
     metric: Metric,
-    targets: &Policy,
-    span: &Span,
-    pauses: &[(i64, i64)],
-    open: Option<i64>,
-    now: i64,
-    scratch: &mut Vec<(i64, i64)>,
-) -> Result<Cycle> {
-    let calendar = &lifecycle.calendar;
-    let end = span.stop.unwrap_or(now);
-    scratch.clear();
-    for (p, q) in pauses.iter().copied().chain(open.map(|p| (p, end))) {
-        let q = q.min(end);
-        match scratch.last_mut() {
-            _ if p >= q => {}
-            Some(last) if p <= last.1 => last.1 = last.1.max(q),
-            _ => scratch.push((p, q)),
-        }
-    }
-    let target = targets.target(span.priority).duration(calendar);
-    let due = calendar
-        .due_ns(span.start, non_negative(target)?, scratch)
-        .map_err(|e| {
-            if e.is_out_of_range() {
-                ErrorKind::CycleDeadlineOutOfRange {
-                    metric: shown(metric),
-                    start: shown(calendar.to_datetime(span.start).to_rfc3339()),
-                    zone: shown(calendar.zone().name()),
+    start: i64,
+    end: i64,
+    pauses: &'a [(i64, i64)],
+}
+
+impl Counted<'_> {
+    /// The cycle's numbers at `now` for `target`: the due instant (the
+    /// pauses up to its end; after a stop, counting goes on unpaused), the
+    /// elapsed business time and the status.
+    fn cycle(&self, target: ResponseTarget, running: bool, now: i64) -> Result<Cycle> {
+        let calendar = &self.lifecycle.calendar;
+        let target = target.duration(calendar);
+        let due = calendar
+            .due_ns(self.start, non_negative(target)?, self.pauses)
+            .map_err(|e| {
+                if e.is_out_of_range() {
+                    ErrorKind::CycleDeadlineOutOfRange {
+                        metric: shown(self.metric),
+                        start: shown(calendar.to_datetime(self.start).to_rfc3339()),
+                        zone: shown(calendar.zone().name()),
+                    }
+                    .into()
+                } else {
+                    e
                 }
-                .into()
-            } else {
-                e
-            }
-        })?;
-    let elapsed =
-        BusinessDuration::from_nanos(i128::from(calendar.elapsed_ns(span.start, end, scratch)));
-    let status = match span.stop {
-        Some(stop) if stop <= due => CycleStatus::Met,
-        Some(_) => CycleStatus::Breached,
-        None if now > due => CycleStatus::Breached,
-        None if elapsed >= target.percent_ceil(lifecycle.risk.as_percent()) => CycleStatus::AtRisk,
-        None => CycleStatus::Pending,
-    };
-    Ok(Cycle {
-        start: calendar.to_datetime(span.start),
-        stop: span.stop.map(|t| calendar.to_datetime(t)),
-        target,
-        due: calendar.to_datetime(due),
-        elapsed,
-        remaining: target - elapsed,
-        status,
-    })
+            })?;
+        let elapsed = calendar.elapsed_ns(self.start, self.end, self.pauses);
+        let elapsed = BusinessDuration::from_nanos(i128::from(elapsed));
+        let risk = target.percent_ceil(self.lifecycle.risk.as_percent());
+        let status = match running {
+            false if self.end <= due => CycleStatus::Met,
+            false => CycleStatus::Breached,
+            true if now > due => CycleStatus::Breached,
+            true if elapsed >= risk => CycleStatus::AtRisk,
+            true => CycleStatus::Pending,
+        };
+        Ok(Cycle {
+            start: calendar.to_datetime(self.start),
+            stop: (!running).then(|| calendar.to_datetime(self.end)),
+            target,
+            due: calendar.to_datetime(due),
+            elapsed,
+            remaining: target - elapsed,
+            status,
+        })
+    }
 }
