@@ -24,8 +24,8 @@ use sla_clock::{
 };
 
 const USAGE: &str = "\
-Usage: tickets --now <instant> [--calendar FILE] [--policy FILE] [--at-risk <percent>]
-               < events.jsonl
+Usage: tickets --now <instant> [--calendar FILE] [--policy FILE]
+               [--at-risk <percent>] < events.jsonl
 
 Reads a ticket export, one event a line, and writes every ticket's SLA
 report as of <instant>: for each measured metric, its cycles with their
