@@ -8,7 +8,7 @@
 
 mod cli;
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use chrono::SecondsFormat;
@@ -81,46 +81,6 @@ fn batch_line(calendar: &Calendar, policy: &Policy, line: &[u8]) -> Result<Strin
     }
 }
 
-/// Reads the next line into `line` without its line end (LF, CR LF, or a
-/// bare CR before the end of input), keeping at most `MAX_LINE_BYTES` of
-/// it: `Ok(None)` at the end of input, otherwise whether the whole line
-/// fitted.
-fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
-    // One byte more than a line may hold, for a CR that turns out to end
-    // it, and one more to tell that the line was longer.
-    const KEPT: usize = MAX_LINE_BYTES + 2;
-    line.clear();
-    let mut seen = false;
-    let mut cut = false;
-    loop {
-        let buf = input.fill_buf()?;
-        if buf.is_empty() {
-            break;
-        }
-        seen = true;
-        let (part, used, ended) = match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => (&buf[..i], i + 1, true),
-            None => (buf, buf.len(), false),
-        };
-        let room = KEPT - line.len();
-        cut |= part.len() > room;
-        line.extend_from_slice(&part[..part.len().min(room)]);
-        input.consume(used);
-        if ended {
-            break;
-        }
-    }
-    if !seen {
-        return Ok(None);
-    }
-    // A file written on Windows ends its lines in CR LF, the last one
-    // sometimes in a bare CR.
-    if !cut && line.last() == Some(&b'\r') {
-        line.pop();
-    }
-    Ok(Some(!cut && line.len() <= MAX_LINE_BYTES))
-}
-
 fn too_long(line: &[u8]) -> String {
     let start = String::from_utf8_lossy(&line[..line.len().min(QUOTED_BYTES)]);
     format!("line is longer than {MAX_LINE_BYTES} bytes; it starts '{start}'")
@@ -131,7 +91,7 @@ fn batch(calendar: &Calendar, policy: &Policy) -> io::Result<bool> {
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut line = Vec::with_capacity(MAX_LINE_BYTES + 1);
     let mut all_ok = true;
-    while let Some(complete) = next_line(&mut input, &mut line)? {
+    while let Some(complete) = cli::next_line(&mut input, &mut line, MAX_LINE_BYTES)? {
         let result = if complete {
             batch_line(calendar, policy, &line)
         } else {

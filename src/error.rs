@@ -73,6 +73,9 @@ pub enum ErrorKind {
     Response,
     /// Text that is not an SLA status as one prints.
     Status,
+    /// A ticket event, or a ticket's history of events, that is not
+    /// valid: an unknown kind, a missing priority, no `created`.
+    Event,
 }
 
 impl Error {
@@ -93,7 +96,8 @@ impl Error {
             | DateOutOfRange { .. }
             | InstantOutOfRange { .. }
             | DeadlineOutOfRange { .. }
-            | NoOpeningInRange { .. } => ErrorKind::OutOfRange,
+            | NoOpeningInRange { .. }
+            | CycleDeadlineOutOfRange { .. } => ErrorKind::OutOfRange,
             UnknownPriority { .. } => ErrorKind::Priority,
             InvalidDateTime { .. }
             | InvalidInstant { .. }
@@ -120,6 +124,14 @@ impl Error {
             }
             InvertedPause { .. } | InvalidPause { .. } => ErrorKind::Pause,
             InvalidStatus { .. } => ErrorKind::Status,
+            UnknownEventKind { .. }
+            | MissingPriority { .. }
+            | UnexpectedPriority { .. }
+            | NoEvents
+            | NoKnownEvent { .. }
+            | MissingCreated { .. }
+            | EventBeforeCreated { .. }
+            | CreatedTwice { .. } => ErrorKind::Event,
             ResponseBeforeCreation { .. } => ErrorKind::Response,
         }
     }
@@ -248,6 +260,47 @@ pub(crate) enum Reason {
     InvalidDuration { input: Shown },
     #[error("business duration {value} is negative; a std::time::Duration cannot be")]
     NegativeDuration { value: Shown },
+    #[error(
+        "unknown event kind '{input}'; expected one of created, agent_reply, customer_reply, \
+         waiting, solved, reopened, priority_changed"
+    )]
+    UnknownEventKind { input: Shown },
+    #[error("event kind '{kind}' needs a priority")]
+    MissingPriority { kind: Shown },
+    #[error(
+        "event kind '{kind}' takes no priority, found '{priority}'; only created and \
+         priority_changed do"
+    )]
+    UnexpectedPriority { kind: Shown, priority: Shown },
+    #[error("the ticket has no events")]
+    NoEvents,
+    #[error(
+        "the ticket has no event at or before now ({now}); its first event is '{kind}' at {at}"
+    )]
+    NoKnownEvent { now: Shown, kind: Shown, at: Shown },
+    #[error(
+        "the ticket has no 'created' event at or before now ({now}); its first event is \
+         '{kind}' at {at}"
+    )]
+    MissingCreated { now: Shown, kind: Shown, at: Shown },
+    #[error("event '{kind}' at {at} comes before the ticket's 'created' at {created}")]
+    EventBeforeCreated {
+        kind: Shown,
+        at: Shown,
+        created: Shown,
+    },
+    #[error("the ticket is created twice, at {first} and again at {second}")]
+    CreatedTwice { first: Shown, second: Shown },
+    #[error(
+        "the {metric} deadline of the cycle that starts at {start} falls after the supported \
+         range {dates} ({zone} local time)",
+        dates = range::DATES
+    )]
+    CycleDeadlineOutOfRange {
+        metric: Shown,
+        start: Shown,
+        zone: Shown,
+    },
     #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
     LimitExceeded {
         what: String,

@@ -134,6 +134,35 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## A ticket's whole life
+//!
+//! Desks measure more than the first response: the next response to each
+//! customer message, regular status updates while work goes on, and the
+//! time to a solution. A [`Lifecycle`] (a calendar, a [`LifecyclePolicy`]
+//! with targets per [`Metric`], an at-risk threshold) replays a ticket's
+//! [`Event`]s into a [`TicketReport`]: for every measured metric its
+//! [`Cycle`]s with start, stop, target, due, elapsed, remaining and
+//! [`CycleStatus`]. Waiting for the customer pauses the update and
+//! resolution clocks; a reopening resumes the resolution clock; a priority
+//! change re-targets every running cycle. The report is a pure function
+//! of the events and `now`, whether they come at once
+//! ([`Lifecycle::replay`]) or one at a time ([`TicketHistory`]).
+//!
+//! ```
+//! use sla_clock::{Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+//!
+//! let cal = Calendar::munich();
+//! let at = |s| cal.parse_datetime(s);
+//! let events = [
+//!     Event::new(at("2026-12-21T10:00")?, EventKind::Created { priority: Priority::Low }),
+//!     Event::new(at("2026-12-21T15:00")?, EventKind::PriorityChanged { priority: Priority::Urgent }),
+//! ];
+//! let report = Lifecycle::new(&cal, LifecyclePolicy::default()).replay(events, &at("2026-12-21T15:00")?)?;
+//! // Raised to Urgent (4 business hours) after 5: breached at once.
+//! assert_eq!(report.metrics[&Metric::FirstResponse][0].status, CycleStatus::Breached);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Limits
 //!
 //! Every size that costs time or memory is bounded, so that a calendar
@@ -165,14 +194,15 @@
 //!   (through [`CalendarConfig`]), [`Policy`], [`ResponseTarget`],
 //!   [`Priority`], [`BusinessDuration`] (`"4h 30m"`, or seconds),
 //!   [`Pause`], [`RiskThreshold`], [`SlaStatus`], [`OpenWindow`],
-//!   [`Explanation`], the holiday types; `Serialize` for a [`SlaClock`]'s
-//!   snapshot. `data/` holds the defaults as JSON templates.
+//!   [`Explanation`], the holiday types, [`LifecyclePolicy`], [`Metric`],
+//!   [`Event`]; `Serialize` for a [`SlaClock`]'s snapshot and a
+//!   [`TicketReport`]. `data/` holds the defaults as JSON templates.
 //!
 //! ## Out of scope
 //!
-//! Resolution targets (only the first response is timed), holidays that
-//! only some municipalities keep (add them as rules of your own), and
-//! dates outside 1995–2099.
+//! Reading a ticket system's own export format (the `tickets` example
+//! reads JSON Lines of events), holidays that only some municipalities
+//! keep (add them as rules of your own), and dates outside 1995–2099.
 #![deny(missing_docs)]
 // docs.rs builds with every feature and marks what needs one.
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -186,6 +216,7 @@ mod error;
 mod explain;
 mod holidays;
 mod input;
+mod lifecycle;
 pub mod limits;
 mod policy;
 mod priority;
@@ -209,6 +240,10 @@ pub use easter::easter_sunday;
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{Explanation, SkipReason, Step};
 pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule};
+pub use lifecycle::{
+    Cycle, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, TicketHistory,
+    TicketReport,
+};
 pub use policy::{Policy, ResponseTarget};
 pub use priority::{Language, Priority};
 pub use regions::{Region, munich_holiday_rules, regions};

@@ -13,10 +13,14 @@
 //! | [`MAX_HOLIDAY_RULES`] | 1 000 | about 60 holidays a year written as one-off dates for 15 years, or every region's rules several times over; each rule is evaluated once per year of the range |
 //! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits |
 //! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
+//! | [`MAX_EVENTS_PER_TICKET`] | 10 000 | an event every business hour for five years of one ticket; a [`TicketHistory`](crate::TicketHistory) keeps its events (16 bytes each, so at most 160 KB a ticket) and replays them on every report in time linear in them; a ticket's waiting periods, one per `waiting` event, then stay within [`MAX_PAUSES`] |
 //!
 //! The `due --batch` example also limits a line to 1 024 bytes (a valid
 //! line is under 64): a longer line gets one short error line and the
-//! stream goes on, so memory stays constant whatever the input.
+//! stream goes on, so memory stays constant whatever the input. The
+//! `tickets` example does the same at 64 KiB, since exports carry more
+//! fields than the four it reads; its memory grows with the tickets, each
+//! holding at most [`MAX_EVENTS_PER_TICKET`] events.
 //!
 //! # Example
 //!
@@ -68,6 +72,29 @@ pub const MAX_CLOSURES: usize = 40_000;
 /// assert_eq!(sla_clock::limits::MAX_PAUSES, 10_000);
 /// ```
 pub const MAX_PAUSES: usize = 10_000;
+
+/// The most events one ticket's history may hold, known or not yet known
+/// (events after `now` count too: the limit bounds what is stored, before
+/// any `now` is asked about).
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority, limits};
+///
+/// let lifecycle = Lifecycle::new(&Calendar::munich(), LifecyclePolicy::default());
+/// let mut history = lifecycle.history();
+/// let at = Calendar::munich().parse_datetime("2026-12-21T10:00")?;
+/// history.push(Event::new(at, EventKind::Created { priority: Priority::High }))?;
+/// for _ in 1..limits::MAX_EVENTS_PER_TICKET {
+///     history.push(Event::new(at, EventKind::AgentReply))?;
+/// }
+/// let err = history.push(Event::new(at, EventKind::AgentReply)).unwrap_err();
+/// assert_eq!(err.kind(), sla_clock::ErrorKind::Limit);
+/// assert_eq!(err.to_string(), "too many events for one ticket: 10001, more than the limit of 10000 (see sla_clock::limits)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const MAX_EVENTS_PER_TICKET: usize = 10_000;
 
 /// `Err` naming `what` and the limit when `found` exceeds `limit`.
 pub(crate) fn check(what: impl std::fmt::Display, found: usize, limit: usize) -> crate::Result<()> {

@@ -180,6 +180,10 @@ impl FromStr for Pause {
 pub struct RiskThreshold(u8);
 
 impl RiskThreshold {
+    /// The lifecycle's default (SLA-LIFECYCLE.md section 3): at risk once
+    /// 75 % of a cycle's target has elapsed.
+    pub(crate) const DEFAULT: RiskThreshold = RiskThreshold(75);
+
     /// At risk once `percent` of the target has elapsed (0 to 100).
     ///
     /// # Errors

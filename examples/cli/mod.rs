@@ -4,10 +4,10 @@
 #![allow(dead_code)]
 
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use sla_clock::{Calendar, Policy};
+use sla_clock::{Calendar, LifecyclePolicy, Policy};
 
 /// The largest configuration file read. A calendar at every limit of
 /// `sla_clock::limits` is far smaller; a larger file is refused before it
@@ -50,6 +50,62 @@ pub fn policy(args: &mut Vec<String>, usage: &str) -> Result<Policy, ExitCode> {
         None => Ok(Policy::default()),
         Some(path) => load(&path, "policy"),
     }
+}
+
+/// Takes `--policy FILE` out of `args` and loads that lifecycle policy
+/// (the form of `data/lifecycle-policy.json`, or the flat form of
+/// `data/default-policy.json` for the first response only), or the default
+/// (the first response with the support policy's table) without it. On
+/// failure, as [`calendar`].
+pub fn lifecycle_policy(args: &mut Vec<String>, usage: &str) -> Result<LifecyclePolicy, ExitCode> {
+    match take_option(args, "--policy", usage)? {
+        None => Ok(LifecyclePolicy::default()),
+        Some(path) => load(&path, "policy"),
+    }
+}
+
+/// Reads the next line into `line` without its line end (LF, CR LF, or a
+/// bare CR before the end of input), keeping at most `max` bytes of it, so
+/// that memory stays the same whatever the input: `Ok(None)` at the end of
+/// input, otherwise whether the whole line fitted.
+pub fn next_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<bool>> {
+    // One byte more than a line may hold, for a CR that turns out to end
+    // it, and one more to tell that the line was longer.
+    let kept = max + 2;
+    line.clear();
+    let mut seen = false;
+    let mut cut = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        seen = true;
+        let (part, used, ended) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], i + 1, true),
+            None => (buf, buf.len(), false),
+        };
+        let room = kept - line.len();
+        cut |= part.len() > room;
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        input.consume(used);
+        if ended {
+            break;
+        }
+    }
+    if !seen {
+        return Ok(None);
+    }
+    // A file written on Windows ends its lines in CR LF, the last one
+    // sometimes in a bare CR.
+    if !cut && line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(Some(!cut && line.len() <= max))
 }
 
 /// Removes `name VALUE` from `args` and returns the value, if the option
