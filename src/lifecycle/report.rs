@@ -180,9 +180,10 @@ mod serde_impls {
     impl Serialize for Seconds {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let nanos = self.0.as_nanos();
-            match i64::try_from(self.0.as_secs()) {
-                Ok(secs) if nanos % 1_000_000_000 == 0 => s.serialize_i64(secs),
-                _ => s.serialize_f64(nanos as f64 / 1e9),
+            if nanos % 1_000_000_000 == 0 {
+                s.serialize_i64(self.0.as_secs())
+            } else {
+                s.serialize_f64(nanos as f64 / 1e9)
             }
         }
     }
