@@ -45,7 +45,7 @@ impl Error {
                 | ErrorKind::DateOutOfRange { .. }
                 | ErrorKind::InstantOutOfRange { .. }
                 | ErrorKind::DeadlineOutOfRange { .. }
-                | ErrorKind::NoOpeningInRange { .. }
+                | ErrorKind::NoChangeInRange { .. }
         )
     }
 }
@@ -92,11 +92,17 @@ pub(crate) enum ErrorKind {
         dates = range::DATES
     )]
     DeadlineOutOfRange { zone: Shown },
+    /// `change` is "open" or "close", `side` "after" or "before".
     #[error(
-        "the calendar does not open after {instant} within the supported range {dates} ({zone} local time)",
+        "the calendar does not {change} {side} {instant} within the supported range {dates} ({zone} local time)",
         dates = range::DATES
     )]
-    NoOpeningInRange { instant: Shown, zone: Shown },
+    NoChangeInRange {
+        change: &'static str,
+        side: &'static str,
+        instant: Shown,
+        zone: Shown,
+    },
     #[error(
         "unknown priority '{input}'; expected one of urgent, high, normal, low \
          (or in German: dringend, hoch, normal, niedrig)"
@@ -128,13 +134,14 @@ pub(crate) enum ErrorKind {
     InvalidTimeOfDay { input: Shown },
     #[error("invalid opening window '{input}'; expected two times of day like '10:00-18:00'")]
     InvalidWindowSyntax { input: Shown },
-    #[error("opening window {window} on {weekday} is empty or ends before it starts")]
-    EmptyWindow { window: Shown, weekday: Shown },
-    #[error("opening windows {first} and {second} on {weekday} overlap")]
+    /// `day` is a weekday's name or the dates of special hours.
+    #[error("opening window {window} on {day} is empty or ends before it starts")]
+    EmptyWindow { window: Shown, day: Shown },
+    #[error("opening windows {first} and {second} on {day} overlap")]
     OverlappingWindows {
         first: Shown,
         second: Shown,
-        weekday: Shown,
+        day: Shown,
     },
     #[error("the weekly schedule has no opening hours; add at least one opening window")]
     NoOpeningHours,
@@ -144,6 +151,15 @@ pub(crate) enum ErrorKind {
     InvalidHolidayRule { name: Shown, reason: Shown },
     #[error("closure date {date} is outside the supported range {dates}", dates = range::DATES)]
     ClosureOutOfRange { date: Shown },
+    #[error("special hours date {date} is outside the supported range {dates}", dates = range::DATES)]
+    SpecialHoursOutOfRange { date: Shown },
+    #[error(
+        "invalid date or date range '{input}'; expected YYYY-MM-DD or an inclusive range \
+         YYYY-MM-DD/YYYY-MM-DD"
+    )]
+    InvalidDateRange { input: Shown },
+    #[error("date range {range} ends before it starts")]
+    InvertedDateRange { range: Shown },
     #[error(
         "invalid business day length {length}; expected whole seconds, more than 0s and at most 24h"
     )]

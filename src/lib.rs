@@ -153,6 +153,7 @@
 mod business_time;
 mod calendar;
 mod config;
+mod date_range;
 mod duration;
 mod easter;
 mod error;
@@ -166,11 +167,13 @@ mod range;
 mod regions;
 mod schedule;
 mod sla;
+mod special_hours;
 mod timeline;
 mod transitions;
 
 pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};
+pub use date_range::DateRange;
 pub use duration::BusinessDuration;
 pub use easter::easter_sunday;
 pub use error::{Error, Result};
@@ -181,6 +184,7 @@ pub use priority::{Language, Priority};
 pub use regions::{Region, munich_holiday_rules, regions};
 pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
 pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
+pub use special_hours::SpecialHours;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "serde"))]

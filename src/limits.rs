@@ -11,7 +11,8 @@
 //! | --- | --- | --- |
 //! | [`MAX_WINDOWS_PER_DAY`] | 24 | an opening window every hour with a break between each still fits; the window table grows with windows per day × 38 351 days: at 24 windows every day it holds about 11 MB (20 MB at the peak of building it) and builds in about 20 ms (0.1 s in a debug build) |
 //! | [`MAX_HOLIDAY_RULES`] | 1 000 | about 60 holidays a year written as one-off dates for 15 years, or every region's rules several times over; each rule is evaluated once per year of the range |
-//! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits |
+//! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits; a range counts each of its dates, and a date closed twice counts once, so any closures inside the range fit; they are kept as ranges, so the limit bounds memory (at most 40 000 ranges) more than it restricts |
+//! | [`MAX_SPECIAL_DATES`] | 40 000 | dates with special hours, counted like closures: every date of the range fits. Kept as ranges, at most 24 windows each, so at most about 9 MB (less than the window table at its own limit); a year's table looks up only its own entries |
 //! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
 //!
 //! The `due --batch` example also limits a line to 1 024 bytes (a valid
@@ -51,7 +52,8 @@ pub const MAX_WINDOWS_PER_DAY: usize = 24;
 /// ```
 pub const MAX_HOLIDAY_RULES: usize = 1_000;
 
-/// The most closure dates one calendar may have.
+/// The most closure dates one calendar may have (a range counts each of
+/// its dates, a date closed twice counts once).
 ///
 /// # Example
 ///
@@ -59,6 +61,16 @@ pub const MAX_HOLIDAY_RULES: usize = 1_000;
 /// assert_eq!(sla_clock::limits::MAX_CLOSURES, 40_000);
 /// ```
 pub const MAX_CLOSURES: usize = 40_000;
+
+/// The most dates with special hours one calendar may have (a range
+/// counts each of its dates, a date given twice counts once).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_SPECIAL_DATES, 40_000);
+/// ```
+pub const MAX_SPECIAL_DATES: usize = 40_000;
 
 /// The most pauses one clock (or one call with pauses) may have.
 ///

@@ -29,9 +29,11 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
+use crate::date_range::{DateRange, find};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
-use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
+use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::special_hours::SpecialHours;
 use crate::transitions::Transitions;
 
 pub(crate) const NANOS: i64 = 1_000_000_000;
@@ -63,6 +65,8 @@ pub(crate) enum DayKind {
     NoHours,
     Holiday,
     Closure,
+    /// Special hours with no windows.
+    SpecialClosed,
     /// Opening hours on paper, but a clock change skips all of them: a
     /// Sunday window 02:00-03:00 on the day summer time starts, or any
     /// window on Pacific/Apia's 2011-12-30, a date that never existed
@@ -71,10 +75,24 @@ pub(crate) enum DayKind {
 }
 
 impl DayKind {
-    /// The one rule for what kind of day a date is: no opening hours on its
-    /// weekday first, then a holiday, then a closure of the calendar's own.
-    pub(crate) fn classify(has_hours: bool, holiday: bool, closure: bool) -> DayKind {
-        if !has_hours {
+    /// The one rule for what kind of day a date is (documented for users
+    /// on [`Calendar`](crate::Calendar#which-hours-apply-on-a-date)):
+    /// special hours for the date first (`special` tells whether they have
+    /// windows), whatever else holds; then no opening hours on its weekday,
+    /// then a holiday, then a closure of the calendar's own.
+    pub(crate) fn classify(
+        special: Option<bool>,
+        has_hours: bool,
+        holiday: bool,
+        closure: bool,
+    ) -> DayKind {
+        if let Some(open) = special {
+            if open {
+                DayKind::Open
+            } else {
+                DayKind::SpecialClosed
+            }
+        } else if !has_hours {
             DayKind::NoHours
         } else if holiday {
             DayKind::Holiday
@@ -208,7 +226,10 @@ pub(crate) struct Timeline<'a> {
     pub(crate) zone: Tz,
     pub(crate) schedule: &'a WeeklySchedule,
     pub(crate) rules: &'a [HolidayRule],
-    pub(crate) closures: &'a [NaiveDate],
+    /// Sorted, disjoint, touching ranges joined.
+    pub(crate) closures: &'a [DateRange],
+    /// Sorted, disjoint.
+    pub(crate) special: &'a [SpecialHours],
     pub(crate) years: &'a Years,
 }
 
@@ -382,7 +403,7 @@ impl<'a> Timeline<'a> {
         let year = self.year((date.year() - FIRST_YEAR) as usize);
         let mut cursor = 0;
         for_each_window_utc(
-            self.schedule.windows(date.weekday()),
+            self.windows_on(date),
             &year.transitions,
             local_midnight(date),
             &mut cursor,
@@ -409,39 +430,78 @@ impl<'a> Timeline<'a> {
         year.business_before(end) > year.business_before(start)
     }
 
-    /// What kind of day each date of `year` is, from 1 January on.
-    fn day_kinds(&self, year: i32, first: NaiveDate, count: usize) -> Vec<DayKind> {
+    /// The special hours that hold `date`, if any.
+    pub(crate) fn special_on(&self, date: NaiveDate) -> Option<&'a SpecialHours> {
+        find(self.special, |s| s.dates, date)
+    }
+
+    /// Whether `date` is one of the calendar's own closures.
+    pub(crate) fn is_closure(&self, date: NaiveDate) -> bool {
+        find(self.closures, |&r| r, date).is_some()
+    }
+
+    /// The local windows that apply on `date`: its special hours, or its
+    /// weekday's. Whether the date opens at all is [`DayKind::classify`]'s
+    /// to say.
+    pub(crate) fn windows_on(&self, date: NaiveDate) -> &'a [OpeningWindow] {
+        match self.special_on(date) {
+            Some(special) => &special.windows,
+            None => self.schedule.windows(date.weekday()),
+        }
+    }
+
+    /// What kind of day each date of `year` is, from 1 January on, with
+    /// the local windows that apply on it.
+    fn day_plan(
+        &self,
+        year: i32,
+        first: NaiveDate,
+        count: usize,
+    ) -> Vec<(DayKind, &'a [OpeningWindow])> {
         let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
+        let last = first + chrono::Days::new(count.saturating_sub(1) as u64);
         let mut holiday = vec![false; count];
         let mut closure = vec![false; count];
+        let mut special: Vec<Option<&'a [OpeningWindow]>> = vec![None; count];
         for date in self.rules.iter().filter_map(|rule| rule.in_year(year)) {
             if let Some(day) = index(date).and_then(|i| holiday.get_mut(i)) {
                 *day = true;
             }
         }
-        let from = self.closures.partition_point(|&d| d < first);
-        for &date in self.closures[from..]
-            .iter()
-            .take_while(|d| d.year() == year)
-        {
-            if let Some(day) = index(date).and_then(|i| closure.get_mut(i)) {
+        // Each range clipped to the year: a closure over decades marks
+        // this year's dates only.
+        // (Only ranges that overlap the year are clipped.)
+        let clipped = |r: DateRange| {
+            let day = |date: NaiveDate| (date - first).num_days().max(0) as usize;
+            day(r.first.max(first))..=day(r.last.min(last))
+        };
+        let from = self.closures.partition_point(|r| r.last < first);
+        for &r in self.closures[from..].iter().take_while(|r| r.first <= last) {
+            for day in closure.get_mut(clipped(r)).into_iter().flatten() {
                 *day = true;
             }
         }
-        let has_hours: Vec<bool> = WEEK
+        let from = self.special.partition_point(|s| s.dates.last < first);
+        for s in self.special[from..]
             .iter()
-            .map(|&d| self.schedule.day_secs(d) > 0)
-            .collect();
+            .take_while(|s| s.dates.first <= last)
+        {
+            for day in special.get_mut(clipped(s.dates)).into_iter().flatten() {
+                *day = Some(&s.windows);
+            }
+        }
         let mut weekday = first.weekday();
         (0..count)
             .map(|d| {
+                let weekly = self.schedule.windows(weekday);
+                weekday = weekday.succ();
                 let kind = DayKind::classify(
-                    has_hours[weekday.num_days_from_monday() as usize],
+                    special[d].map(|w| !w.is_empty()),
+                    !weekly.is_empty(),
                     holiday[d],
                     closure[d],
                 );
-                weekday = weekday.succ();
-                kind
+                (kind, special[d].unwrap_or(weekly))
             })
             .collect()
     }
@@ -511,20 +571,18 @@ impl Year {
         let end = transitions.local_to_utc(end_local, &mut cursor).earliest();
         cursor = 0;
         let count = (next - first).num_days() as usize;
-        let kinds = timeline.day_kinds(year, first, count);
-        let week: Vec<&[OpeningWindow]> =
-            WEEK.iter().map(|&d| timeline.schedule.windows(d)).collect();
-        let open_days = kinds.iter().filter(|&&k| k == DayKind::Open).count();
-        let capacity = open_days * week.iter().map(|w| w.len()).max().unwrap_or(1);
+        let plan = timeline.day_plan(year, first, count);
+        let capacity = plan
+            .iter()
+            .filter(|(kind, _)| *kind == DayKind::Open)
+            .map(|(_, windows)| windows.len())
+            .sum();
         let mut starts: Vec<u32> = Vec::with_capacity(capacity);
         let mut cum: Vec<u32> = Vec::with_capacity(capacity + 1);
         cum.push(0);
         let mut last_end: u32 = 0;
         let mut total: u32 = 0;
-        let mut weekday = first.weekday();
-        for (d, &kind) in kinds.iter().enumerate() {
-            let windows = week[weekday.num_days_from_monday() as usize];
-            weekday = weekday.succ();
+        for (d, &(kind, windows)) in plan.iter().enumerate() {
             if kind != DayKind::Open {
                 continue;
             }

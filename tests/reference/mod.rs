@@ -11,7 +11,10 @@
 //!
 //! - walk the calendar one local date at a time;
 //! - ask the calendar only its public facts: `zone()`,
-//!   `schedule().windows(weekday)` and `is_business_day(date)`;
+//!   `schedule().windows(weekday)`, `special_hours()`, `closures()` and
+//!   `is_holiday(date)`, and apply the order of precedence of the
+//!   contract by hand: special hours for a date win over everything, then
+//!   a holiday or a closure closes the date, else the weekday's windows;
 //! - turn each local window `[start, end)` into UTC with chrono-tz's own
 //!   `from_local_datetime`, by the documented boundary rule: a single
 //!   instant is used as is; in an autumn fold the earlier instant; in a
@@ -119,17 +122,10 @@ pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateT
     if date < first_date() || date > last_date() {
         return Vec::new();
     }
-    // Holidays and closures by their own queries, not `is_business_day`,
-    // whose answer for days a clock change empties is checked against
-    // this reference.
-    let holiday = cal.is_holiday(date).expect("date is in range");
-    if holiday || cal.closures().contains(&date) {
-        return Vec::new();
-    }
     let zone = cal.zone();
     let midnight = date.and_hms_opt(0, 0, 0).unwrap();
     let mut out = Vec::new();
-    for w in cal.schedule().windows(date.weekday()) {
+    for w in &local_windows(cal, date) {
         // Naive arithmetic: 24:00 becomes the next day's 00:00.
         let start = midnight + TimeDelta::seconds(i64::from(w.start.seconds_from_midnight()));
         let end = midnight + TimeDelta::seconds(i64::from(w.end.seconds_from_midnight()));
@@ -139,6 +135,28 @@ pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateT
         }
     }
     out
+}
+
+/// The local opening windows of `date`, by the order of precedence: the
+/// special hours that hold the date (open or closed, whatever else holds);
+/// else none on a holiday or a closure; else the weekday's.
+pub fn local_windows(cal: &Calendar, date: NaiveDate) -> Vec<sla_clock::OpeningWindow> {
+    let holds = |first: NaiveDate, last: NaiveDate| first <= date && date <= last;
+    if let Some(special) = cal
+        .special_hours()
+        .iter()
+        .find(|s| holds(s.dates.first, s.dates.last))
+    {
+        return special.windows.clone();
+    }
+    // Holidays and closures by their own queries, not `is_business_day`,
+    // whose answer for days a clock change empties is checked against
+    // this reference.
+    let holiday = cal.is_holiday(date).expect("date is in range");
+    if holiday || cal.closures().iter().any(|r| holds(r.first, r.last)) {
+        return Vec::new();
+    }
+    cal.schedule().windows(date.weekday()).to_vec()
 }
 
 /// Every window of the local dates `from..=to`, in order. Checks the one
