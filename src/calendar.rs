@@ -445,11 +445,10 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
-        Ok(self.day_kind(date)? == DayKind::Open)
-    }
-
-    pub(crate) fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
-        Ok(self.day_kind_given(date, self.is_holiday(date)?))
+        check_date(date)?;
+        // The year's table marked the date as it placed its windows, by
+        // the same rule `day_kind_given` (for explanations) follows.
+        Ok(self.timeline().is_business_day(date))
     }
 
     /// [`Calendar::day_kind`] for a `date` in the range whose holiday
@@ -508,16 +507,115 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn next_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "open", "after", |timeline, t| {
+            timeline.next_open(t)
+        })
+    }
+
+    /// When the calendar closes next: the end of the opening window that
+    /// holds `instant`, or, when it is closed then, the end of the next
+    /// one; in the calendar's zone. Windows that touch (a day open until
+    /// 24:00 and the next from 00:00) are one stretch: it closes at the
+    /// end of the last.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no closing before its
+    /// end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// assert_eq!(cal.next_close(&at("2026-12-21T12:00")?)?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// // Closed at 18:00 sharp: the next close is the next day's.
+    /// assert_eq!(cal.next_close(&at("2026-12-21T18:00")?)?.to_rfc3339(), "2026-12-22T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_close<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "close", "after", |timeline, t| {
+            timeline.next_close(t)
+        })
+    }
+
+    /// When the calendar last opened: the start of the opening window that
+    /// holds `instant` (`instant` itself at the opening), or, when it is
+    /// closed then, the start of the last window before it; in the
+    /// calendar's zone.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no opening since its
+    /// start.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// assert_eq!(cal.previous_open(&at("2026-12-21T12:00")?)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// // Monday morning before opening: Friday's opening.
+    /// assert_eq!(cal.previous_open(&at("2026-12-21T09:00")?)?.to_rfc3339(), "2026-12-18T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "open", "before", |timeline, t| {
+            timeline.previous_open(t)
+        })
+    }
+
+    /// When the calendar last closed: the latest closing at or before
+    /// `instant` (`instant` itself at 18:00 sharp), in the calendar's
+    /// zone. While open, that is the close before the current window.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no closing since its
+    /// start.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Open on Monday at noon: it last closed on Friday evening.
+    /// assert_eq!(cal.previous_close(&at("2026-12-21T12:00")?)?.to_rfc3339(), "2026-12-18T18:00:00+01:00");
+    /// assert_eq!(cal.previous_close(&at("2026-12-21T18:00")?)?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_close<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "close", "before", |timeline, t| {
+            timeline.previous_close(t)
+        })
+    }
+
+    /// The instant `find` gives for `instant`, in the calendar's zone, or
+    /// the error that the calendar does not `change` (open, close) on that
+    /// `side` of it within the range.
+    fn change<T: TimeZone>(
+        &self,
+        instant: &DateTime<T>,
+        change: &'static str,
+        side: &'static str,
+        find: impl Fn(&Timeline<'_>, i64) -> Option<i64>,
+    ) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
-        let next = self.timeline().next_open(t).ok_or_else(|| {
+        let found = find(&self.timeline(), t).ok_or_else(|| {
             crate::Error::from(ErrorKind::NoChangeInRange {
-                change: "open",
-                side: "after",
+                change,
+                side,
                 instant: shown(self.to_datetime(t).to_rfc3339()),
                 zone: shown(self.inner.zone.name()),
             })
         })?;
-        Ok(self.to_datetime(next))
+        Ok(self.to_datetime(found))
     }
 
     /// The open intervals between `from` and `to`, clipped to `[from, to)`,

@@ -45,7 +45,9 @@ impl Error {
                 | ErrorKind::DateOutOfRange { .. }
                 | ErrorKind::InstantOutOfRange { .. }
                 | ErrorKind::DeadlineOutOfRange { .. }
+                | ErrorKind::StartOutOfRange { .. }
                 | ErrorKind::NoChangeInRange { .. }
+                | ErrorKind::BusinessDaysOutOfRange { .. }
         )
     }
 }
@@ -92,6 +94,16 @@ pub(crate) enum ErrorKind {
         dates = range::DATES
     )]
     DeadlineOutOfRange { zone: Shown },
+    #[error(
+        "counting back {amount} of business time from {instant} passes the start of the \
+         supported range {dates} ({zone} local time)",
+        dates = range::DATES
+    )]
+    StartOutOfRange {
+        amount: Shown,
+        instant: Shown,
+        zone: Shown,
+    },
     /// `change` is "open" or "close", `side` "after" or "before".
     #[error(
         "the calendar does not {change} {side} {instant} within the supported range {dates} ({zone} local time)",
@@ -102,6 +114,17 @@ pub(crate) enum ErrorKind {
         side: &'static str,
         instant: Shown,
         zone: Shown,
+    },
+    /// `days` is "1 business day" or "5 business days", `side` "after"
+    /// or "before".
+    #[error(
+        "counting {days} {side} {date} leaves the supported range {dates}",
+        dates = range::DATES
+    )]
+    BusinessDaysOutOfRange {
+        days: Shown,
+        side: &'static str,
+        date: Shown,
     },
     #[error(
         "unknown priority '{input}'; expected one of urgent, high, normal, low \
@@ -170,6 +193,10 @@ pub(crate) enum ErrorKind {
     InvalidRiskThreshold { percent: Shown },
     #[error("invalid response target {target}; a target cannot be negative")]
     NegativeTarget { target: Shown },
+    #[error(
+        "invalid business duration {value} to count back; expected zero or more (count forward with due)"
+    )]
+    NegativeCountBack { value: Shown },
     #[error(
         "invalid response instant {responded}: it is before the ticket was created at {created}"
     )]

@@ -150,6 +150,7 @@
 //! dates outside 1995–2099.
 #![deny(missing_docs)]
 
+mod business_days;
 mod business_time;
 mod calendar;
 mod config;
