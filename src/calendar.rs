@@ -1058,6 +1058,14 @@ impl CalendarBuilder {
         self.special_windows(dates.into(), parsed)
     }
 
+    /// Records an error that `build` reports (after the window, schedule
+    /// and region errors), for input read outside the builder.
+    #[cfg(feature = "ical")]
+    pub(crate) fn refuse(mut self, error: crate::Error) -> Self {
+        self.date_errors.push(error);
+        self
+    }
+
     /// [`CalendarBuilder::special_hours`] with windows already parsed
     /// (from configuration or an existing calendar).
     pub(crate) fn special_windows(

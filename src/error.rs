@@ -205,6 +205,12 @@ pub(crate) enum ErrorKind {
         "business duration {value} is too large; the supported range holds far less business time"
     )]
     DurationTooLarge { value: Shown },
+    #[cfg(feature = "ical")]
+    #[error("invalid iCalendar text: {reason}")]
+    IcalSyntax { reason: Shown },
+    #[cfg(feature = "ical")]
+    #[error("iCalendar event '{event}': {reason}")]
+    IcalEvent { event: Shown, reason: Shown },
     #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
     LimitExceeded {
         what: String,
