@@ -8,7 +8,10 @@
 //! of business time is reached is one index lookup by business time and a
 //! scan of two or three prefix sums. Neither converts a time zone: local
 //! time only decided, once per year, where the windows lie. A span over
-//! several years adds each year's total, one load per year.
+//! several years adds each year's total, one load per year. Counting back
+//! mirrors it. Each year also marks, as it places the windows, which of
+//! its dates hold business time (a bit per date), so business-day dates
+//! are a rank lookup too.
 //!
 //! Why per year: a service holds thousands of calendars (one per customer
 //! contract) and asks most of them about the next few weeks. A year's
