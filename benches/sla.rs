@@ -124,6 +124,68 @@ fn due(c: &mut Criterion) {
     });
 }
 
+fn before(c: &mut Criterion) {
+    let cal = Calendar::munich();
+    // Counting back the policy's targets from the `due/mix` instants (a
+    // reminder before each deadline): should cost what `due/mix` does.
+    over(c, "before", "mix", &mix(4096), |(t, d)| {
+        black_box(cal.before(t, *d).unwrap());
+    });
+    // About 40 years back from instants in 2060-2075: the cost must not
+    // grow with the span.
+    let late: Vec<_> = creation_times_in(4096, 2060, 2075)
+        .into_iter()
+        .map(|t| (t, BusinessDuration::from_hours(8 * 10_000)))
+        .collect();
+    over(c, "before", "span_10000_days", &late, |(t, d)| {
+        black_box(cal.before(t, *d).unwrap());
+    });
+}
+
+fn business_days(c: &mut Criterion) {
+    let cal = Calendar::munich();
+    // Due dates in business days: the policy's mix as days (Urgent and
+    // High 1, Normal 2, Low 5), every other one counted backwards, from
+    // dates spread over 2020-2035.
+    let mut rng = Lcg(11);
+    let cases: Vec<(chrono::NaiveDate, i32)> = creation_times(4096)
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let days = match rng.next() % 10 {
+                0..=3 => 1,
+                4..=7 => 2,
+                _ => 5,
+            };
+            let sign = if i % 2 == 0 { 1 } else { -1 };
+            (t.date_naive(), sign * days)
+        })
+        .collect();
+    over(c, "business_days", "add_mix", &cases, |(date, n)| {
+        black_box(cal.add_business_days(*date, *n).unwrap());
+    });
+    // 10,000 business days (about 40 years) from dates in 1995-2010: as
+    // cheap as one.
+    let far: Vec<_> = creation_times_in(4096, 1995, 2010)
+        .into_iter()
+        .map(|t| (t.date_naive(), 10_000))
+        .collect();
+    over(c, "business_days", "add_10000", &far, |(date, n)| {
+        black_box(cal.add_business_days(*date, *n).unwrap());
+    });
+    // Business days in the year from each date, as a report asks.
+    let years: Vec<_> = creation_times(4096)
+        .into_iter()
+        .map(|t| {
+            let first = t.date_naive();
+            (first, first + chrono::Days::new(365))
+        })
+        .collect();
+    over(c, "business_days", "count_one_year", &years, |(a, b)| {
+        black_box(cal.business_days_in(*a..=*b).unwrap());
+    });
+}
+
 fn custom(c: &mut Criterion) {
     // A custom calendar with a lunch break, a Saturday shift and closures:
     // the same tables, so the same cost as the default calendar.
@@ -269,5 +331,15 @@ fn baseline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, due, custom, between, status, calendar, baseline);
+criterion_group!(
+    benches,
+    due,
+    before,
+    business_days,
+    custom,
+    between,
+    status,
+    calendar,
+    baseline
+);
 criterion_main!(benches);

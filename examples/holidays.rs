@@ -1,6 +1,6 @@
 //! Prints the public holidays of a year or a range of years: Munich's by
 //! default, a region's with `--region`, or those of the calendar in a file
-//! with `--calendar`.
+//! with `--calendar`, with that calendar's closures and special hours.
 //!
 //!     cargo run --example holidays -- 2027
 //!     cargo run --example holidays -- 1995 2099
@@ -12,25 +12,33 @@ mod cli;
 
 use std::process::ExitCode;
 
-use sla_clock::Calendar;
+use chrono::NaiveDate;
+use sla_clock::{Calendar, DateRange};
 
 const USAGE: &str = "\
 Usage: holidays [--region <code> | --calendar FILE] <year> [<last-year>]
        holidays --regions
 
 Prints the public holidays of Munich (the default sla-clock calendar), of a
-region, or of the calendar in FILE, one per line: the date as YYYY-MM-DD, two spaces, then the German and English
-names (with the local French or Italian name between them in the Swiss
-cantons that speak it). Two holidays on one date share a line, separated
-by '; '. With two years, prints every year from the first to the last,
-inclusive. Years from 1995 to 2099 are supported.
+region, or of the calendar in FILE, one per line: the date as YYYY-MM-DD,
+two spaces, then the German and English names (with the local French or
+Italian name between them in the Swiss cantons that speak it). Two
+holidays on one date share a line, separated by '; '. With two years,
+prints every year from the first to the last, inclusive. Years from 1995
+to 2099 are supported.
+
+A calendar from FILE also lists its closures and special hours that touch
+those years, in date order among the holidays: the date or the range
+(YYYY-MM-DD/YYYY-MM-DD), two spaces, then 'closure', 'special hours'
+with the windows, or 'special hours: closed'.
 
 Options:
   --region <code>  the holidays of a region instead of Munich's: a German
                    state (DE-BE), Austria (AT) or a Swiss canton (CH-ZH)
   --regions        lists the region codes with their names
-  --calendar FILE  the holidays of the calendar in FILE (JSON, in the form
-                   of data/munich-calendar.json)
+  --calendar FILE  the holidays, closures and special hours of the calendar
+                   in FILE (JSON, in the form of data/munich-calendar.json
+                   or data/support-desk-calendar.json)
   -h, --help       print this help
 
 Examples:
@@ -153,13 +161,44 @@ fn run(args: &[String], file: Option<Calendar>) -> Result<String, String> {
             "invalid range {first} to {last}; the first year must not be after the last"
         ));
     }
-    let mut text = String::new();
+    // (date, order on that date, line): holidays first, then closures,
+    // then special hours; sorting keeps the holidays' own order.
+    let mut lines: Vec<(NaiveDate, u8, String)> = Vec::new();
     for year in first..=last {
         for holiday in calendar.holidays(year).map_err(|e| e.to_string())? {
-            text.push_str(&format!("{holiday}\n"));
+            lines.push((holiday.date, 0, format!("{holiday}\n")));
         }
     }
-    Ok(text)
+    let years = match (
+        NaiveDate::from_ymd_opt(first, 1, 1),
+        NaiveDate::from_ymd_opt(last, 12, 31),
+    ) {
+        (Some(a), Some(b)) => DateRange::new(a, b),
+        _ => return Err(format!("invalid range {first} to {last}")),
+    };
+    let touches = |r: &DateRange| r.first <= years.last && years.first <= r.last;
+    for range in calendar.closures().iter().filter(|r| touches(r)) {
+        lines.push((range.first, 1, format!("{range}  closure\n")));
+    }
+    for special in calendar
+        .special_hours()
+        .iter()
+        .filter(|s| touches(&s.dates))
+    {
+        let windows: Vec<String> = special.windows.iter().map(|w| w.to_string()).collect();
+        let hours = if windows.is_empty() {
+            "special hours: closed".to_string()
+        } else {
+            format!("special hours {}", windows.join(", "))
+        };
+        lines.push((
+            special.dates.first,
+            2,
+            format!("{}  {hours}\n", special.dates),
+        ));
+    }
+    lines.sort_by_key(|&(date, order, _)| (date, order));
+    Ok(lines.into_iter().map(|(_, _, line)| line).collect())
 }
 
 fn main() -> ExitCode {

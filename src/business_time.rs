@@ -164,6 +164,68 @@ impl Calendar {
         Ok(self.located_datetime(due))
     }
 
+    /// Counting back: the latest instant `t` at or before `instant` with
+    /// exactly `amount` of business time in `[t, instant)`, in the
+    /// calendar's zone. "Remind two business hours before the deadline"
+    /// is `before(&due, 2 h)`.
+    ///
+    /// It mirrors [`Calendar::due`]: from a closed instant the count starts
+    /// at the last closing; an amount that empties a working day exactly
+    /// lands at that day's opening (Monday 10:00), never the close of the
+    /// day before (Friday 18:00); an amount of zero is `instant` itself.
+    /// When `t` is open just before it, `due(before(t, d), d) == t`.
+    ///
+    /// Counting forward is [`Calendar::due`], which takes the same
+    /// non-negative amounts: two methods with one meaning each, rather
+    /// than a signed amount whose sign decides.
+    ///
+    /// # Errors
+    ///
+    /// `instant` outside the supported range, a negative amount, or an
+    /// answer before 1995-01-01.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// // Two business hours before a deadline on Monday 11:00: one on
+    /// // Monday, one on Friday.
+    /// let due = cal.parse_datetime("2026-12-21T11:00")?;
+    /// assert_eq!(cal.before(&due, BusinessDuration::from_hours(2))?.to_rfc3339(), "2026-12-18T17:00:00+01:00");
+    /// // Emptying Monday exactly lands at its opening, not on Friday 18:00.
+    /// let evening = cal.parse_datetime("2026-12-21T18:00")?;
+    /// assert_eq!(cal.before(&evening, BusinessDuration::from_hours(8))?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn before<T: TimeZone>(
+        &self,
+        instant: &DateTime<T>,
+        amount: BusinessDuration,
+    ) -> Result<DateTime<Tz>> {
+        let to = self.offset_ns(instant)?;
+        if amount.is_negative() {
+            return Err(crate::error::Reason::NegativeCountBack {
+                value: crate::error::shown(amount),
+            }
+            .into());
+        }
+        let timeline = self.timeline();
+        let back = amount.to_i64_nanos()?;
+        if back == 0 {
+            return Ok(self.located_datetime(timeline.locate(to)));
+        }
+        let start = timeline.retreat(to, back).ok_or_else(|| {
+            crate::Error::from(crate::error::Reason::StartOutOfRange {
+                amount: crate::error::shown(amount),
+                instant: crate::error::shown(self.to_datetime(to).to_rfc3339()),
+                zone: crate::error::shown(self.zone().name()),
+            })
+        })?;
+        Ok(self.located_datetime(start))
+    }
+
     /// The business time between two instants: positive when `to` is
     /// later, negative when it is earlier.
     ///

@@ -1,19 +1,20 @@
 //! The business calendar: time zone, opening hours, holidays and closures.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
+use crate::date_range::{DateMap, DateRange};
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::range::{check_date, check_year};
 use crate::regions::{Region, munich_holiday_rules};
-use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule};
+use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day};
+use crate::special_hours::SpecialHours;
 use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
 
 /// A business calendar: when the support desk is open.
@@ -29,6 +30,32 @@ use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
 /// microseconds and about 3 KiB for the default calendar); later queries
 /// only search it. Memory grows with the years asked about, so a service
 /// can hold a calendar per customer.
+///
+/// # Which hours apply on a date
+///
+/// One rule decides which opening windows a local date has, for every
+/// query alike (due times and counting back, business time, `is_open`,
+/// `is_business_day`, the business-day dates, explanations). The first
+/// line that applies wins:
+///
+/// 1. **Special hours** for the date
+///    ([`CalendarBuilder::special_hours`], `"special_hours"` in JSON):
+///    their windows, or closed when they have none, whatever the
+///    weekday, a holiday or a closure would say. A half day on Christmas
+///    Eve, a Saturday shift, a holiday on which the desk opens after all.
+/// 2. **No windows on its weekday** in the weekly schedule: closed.
+/// 3. **A holiday**: closed.
+/// 4. **A closure** of the calendar's own ([`CalendarBuilder::closure`]):
+///    closed.
+/// 5. Otherwise, the weekday's windows.
+///
+/// Windows are local times, placed in absolute time by the calendar's
+/// zone. A window that a clock change skips holds no business time, and a
+/// date left without business time that way is no business day. A date
+/// with any open time at all is a business day, however short.
+///
+/// The length of a business day ([`Calendar::business_day`]) comes from
+/// the weekly schedule alone; special hours do not change it.
 ///
 /// # Example
 ///
@@ -56,7 +83,10 @@ struct Inner {
     zone: Tz,
     schedule: WeeklySchedule,
     holiday_rules: Vec<HolidayRule>,
-    closures: Vec<NaiveDate>,
+    /// Sorted, disjoint, touching ranges joined.
+    closures: Vec<DateRange>,
+    /// Sorted, disjoint, touching ranges with the same windows joined.
+    special_hours: Vec<SpecialHours>,
     business_day: BusinessDuration,
     years: Years,
 }
@@ -128,6 +158,7 @@ impl Calendar {
             schedule,
             munich_holiday_rules(),
             Vec::new(),
+            Vec::new(),
             BusinessDuration::from_hours(8),
         )
     }
@@ -153,11 +184,53 @@ impl Calendar {
         CalendarBuilder::default()
     }
 
+    /// A builder that starts from this calendar: its zone, schedule,
+    /// holiday rules, closures and special hours, and its business-day
+    /// length when that was set rather than derived from the week. Calls
+    /// add to what is there (`weekdays` adds windows; `schedule` replaces
+    /// the week); `build` checks the whole again.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let company_day = NaiveDate::from_ymd_opt(2026, 6, 5).unwrap();
+    /// let cal = Calendar::munich().to_builder().closure(company_day).build()?;
+    /// assert!(!cal.is_business_day(company_day)?);
+    /// assert_eq!(cal.holiday_rules(), Calendar::munich().holiday_rules());
+    /// assert_eq!(Calendar::munich().to_builder().build()?, Calendar::munich());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_builder(&self) -> CalendarBuilder {
+        let inner = &*self.inner;
+        let mut builder = CalendarBuilder {
+            zone: Ok(inner.zone),
+            schedule: inner.schedule.clone(),
+            holiday_rules: inner.holiday_rules.clone(),
+            ..CalendarBuilder::default()
+        };
+        if inner.business_day != typical_day(&inner.schedule) {
+            builder.business_day = Some(inner.business_day);
+        }
+        for &range in &inner.closures {
+            builder.closures.insert(range, ());
+        }
+        for special in &inner.special_hours {
+            builder
+                .special_hours
+                .insert(special.dates, special.windows.clone());
+        }
+        builder
+    }
+
     fn from_parts(
         zone: Tz,
         schedule: WeeklySchedule,
         holiday_rules: Vec<HolidayRule>,
-        closures: Vec<NaiveDate>,
+        closures: Vec<DateRange>,
+        special_hours: Vec<SpecialHours>,
         business_day: BusinessDuration,
     ) -> Calendar {
         Calendar {
@@ -166,6 +239,7 @@ impl Calendar {
                 schedule,
                 holiday_rules,
                 closures,
+                special_hours,
                 business_day,
                 years: Years::new(),
             }),
@@ -208,7 +282,32 @@ impl Calendar {
         &self.inner.holiday_rules
     }
 
-    /// The extra closure dates (company days off), sorted.
+    /// The calendar's own closures (company days off) as sorted, disjoint
+    /// ranges of dates; dates given one by one that follow each other are
+    /// joined into one range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{Calendar, DateRange};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let cal = Calendar::builder()
+    ///     .weekdays("10:00-18:00")
+    ///     .closure(d(12, 24)..=d(12, 31))
+    ///     .closure(d(5, 15))
+    ///     .build()?;
+    /// assert_eq!(cal.closures(), &[DateRange::from(d(5, 15)), DateRange::new(d(12, 24), d(12, 31))]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn closures(&self) -> &[DateRange] {
+        &self.inner.closures
+    }
+
+    /// The special hours, sorted by date and disjoint: for each date at most
+    /// one entry (a later one given to the builder replaces what an earlier
+    /// one said about the same dates).
     ///
     /// # Example
     ///
@@ -216,13 +315,20 @@ impl Calendar {
     /// use chrono::NaiveDate;
     /// use sla_clock::Calendar;
     ///
-    /// let eve = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
-    /// let cal = Calendar::builder().weekdays("10:00-18:00").closure(eve).build()?;
-    /// assert_eq!(cal.closures(), &[eve]);
+    /// let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+    /// let cal = Calendar::munich()
+    ///     .to_builder()
+    ///     .special_hours(d(24), &["10:00-14:00"])
+    ///     .special_hours(d(28)..=d(30), &[])
+    ///     .build()?;
+    /// let special = cal.special_hours();
+    /// assert_eq!(special.len(), 2);
+    /// assert_eq!(special[1].dates.to_string(), "2026-12-28/2026-12-30");
+    /// assert!(special[1].windows.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn closures(&self) -> &[NaiveDate] {
-        &self.inner.closures
+    pub fn special_hours(&self) -> &[SpecialHours] {
+        &self.inner.special_hours
     }
 
     /// The length of one business day, the unit of
@@ -320,9 +426,12 @@ impl Calendar {
             .any(|rule| rule.in_year(year) == Some(date)))
     }
 
-    /// Whether `date` holds business time: its weekday has windows, it is
-    /// neither a holiday nor a closure, and at least one of its windows
-    /// exists in local time. A day whose only window falls in the hour the
+    /// Whether `date` holds business time: by the rule of
+    /// [which hours apply](Calendar#which-hours-apply-on-a-date) it has
+    /// windows (its special hours', or its weekday's when it is neither a
+    /// holiday nor a closure), and at least one of them exists in local
+    /// time. A day with any open time is a business day, however short. A
+    /// day whose only window falls in the hour the
     /// clocks skip when summer time starts (Sunday 02:00-03:00 on
     /// 2026-03-29 in Europe/Berlin), or a date that never existed locally
     /// (2011-12-30 in Pacific/Apia), is not a business day; the arithmetic
@@ -345,23 +454,24 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
-        Ok(self.day_kind(date)? == DayKind::Open)
-    }
-
-    pub(crate) fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
-        Ok(self.day_kind_given(date, self.is_holiday(date)?))
+        check_date(date)?;
+        // The year's table marked the date as it placed its windows, by
+        // the same rule `day_kind_given` (for explanations) follows.
+        Ok(self.timeline().is_business_day(date))
     }
 
     /// [`Calendar::day_kind`] for a `date` in the range whose holiday
     /// status the caller already knows.
     pub(crate) fn day_kind_given(&self, date: NaiveDate, holiday: bool) -> DayKind {
+        let timeline = self.timeline();
         let weekday = chrono::Datelike::weekday(&date);
         match DayKind::classify(
-            self.inner.schedule.day_secs(weekday) > 0,
+            timeline.special_on(date).map(|s| !s.windows.is_empty()),
+            !self.inner.schedule.windows(weekday).is_empty(),
             holiday,
-            self.inner.closures.binary_search(&date).is_ok(),
+            timeline.is_closure(date),
         ) {
-            DayKind::Open if !self.timeline().has_business_time_on(date) => DayKind::ClockChange,
+            DayKind::Open if !timeline.has_business_time_on(date) => DayKind::ClockChange,
             kind => kind,
         }
     }
@@ -406,14 +516,115 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn next_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "open", "after", |timeline, t| {
+            timeline.next_open(t)
+        })
+    }
+
+    /// When the calendar closes next: the end of the opening window that
+    /// holds `instant`, or, when it is closed then, the end of the next
+    /// one; in the calendar's zone. Windows that touch (a day open until
+    /// 24:00 and the next from 00:00) are one stretch: it closes at the
+    /// end of the last.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no closing before its
+    /// end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// assert_eq!(cal.next_close(&at("2026-12-21T12:00")?)?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// // Closed at 18:00 sharp: the next close is the next day's.
+    /// assert_eq!(cal.next_close(&at("2026-12-21T18:00")?)?.to_rfc3339(), "2026-12-22T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_close<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "close", "after", |timeline, t| {
+            timeline.next_close(t)
+        })
+    }
+
+    /// When the calendar last opened: the start of the opening window that
+    /// holds `instant` (`instant` itself at the opening), or, when it is
+    /// closed then, the start of the last window before it; in the
+    /// calendar's zone.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no opening since its
+    /// start.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// assert_eq!(cal.previous_open(&at("2026-12-21T12:00")?)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// // Monday morning before opening: Friday's opening.
+    /// assert_eq!(cal.previous_open(&at("2026-12-21T09:00")?)?.to_rfc3339(), "2026-12-18T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_open<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "open", "before", |timeline, t| {
+            timeline.previous_open(t)
+        })
+    }
+
+    /// When the calendar last closed: the latest closing at or before
+    /// `instant` (`instant` itself at 18:00 sharp), in the calendar's
+    /// zone. While open, that is the close before the current window.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no closing since its
+    /// start.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Open on Monday at noon: it last closed on Friday evening.
+    /// assert_eq!(cal.previous_close(&at("2026-12-21T12:00")?)?.to_rfc3339(), "2026-12-18T18:00:00+01:00");
+    /// assert_eq!(cal.previous_close(&at("2026-12-21T18:00")?)?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_close<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<DateTime<Tz>> {
+        self.change(instant, "close", "before", |timeline, t| {
+            timeline.previous_close(t)
+        })
+    }
+
+    /// The instant `find` gives for `instant`, in the calendar's zone, or
+    /// the error that the calendar does not `change` (open, close) on that
+    /// `side` of it within the range.
+    fn change<T: TimeZone>(
+        &self,
+        instant: &DateTime<T>,
+        change: &'static str,
+        side: &'static str,
+        find: impl Fn(&Timeline<'_>, i64) -> Option<i64>,
+    ) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
-        let next = self.timeline().next_open(t).ok_or_else(|| {
-            crate::Error::from(Reason::NoOpeningInRange {
+        let found = find(&self.timeline(), t).ok_or_else(|| {
+            crate::Error::from(Reason::NoChangeInRange {
+                change,
+                side,
                 instant: shown(self.to_datetime(t).to_rfc3339()),
                 zone: shown(self.inner.zone.name()),
             })
         })?;
-        Ok(self.to_datetime(next))
+        Ok(self.to_datetime(found))
     }
 
     /// The open intervals between `from` and `to`, clipped to `[from, to)`,
@@ -461,6 +672,7 @@ impl Calendar {
             schedule: &inner.schedule,
             rules: &inner.holiday_rules,
             closures: &inner.closures,
+            special: &inner.special_hours,
             years: &inner.years,
         }
     }
@@ -520,13 +732,15 @@ impl Calendar {
 
 impl PartialEq for Calendar {
     /// Two calendars are equal when they define the same thing: zone,
-    /// schedule, holiday rules, closures and business-day length.
+    /// schedule, holiday rules, closures, special hours and business-day
+    /// length.
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.inner, &other.inner);
         a.zone == b.zone
             && a.schedule == b.schedule
             && a.holiday_rules == b.holiday_rules
             && a.closures == b.closures
+            && a.special_hours == b.special_hours
             && a.business_day == b.business_day
     }
 }
@@ -540,6 +754,7 @@ impl fmt::Debug for Calendar {
             .field("schedule", &self.inner.schedule)
             .field("holiday_rules", &self.inner.holiday_rules.len())
             .field("closures", &self.inner.closures)
+            .field("special_hours", &self.inner.special_hours)
             .field("business_day", &self.inner.business_day)
             .finish()
     }
@@ -580,9 +795,13 @@ pub struct CalendarBuilder {
     schedule: WeeklySchedule,
     window_errors: Vec<crate::Error>,
     region_errors: Vec<crate::Error>,
+    /// Inverted date ranges, and anything else wrong with the dates given.
+    date_errors: Vec<crate::Error>,
     holiday_rules: Vec<HolidayRule>,
-    closures: BTreeSet<NaiveDate>,
-    closures_over_limit: usize,
+    closures: DateMap<()>,
+    closures_over_limit: u64,
+    special_hours: DateMap<Vec<OpeningWindow>>,
+    special_over_limit: u64,
     business_day: Option<BusinessDuration>,
 }
 
@@ -593,9 +812,12 @@ impl Default for CalendarBuilder {
             schedule: WeeklySchedule::closed(),
             window_errors: Vec::new(),
             region_errors: Vec::new(),
+            date_errors: Vec::new(),
             holiday_rules: Vec::new(),
-            closures: BTreeSet::new(),
+            closures: DateMap::default(),
             closures_over_limit: 0,
+            special_hours: DateMap::default(),
+            special_over_limit: 0,
             business_day: None,
         }
     }
@@ -745,26 +967,128 @@ impl CalendarBuilder {
         self
     }
 
-    /// Closes the calendar on `date` (a company day off), on top of the
-    /// holidays.
+    /// Closes the calendar on a date or an inclusive range of dates
+    /// (company days off, a shutdown week), on top of the holidays: a
+    /// `NaiveDate`, `first..=last`, or a [`DateRange`].
+    ///
+    /// A date closed twice is closed once. Closures count their dates
+    /// toward [`MAX_CLOSURES`](crate::limits::MAX_CLOSURES), each date once
+    /// however many ranges hold it, so every date of the supported range
+    /// may be closed. [Special hours](CalendarBuilder::special_hours) on a
+    /// date win over a closure.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use sla_clock::Calendar;
-    /// let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
-    /// let cal = Calendar::builder().weekdays("10:00-18:00").closure(day).build()?;
-    /// assert!(!cal.is_business_day(day)?);
-    /// assert!(!cal.is_holiday(day)?);
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let cal = Calendar::builder()
+    ///     .weekdays("10:00-18:00")
+    ///     .closure(d(2026, 12, 31))
+    ///     .closure(d(2026, 12, 24)..=d(2027, 1, 1))
+    ///     .build()?;
+    /// assert!(!cal.is_business_day(d(2026, 12, 28))?);
+    /// assert!(!cal.is_holiday(d(2026, 12, 28))?);
+    /// assert!(cal.is_business_day(d(2027, 1, 4))?);
+    ///
+    /// let err = Calendar::builder().weekdays("10:00-18:00").closure(d(2027, 1, 1)..=d(2026, 12, 24)).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "date range 2027-01-01/2026-12-24 ends before it starts");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn closure(mut self, date: NaiveDate) -> Self {
-        if self.closures.len() < limits::MAX_CLOSURES {
-            self.closures.insert(date);
-        } else if !self.closures.contains(&date) {
+    pub fn closure(mut self, dates: impl Into<DateRange>) -> Self {
+        let range = dates.into();
+        if let Err(e) = range.check_order() {
+            self.date_errors.push(e);
+        } else if self.closures.dates() <= limits::MAX_CLOSURES as u64 {
+            self.closures.insert(range, ());
+        } else {
             // Counted, not kept: `build` refuses the calendar anyway.
-            self.closures_over_limit += 1;
+            self.closures_over_limit += range.days() - self.closures.covered(range);
+        }
+        self
+    }
+
+    /// Gives a date, or each date of an inclusive range, opening windows
+    /// of its own, such as `&["10:00-14:00"]`, in place of what the
+    /// calendar would otherwise do on it; `&[]` closes the dates. Special
+    /// hours win over the weekday's windows, holidays and closures (the
+    /// whole rule is on [`Calendar`](Calendar#which-hours-apply-on-a-date)).
+    ///
+    /// Special hours given again for a date replace the earlier ones for
+    /// that date (so a builder from [`Calendar::to_builder`] can change
+    /// them). Each date may have up to
+    /// [`MAX_WINDOWS_PER_DAY`](crate::limits::MAX_WINDOWS_PER_DAY)
+    /// windows, checked like a weekday's; the dates with special hours
+    /// count toward [`MAX_SPECIAL_DATES`](crate::limits::MAX_SPECIAL_DATES).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+    /// let cal = Calendar::munich()
+    ///     .to_builder()
+    ///     .special_hours(d(24), &["10:00-14:00"]) // a half day on Christmas Eve
+    ///     .special_hours(d(26), &["10:00-12:00"]) // open on St. Stephen's Day after all
+    ///     .special_hours(d(28)..=d(30), &[]) // closed between the holidays
+    ///     .build()?;
+    /// assert!(cal.is_business_day(d(26))?);
+    /// assert!(!cal.is_business_day(d(29))?);
+    /// // High (8 h) from 23 December 15:00: 3 h, 4 h on the 24th, 1 h on the 26th.
+    /// let created = cal.parse_datetime("2026-12-23T15:00")?;
+    /// assert_eq!(cal.due(&created, BusinessDuration::from_hours(8))?.to_rfc3339(), "2026-12-26T11:00:00+01:00");
+    ///
+    /// let err = Calendar::munich().to_builder().special_hours(d(24), &["14:00-10:00"]).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "opening window 14:00-10:00 on 2026-12-24 is empty or ends before it starts");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn special_hours(mut self, dates: impl Into<DateRange>, windows: &[&str]) -> Self {
+        if windows.len() > limits::MAX_WINDOWS_PER_DAY {
+            // Refused before any parsing: the list may be hostile.
+            let dates = dates.into();
+            let limit = limits::check(
+                format_args!("opening windows on {dates}"),
+                windows.len(),
+                limits::MAX_WINDOWS_PER_DAY,
+            );
+            self.window_errors.extend(limit.err());
+            return self;
+        }
+        let mut parsed = Vec::with_capacity(windows.len());
+        for text in windows {
+            match text.parse::<OpeningWindow>() {
+                Ok(w) => parsed.push(w),
+                Err(e) => self.window_errors.push(e),
+            }
+        }
+        self.special_windows(dates.into(), parsed)
+    }
+
+    /// Records an error that `build` reports (after the window, schedule
+    /// and region errors), for input read outside the builder.
+    #[cfg(feature = "ical")]
+    pub(crate) fn refuse(mut self, error: crate::Error) -> Self {
+        self.date_errors.push(error);
+        self
+    }
+
+    /// [`CalendarBuilder::special_hours`] with windows already parsed
+    /// (from configuration or an existing calendar).
+    pub(crate) fn special_windows(
+        mut self,
+        range: DateRange,
+        mut windows: Vec<OpeningWindow>,
+    ) -> Self {
+        windows.sort_unstable();
+        if let Err(e) = range.check_order() {
+            self.date_errors.push(e);
+        } else if self.special_hours.dates() <= limits::MAX_SPECIAL_DATES as u64 {
+            self.special_hours.insert(range, windows);
+        } else {
+            self.special_over_limit += range.days() - self.special_hours.covered(range);
         }
         self
     }
@@ -817,21 +1141,35 @@ impl CalendarBuilder {
         if let Some(e) = self.region_errors.into_iter().next() {
             return Err(e);
         }
+        if let Some(e) = self.date_errors.into_iter().next() {
+            return Err(e);
+        }
         limits::check(
             "holiday rules",
             self.holiday_rules.len(),
             limits::MAX_HOLIDAY_RULES,
         )?;
+        let count = |dates: u64, over: u64| usize::try_from(dates + over).unwrap_or(usize::MAX);
         limits::check(
             "closure dates",
-            self.closures.len() + self.closures_over_limit,
+            count(self.closures.dates(), self.closures_over_limit),
             limits::MAX_CLOSURES,
+        )?;
+        limits::check(
+            "dates with special hours",
+            count(self.special_hours.dates(), self.special_over_limit),
+            limits::MAX_SPECIAL_DATES,
         )?;
         for rule in &self.holiday_rules {
             rule.validate()?;
         }
-        for &date in &self.closures {
-            check_date(date).map_err(|_| Reason::ClosureOutOfRange { date: shown(date) })?;
+        for (range, ()) in self.closures.iter() {
+            check_range(range).map_err(|date| Reason::ClosureOutOfRange { date: shown(date) })?;
+        }
+        for (range, windows) in self.special_hours.iter() {
+            check_range(range)
+                .map_err(|date| Reason::SpecialHoursOutOfRange { date: shown(date) })?;
+            validate_day(windows, range)?;
         }
         let business_day = match self.business_day {
             Some(length) => {
@@ -849,14 +1187,29 @@ impl CalendarBuilder {
             }
             None => typical_day(&self.schedule),
         };
+        let closures = self.closures.into_ranges().into_iter().map(|(r, ())| r);
+        let special_hours = self.special_hours.into_ranges().into_iter();
         Ok(Calendar::from_parts(
             zone,
             self.schedule,
             self.holiday_rules,
-            self.closures.into_iter().collect(),
+            closures.collect(),
+            special_hours
+                .map(|(dates, windows)| SpecialHours { dates, windows })
+                .collect(),
             business_day,
         ))
     }
+}
+
+/// `Err` with the first date of `range` outside the supported range.
+fn check_range(range: DateRange) -> std::result::Result<(), NaiveDate> {
+    for date in [range.first, range.last] {
+        if check_date(date).is_err() {
+            return Err(date);
+        }
+    }
+    Ok(())
 }
 
 /// The most common non-zero daily amount of opening hours, the longer one
@@ -885,6 +1238,7 @@ mod tests {
             chrono_tz::Europe::Berlin,
             Calendar::munich().schedule().clone(),
             munich_holiday_rules(),
+            Vec::new(),
             Vec::new(),
             BusinessDuration::from_hours(8),
         );

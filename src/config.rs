@@ -1,15 +1,17 @@
 //! Calendar definitions as plain data, for loading from configuration.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, typical_day};
+use crate::date_range::DateRange;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::HolidayRule;
 use crate::limits;
 use crate::schedule::{OpeningWindow, WeeklySchedule, weekday_name};
+use crate::special_hours::SpecialHours;
 
 /// The opening windows of each weekday, as configuration. Days left out
 /// are closed.
@@ -73,6 +75,7 @@ impl WeekConfig {
 ///     week: WeekConfig { monday: vec!["08:00-17:00".parse()?], ..WeekConfig::default() },
 ///     holidays: HolidaySet::Region("CH-ZH".into()),
 ///     closures: vec![],
+///     special_hours: vec![],
 ///     business_day_seconds: None,
 /// };
 /// let cal = Calendar::from_config(config)?;
@@ -184,9 +187,20 @@ pub struct CalendarConfig {
     /// `"DE-BE"` (in JSON, `"holidays": "DE-BE"`).
     #[cfg_attr(feature = "serde", serde(default))]
     pub holidays: HolidaySet,
-    /// Extra closure dates (`YYYY-MM-DD`).
+    /// The calendar's own closures: dates (`"2026-12-31"`) or inclusive
+    /// ranges (`"2026-12-24/2027-01-01"`).
     #[cfg_attr(feature = "serde", serde(default))]
-    pub closures: Vec<NaiveDate>,
+    pub closures: Vec<DateRange>,
+    /// Opening hours of their own on some dates, winning over the weekday,
+    /// holidays and closures: `{"date": "2026-12-24", "windows":
+    /// ["10:00-14:00"]}`, where `date` may be a range and an empty list of
+    /// windows closes. A later entry replaces an earlier one for the dates
+    /// they share. Left out of JSON when empty.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub special_hours: Vec<SpecialHours>,
     /// Length of a business day in seconds (28800 for 8 hours); derived
     /// from the week when absent (see [`Calendar::business_day`]).
     #[cfg_attr(
@@ -207,16 +221,19 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, CalendarConfig, HolidaySet, WeekConfig};
+    /// use sla_clock::{Calendar, CalendarConfig, HolidaySet, SpecialHours, WeekConfig};
     ///
     /// let config = CalendarConfig {
     ///     time_zone: "Europe/Vienna".into(),
     ///     week: WeekConfig { monday: vec!["08:00-16:00".parse()?], ..WeekConfig::default() },
     ///     holidays: HolidaySet::Region("AT".into()),
-    ///     closures: vec![],
+    ///     closures: vec!["2026-12-24/2027-01-01".parse()?],
+    ///     special_hours: vec![SpecialHours { dates: "2026-12-23".parse()?, windows: vec!["08:00-12:00".parse()?] }],
     ///     business_day_seconds: None,
     /// };
-    /// assert_eq!(Calendar::from_config(config)?.zone(), chrono_tz::Europe::Vienna);
+    /// let cal = Calendar::from_config(config)?;
+    /// assert_eq!(cal.zone(), chrono_tz::Europe::Vienna);
+    /// assert_eq!(cal.closures()[0].days(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
@@ -235,6 +252,13 @@ impl Calendar {
         if let HolidaySet::Rules(rules) = &config.holidays {
             limits::check("holiday rules", rules.len(), limits::MAX_HOLIDAY_RULES)?;
         }
+        for special in &config.special_hours {
+            limits::check(
+                format_args!("opening windows on {}", special.dates),
+                special.windows.len(),
+                limits::MAX_WINDOWS_PER_DAY,
+            )?;
+        }
         let mut schedule = WeeklySchedule::closed();
         for (day, windows) in config.week.days() {
             for &w in windows {
@@ -248,8 +272,11 @@ impl Calendar {
             HolidaySet::Rules(rules) => builder.holidays(rules),
             HolidaySet::Region(code) => builder.holidays_of(&code),
         };
-        for date in config.closures {
-            builder = builder.closure(date);
+        for range in config.closures {
+            builder = builder.closure(range);
+        }
+        for special in config.special_hours {
+            builder = builder.special_windows(special.dates, special.windows);
         }
         if let Some(seconds) = config.business_day_seconds {
             builder = builder.business_day(BusinessDuration::from_secs(i64::from(seconds)));
@@ -290,6 +317,7 @@ impl Calendar {
             week,
             holidays: HolidaySet::Rules(self.holiday_rules().to_vec()),
             closures: self.closures().to_vec(),
+            special_hours: self.special_hours().to_vec(),
             business_day_seconds,
         }
     }

@@ -96,7 +96,9 @@ impl Error {
             | DateOutOfRange { .. }
             | InstantOutOfRange { .. }
             | DeadlineOutOfRange { .. }
-            | NoOpeningInRange { .. }
+            | NoChangeInRange { .. }
+            | StartOutOfRange { .. }
+            | BusinessDaysOutOfRange { .. }
             | CycleDeadlineOutOfRange { .. } => ErrorKind::OutOfRange,
             UnknownPriority { .. } => ErrorKind::Priority,
             InvalidDateTime { .. }
@@ -113,15 +115,21 @@ impl Error {
             | InvalidHolidayRule { .. }
             | UnknownRegion { .. }
             | ClosureOutOfRange { .. }
+            | SpecialHoursOutOfRange { .. }
+            | InvalidDateRange { .. }
+            | InvertedDateRange { .. }
             | InvalidDayLength { .. } => ErrorKind::Calendar,
+            #[cfg(feature = "ical")]
+            IcalSyntax { .. } | IcalEvent { .. } => ErrorKind::Calendar,
             InvalidRiskThreshold { .. }
             | InvalidRiskThresholdText { .. }
             | NegativeTarget { .. }
             | InvalidTarget { .. } => ErrorKind::Policy,
             LimitExceeded { .. } => ErrorKind::Limit,
-            DurationTooLarge { .. } | InvalidDuration { .. } | NegativeDuration { .. } => {
-                ErrorKind::Duration
-            }
+            DurationTooLarge { .. }
+            | InvalidDuration { .. }
+            | NegativeDuration { .. }
+            | NegativeCountBack { .. } => ErrorKind::Duration,
             InvertedPause { .. } | InvalidPause { .. } => ErrorKind::Pause,
             InvalidStatus { .. } => ErrorKind::Status,
             UnknownEventKind { .. }
@@ -157,10 +165,37 @@ pub(crate) enum Reason {
     )]
     DeadlineOutOfRange { zone: Shown },
     #[error(
-        "the calendar does not open after {instant} within the supported range {dates} ({zone} local time)",
+        "counting back {amount} of business time from {instant} passes the start of the \
+         supported range {dates} ({zone} local time)",
         dates = range::DATES
     )]
-    NoOpeningInRange { instant: Shown, zone: Shown },
+    StartOutOfRange {
+        amount: Shown,
+        instant: Shown,
+        zone: Shown,
+    },
+    /// `change` is "open" or "close", `side` "after" or "before".
+    #[error(
+        "the calendar does not {change} {side} {instant} within the supported range {dates} ({zone} local time)",
+        dates = range::DATES
+    )]
+    NoChangeInRange {
+        change: &'static str,
+        side: &'static str,
+        instant: Shown,
+        zone: Shown,
+    },
+    /// `days` is "1 business day" or "5 business days", `side` "after"
+    /// or "before".
+    #[error(
+        "counting {days} {side} {date} leaves the supported range {dates}",
+        dates = range::DATES
+    )]
+    BusinessDaysOutOfRange {
+        days: Shown,
+        side: &'static str,
+        date: Shown,
+    },
     #[error(
         "unknown priority '{input}'; expected one of urgent, high, normal, low \
          (or in German: dringend, hoch, normal, niedrig)"
@@ -202,13 +237,14 @@ pub(crate) enum Reason {
     InvalidTimeOfDay { input: Shown },
     #[error("invalid opening window '{input}'; expected two times of day like '10:00-18:00'")]
     InvalidWindowSyntax { input: Shown },
-    #[error("opening window {window} on {weekday} is empty or ends before it starts")]
-    EmptyWindow { window: Shown, weekday: Shown },
-    #[error("opening windows {first} and {second} on {weekday} overlap")]
+    /// `day` is a weekday's name or the dates of special hours.
+    #[error("opening window {window} on {day} is empty or ends before it starts")]
+    EmptyWindow { window: Shown, day: Shown },
+    #[error("opening windows {first} and {second} on {day} overlap")]
     OverlappingWindows {
         first: Shown,
         second: Shown,
-        weekday: Shown,
+        day: Shown,
     },
     #[error("the weekly schedule has no opening hours; add at least one opening window")]
     NoOpeningHours,
@@ -218,6 +254,15 @@ pub(crate) enum Reason {
     InvalidHolidayRule { name: Shown, reason: Shown },
     #[error("closure date {date} is outside the supported range {dates}", dates = range::DATES)]
     ClosureOutOfRange { date: Shown },
+    #[error("special hours date {date} is outside the supported range {dates}", dates = range::DATES)]
+    SpecialHoursOutOfRange { date: Shown },
+    #[error(
+        "invalid date or date range '{input}'; expected YYYY-MM-DD or an inclusive range \
+         YYYY-MM-DD/YYYY-MM-DD"
+    )]
+    InvalidDateRange { input: Shown },
+    #[error("date range {range} ends before it starts")]
+    InvertedDateRange { range: Shown },
     #[error(
         "invalid business day length {length}; expected whole seconds, more than 0s and at most 24h"
     )]
@@ -245,6 +290,10 @@ pub(crate) enum Reason {
     InvalidStatus { input: Shown },
     #[error("invalid response target {target}; a target cannot be negative")]
     NegativeTarget { target: Shown },
+    #[error(
+        "invalid business duration {value} to count back; expected zero or more (count forward with due)"
+    )]
+    NegativeCountBack { value: Shown },
     #[error(
         "invalid response instant {responded}: it is before the ticket was created at {created}"
     )]
@@ -301,6 +350,12 @@ pub(crate) enum Reason {
         start: Shown,
         zone: Shown,
     },
+    #[cfg(feature = "ical")]
+    #[error("invalid iCalendar text: {reason}")]
+    IcalSyntax { reason: Shown },
+    #[cfg(feature = "ical")]
+    #[error("iCalendar event '{event}': {reason}")]
+    IcalEvent { event: Shown, reason: Shown },
     #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
     LimitExceeded {
         what: String,

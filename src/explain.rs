@@ -36,6 +36,8 @@ pub enum SkipReason {
     Holiday(Holiday),
     /// One of the calendar's own closure dates.
     Closure,
+    /// Special hours without windows close the date.
+    ClosedBySpecialHours,
     /// Created after that day's last closing time.
     AfterClosing,
     /// The day's opening hours do not exist in local time: the clocks
@@ -51,6 +53,7 @@ impl fmt::Display for SkipReason {
             SkipReason::NoOpeningHours(day) => write!(f, "no opening hours on {day}"),
             SkipReason::Holiday(h) => write!(f, "holiday: {}", h.names_text()),
             SkipReason::Closure => f.write_str("closure"),
+            SkipReason::ClosedBySpecialHours => f.write_str("special hours: closed"),
             SkipReason::AfterClosing => f.write_str("created after closing time"),
             SkipReason::ClockChange => {
                 f.write_str("clock change: the opening hours do not exist in local time")
@@ -253,6 +256,7 @@ impl SlaClock {
                 // tells the reader less.
                 let reason = match (kind, holiday) {
                     (_, Some(h)) => SkipReason::Holiday(h.clone()),
+                    (DayKind::SpecialClosed, None) => SkipReason::ClosedBySpecialHours,
                     (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
                     _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => {
                         SkipReason::Weekend

@@ -115,6 +115,48 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The Christmas week as a desk really runs it: a half day on Christmas
+//! Eve, closed from the 28th to New Year (a closure range), open 10:00 to
+//! 12:00 on New Year's Eve after all (special hours win over the closure;
+//! the whole order is on [`Calendar`](Calendar#which-hours-apply-on-a-date)).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sla_clock::{Calendar, Policy, Priority};
+//!
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let cal = Calendar::munich()
+//!     .to_builder()
+//!     .special_hours(d(12, 24), &["10:00-14:00"])
+//!     .closure(d(12, 28)..=NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+//!     .special_hours(d(12, 31), &["10:00-12:00"])
+//!     .build()?;
+//! let created = cal.parse_datetime("2026-12-23T15:00")?;
+//! let due = Policy::default().due(&cal, Priority::High, &created)?;
+//! assert_eq!(due.to_rfc3339(), "2026-12-31T11:00:00+01:00"); // 3 h + 4 h + 1 h
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Counting backwards and in dates: a reminder two business hours before
+//! a deadline, the last business day before the 15th, business days in a
+//! month.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sla_clock::{BusinessDuration, Calendar};
+//!
+//! let cal = Calendar::munich();
+//! let due = cal.parse_datetime("2026-12-21T11:00")?; // Monday
+//! let remind = cal.before(&due, BusinessDuration::from_hours(2))?;
+//! assert_eq!(remind.to_rfc3339(), "2026-12-18T17:00:00+01:00"); // Friday
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! assert_eq!(cal.add_business_days(d(11, 15), -1)?, d(11, 13));
+//! assert_eq!(cal.add_business_days(d(12, 23), 2)?, d(12, 28));
+//! assert_eq!(cal.business_days_in(d(12, 1)..=d(12, 31))?, 22);
+//! assert_eq!(cal.next_close(&due)?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! A ticket with its status, a pause while waiting for the customer, and
 //! an at-risk warning at 75 %:
 //!
@@ -197,6 +239,9 @@
 //!   [`Explanation`], the holiday types, [`LifecyclePolicy`], [`Metric`],
 //!   [`Event`]; `Serialize` for a [`SlaClock`]'s snapshot and a
 //!   [`TicketReport`]. `data/` holds the defaults as JSON templates.
+//! - `ical` (off by default): `CalendarBuilder::closures_from_ical` reads
+//!   the all-day events of an iCalendar (`.ics`) file as closures, with
+//!   their recurrences; it brings the `icalendar` and `rrule` crates.
 //!
 //! ## Out of scope
 //!
@@ -207,14 +252,18 @@
 // docs.rs builds with every feature and marks what needs one.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod business_days;
 mod business_time;
 mod calendar;
 mod config;
+mod date_range;
 mod duration;
 mod easter;
 mod error;
 mod explain;
 mod holidays;
+#[cfg(feature = "ical")]
+mod ical;
 mod input;
 mod lifecycle;
 pub mod limits;
@@ -226,6 +275,7 @@ mod schedule;
 #[cfg(feature = "serde")]
 mod serde_text;
 mod sla;
+mod special_hours;
 mod timeline;
 mod transitions;
 mod zoned;
@@ -235,6 +285,7 @@ pub use chrono_tz::{self, Tz};
 
 pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};
+pub use date_range::DateRange;
 pub use duration::BusinessDuration;
 pub use easter::easter_sunday;
 pub use error::{Error, ErrorKind, Result};
@@ -249,6 +300,7 @@ pub use priority::{Language, Priority};
 pub use regions::{Region, munich_holiday_rules, regions};
 pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
 pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
+pub use special_hours::SpecialHours;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "serde"))]

@@ -11,7 +11,11 @@
 //! | --- | --- | --- |
 //! | [`MAX_WINDOWS_PER_DAY`] | 24 | an opening window every hour with a break between each still fits; the window table grows with windows per day × 38 351 days: at 24 windows every day it holds about 11 MB (20 MB at the peak of building it) and builds in about 20 ms (0.1 s in a debug build) |
 //! | [`MAX_HOLIDAY_RULES`] | 1 000 | about 60 holidays a year written as one-off dates for 15 years, or every region's rules several times over; each rule is evaluated once per year of the range |
-//! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits |
+//! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits; a range counts each of its dates, and a date closed twice counts once, so any closures inside the range fit; they are kept as ranges, so the limit bounds memory (at most 40 000 ranges) more than it restricts |
+//! | [`MAX_SPECIAL_DATES`] | 40 000 | dates with special hours, counted like closures: every date of the range fits. Kept as ranges, at most 24 windows each, so at most about 9 MB (less than the window table at its own limit); a year's table looks up only its own entries |
+//! | `MAX_ICAL_EVENTS` (feature `ical`) | 5 000 | events in one iCalendar text: a country's holiday feed over ten years has a few hundred |
+//! | `MAX_ICAL_RULES` (feature `ical`) | 200 | recurrence rules (`RRULE`) in one iCalendar text: a holiday file has one per recurring holiday; a rule that seldom or never matches (30 February) costs the recurrence engine up to 100 000 steps, about 15 ms, so 200 take at most about 3 s (measured, release build) |
+//! | `MAX_ICAL_OCCURRENCES` (feature `ical`) | 100 000 | dates of events after their recurrences are expanded (within 1995–2099): a daily event over the whole range is 38 351; each costs one insertion into the closures |
 //! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
 //! | [`MAX_EVENTS_PER_TICKET`] | 10 000 | an event every business hour for five years of one ticket; a [`TicketHistory`](crate::TicketHistory) keeps its events (16 bytes each, so at most 160 KB a ticket) and replays them on every report in time linear in them; a ticket's waiting periods, one per `waiting` event, then stay within [`MAX_PAUSES`] |
 //!
@@ -55,7 +59,8 @@ pub const MAX_WINDOWS_PER_DAY: usize = 24;
 /// ```
 pub const MAX_HOLIDAY_RULES: usize = 1_000;
 
-/// The most closure dates one calendar may have.
+/// The most closure dates one calendar may have (a range counts each of
+/// its dates, a date closed twice counts once).
 ///
 /// # Example
 ///
@@ -63,6 +68,48 @@ pub const MAX_HOLIDAY_RULES: usize = 1_000;
 /// assert_eq!(sla_clock::limits::MAX_CLOSURES, 40_000);
 /// ```
 pub const MAX_CLOSURES: usize = 40_000;
+
+/// The most dates with special hours one calendar may have (a range
+/// counts each of its dates, a date given twice counts once).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_SPECIAL_DATES, 40_000);
+/// ```
+pub const MAX_SPECIAL_DATES: usize = 40_000;
+
+/// The most events (`VEVENT`s) one iCalendar text may hold
+/// ([`CalendarBuilder::closures_from_ical`](crate::CalendarBuilder::closures_from_ical)).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_ICAL_EVENTS, 5_000);
+/// ```
+#[cfg(feature = "ical")]
+pub const MAX_ICAL_EVENTS: usize = 5_000;
+
+/// The most recurrence rules (`RRULE`) one iCalendar text may hold.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_ICAL_RULES, 200);
+/// ```
+#[cfg(feature = "ical")]
+pub const MAX_ICAL_RULES: usize = 200;
+
+/// The most occurrences the events of one iCalendar text may have, their
+/// recurrences expanded within the supported range.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_ICAL_OCCURRENCES, 100_000);
+/// ```
+#[cfg(feature = "ical")]
+pub const MAX_ICAL_OCCURRENCES: usize = 100_000;
 
 /// The most pauses one clock (or one call with pauses) may have.
 ///

@@ -333,37 +333,45 @@ impl WeeklySchedule {
     /// Checks the invariants a calendar relies on.
     pub(crate) fn validate(&self) -> Result<()> {
         for (index, windows) in self.days.iter().enumerate() {
-            let weekday = weekday_name(index);
-            limits::check(
-                format_args!("opening windows on {weekday}"),
-                windows.len(),
-                MAX_WINDOWS_PER_DAY,
-            )?;
-            for w in windows {
-                if w.end <= w.start {
-                    return Err(Reason::EmptyWindow {
-                        window: shown(w),
-                        weekday: shown(weekday),
-                    }
-                    .into());
-                }
-            }
-            for pair in windows.windows(2) {
-                if pair[1].start < pair[0].end {
-                    return Err(Reason::OverlappingWindows {
-                        first: shown(pair[0]),
-                        second: shown(pair[1]),
-                        weekday: shown(weekday),
-                    }
-                    .into());
-                }
-            }
+            validate_day(windows, weekday_name(index))?;
         }
         if self.weekly_secs() == 0 {
             return Err(Reason::NoOpeningHours.into());
         }
         Ok(())
     }
+}
+
+/// Checks one day's windows (sorted): at most
+/// [`MAX_WINDOWS_PER_DAY`], none empty or inverted, none overlapping.
+/// `day` names the day in messages: a weekday, or the dates of special
+/// hours.
+pub(crate) fn validate_day(windows: &[OpeningWindow], day: impl fmt::Display) -> Result<()> {
+    limits::check(
+        format_args!("opening windows on {day}"),
+        windows.len(),
+        MAX_WINDOWS_PER_DAY,
+    )?;
+    for w in windows {
+        if w.end <= w.start {
+            return Err(Reason::EmptyWindow {
+                window: shown(w),
+                day: shown(&day),
+            }
+            .into());
+        }
+    }
+    for pair in windows.windows(2) {
+        if pair[1].start < pair[0].end {
+            return Err(Reason::OverlappingWindows {
+                first: shown(pair[0]),
+                second: shown(pair[1]),
+                day: shown(&day),
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// The days of the week, Monday first, the order of the schedule (and of

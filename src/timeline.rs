@@ -8,7 +8,10 @@
 //! of business time is reached is one index lookup by business time and a
 //! scan of two or three prefix sums. Neither converts a time zone: local
 //! time only decided, once per year, where the windows lie. A span over
-//! several years adds each year's total, one load per year.
+//! several years adds each year's total, one load per year. Counting back
+//! mirrors it. Each year also marks, as it places the windows, which of
+//! its dates hold business time (a bit per date), so business-day dates
+//! are a rank lookup too.
 //!
 //! Why per year: a service holds thousands of calendars (one per customer
 //! contract) and asks most of them about the next few weeks. A year's
@@ -24,14 +27,16 @@
 //! time-zone lookup and every instant of the range is positive.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
 
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
+use crate::date_range::{DateRange, find};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
-use crate::schedule::{OpeningWindow, WEEK, WeeklySchedule};
+use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::special_hours::SpecialHours;
 use crate::transitions::Transitions;
 
 pub(crate) const NANOS: i64 = 1_000_000_000;
@@ -63,6 +68,8 @@ pub(crate) enum DayKind {
     NoHours,
     Holiday,
     Closure,
+    /// Special hours with no windows.
+    SpecialClosed,
     /// Opening hours on paper, but a clock change skips all of them: a
     /// Sunday window 02:00-03:00 on the day summer time starts, or any
     /// window on Pacific/Apia's 2011-12-30, a date that never existed
@@ -71,10 +78,24 @@ pub(crate) enum DayKind {
 }
 
 impl DayKind {
-    /// The one rule for what kind of day a date is: no opening hours on its
-    /// weekday first, then a holiday, then a closure of the calendar's own.
-    pub(crate) fn classify(has_hours: bool, holiday: bool, closure: bool) -> DayKind {
-        if !has_hours {
+    /// The one rule for what kind of day a date is (documented for users
+    /// on [`Calendar`](crate::Calendar#which-hours-apply-on-a-date)):
+    /// special hours for the date first (`special` tells whether they have
+    /// windows), whatever else holds; then no opening hours on its weekday,
+    /// then a holiday, then a closure of the calendar's own.
+    pub(crate) fn classify(
+        special: Option<bool>,
+        has_hours: bool,
+        holiday: bool,
+        closure: bool,
+    ) -> DayKind {
+        if let Some(open) = special {
+            if open {
+                DayKind::Open
+            } else {
+                DayKind::SpecialClosed
+            }
+        } else if !has_hours {
             DayKind::NoHours
         } else if holiday {
             DayKind::Holiday
@@ -180,6 +201,9 @@ pub(crate) struct Years {
     /// before: side by side, so that a span over decades adds them up
     /// from a few cache lines instead of visiting every year's table.
     totals: Box<[AtomicI64]>,
+    /// Each year's business days once built, -1 before, side by side for
+    /// the same reason.
+    day_counts: Box<[AtomicI32]>,
 }
 
 impl Years {
@@ -187,6 +211,7 @@ impl Years {
         Years {
             tables: (0..YEARS).map(|_| OnceLock::new()).collect(),
             totals: (0..YEARS).map(|_| AtomicI64::new(-1)).collect(),
+            day_counts: (0..YEARS).map(|_| AtomicI32::new(-1)).collect(),
         }
     }
 
@@ -208,7 +233,10 @@ pub(crate) struct Timeline<'a> {
     pub(crate) zone: Tz,
     pub(crate) schedule: &'a WeeklySchedule,
     pub(crate) rules: &'a [HolidayRule],
-    pub(crate) closures: &'a [NaiveDate],
+    /// Sorted, disjoint, touching ranges joined.
+    pub(crate) closures: &'a [DateRange],
+    /// Sorted, disjoint.
+    pub(crate) special: &'a [SpecialHours],
     pub(crate) years: &'a Years,
 }
 
@@ -217,8 +245,9 @@ impl<'a> Timeline<'a> {
     fn year(&self, k: usize) -> &'a Year {
         self.years.tables[k].get_or_init(|| {
             let year = Year::build(self, FIRST_YEAR + k as i32);
-            // Only a number: readers that see -1 ask the table instead.
+            // Only numbers: readers that see -1 ask the table instead.
             self.years.totals[k].store(year.total, Ordering::Relaxed);
+            self.years.day_counts[k].store(year.business_days as i32, Ordering::Relaxed);
             Box::new(year)
         })
     }
@@ -229,6 +258,15 @@ impl<'a> Timeline<'a> {
         match self.years.totals[k].load(Ordering::Relaxed) {
             -1 => self.year(k).total,
             total => total,
+        }
+    }
+
+    /// Business days in year `k`.
+    #[inline]
+    fn day_count(&self, k: usize) -> i64 {
+        match self.years.day_counts[k].load(Ordering::Relaxed) {
+            -1 => i64::from(self.year(k).business_days),
+            count => i64::from(count),
         }
     }
 
@@ -340,6 +378,121 @@ impl<'a> Timeline<'a> {
         None
     }
 
+    /// The latest instant `t <= to` with `amount` (> 0) of business time
+    /// in `[t, to)`, or `None` before the range: [`Timeline::advance`]
+    /// mirrored, one lookup by business time in the year that holds the
+    /// answer, and the years between skipped by their totals.
+    pub(crate) fn retreat(&self, to: i64, amount: i64) -> Option<Located<'a>> {
+        let k = self.year_index(to);
+        let year = self.year(k);
+        // Business time from the start of the year to the answer; below
+        // zero, the answer lies in an earlier year.
+        let mut position = year.business_before(to).checked_sub(amount)?;
+        if position >= 0 {
+            return year.instant_from(position).map(|t| Located { t, year });
+        }
+        // Years `..before` are left to search, eight at a time while they
+        // are built and not enough.
+        let mut before = k;
+        while before >= 8 {
+            let totals = self.years.totals[before - 8..before]
+                .iter()
+                .map(|t| t.load(Ordering::Relaxed));
+            let (sum, unbuilt) =
+                totals.fold((0, false), |(sum, unbuilt), t| (sum + t, unbuilt || t < 0));
+            // At exactly zero the answer is the first opening of the
+            // earliest of the eight: not to be skipped.
+            if unbuilt || position + sum >= 0 {
+                break;
+            }
+            position += sum;
+            before -= 8;
+        }
+        for k in (0..before).rev() {
+            position += self.total(k);
+            // Emptying a year exactly lands at its first opening, the
+            // mirror of a deadline that fills a day ending at its close.
+            if position >= 0 {
+                let year = self.year(k);
+                return year.instant_from(position).map(|t| Located { t, year });
+            }
+        }
+        None
+    }
+
+    /// The last window of the tables that starts at or before `t`
+    /// (`start <= t`), as `(start, end)`.
+    fn table_window_at_or_before(&self, t: i64) -> Option<(i64, i64)> {
+        (0..=self.year_index(t)).rev().find_map(|k| {
+            let year = self.year(k);
+            year.window_at_or_before(t)
+                .map(|i| (year.start_ns(i), year.end_ns(i)))
+        })
+    }
+
+    /// The first window of the tables that starts at or after `t`.
+    fn table_window_from(&self, t: i64) -> Option<(i64, i64)> {
+        (self.year_index(t)..YEARS).find_map(|k| {
+            let year = self.year(k);
+            let i = match year.window_at_or_before(t) {
+                Some(i) if year.start_ns(i) == t => i,
+                Some(i) => i + 1,
+                None => 0,
+            };
+            (i < year.count()).then(|| (year.start_ns(i), year.end_ns(i)))
+        })
+    }
+
+    /// The window `start..end` joined with those that touch it across the
+    /// turn of a year (within a year the tables join them already), as
+    /// [`Timeline::windows_between`] does: one stretch of open time.
+    fn joined(&self, (mut start, mut end): (i64, i64)) -> (i64, i64) {
+        while let Some((s, e)) = self.table_window_at_or_before(start - 1) {
+            if e != start {
+                break;
+            }
+            start = s;
+        }
+        while let Some((s, e)) = self.table_window_from(end) {
+            if s != end {
+                break;
+            }
+            end = e;
+        }
+        (start, end)
+    }
+
+    /// The stretch of open time that starts at or before `t`.
+    fn open_at_or_before(&self, t: i64) -> Option<(i64, i64)> {
+        self.table_window_at_or_before(t).map(|w| self.joined(w))
+    }
+
+    /// The end of the open stretch that holds `t`, or, when closed at
+    /// `t`, of the next one; `None` when that is not inside the range.
+    pub(crate) fn next_close(&self, t: i64) -> Option<i64> {
+        let end = match self.open_at_or_before(t) {
+            Some((_, end)) if t < end => end,
+            _ => self.joined(self.table_window_from(t)?).1,
+        };
+        self.contains(end).then_some(end)
+    }
+
+    /// The start of the open stretch that holds `t`, or, when closed at
+    /// `t`, of the last one before it.
+    pub(crate) fn previous_open(&self, t: i64) -> Option<i64> {
+        self.open_at_or_before(t).map(|(start, _)| start)
+    }
+
+    /// The last closing at or before `t`: the end of the last open
+    /// stretch that ends by `t`.
+    pub(crate) fn previous_close(&self, t: i64) -> Option<i64> {
+        let (start, end) = self.open_at_or_before(t)?;
+        if end <= t {
+            return Some(end);
+        }
+        self.open_at_or_before(start - 1).map(|(_, end)| end)
+    }
+
     /// The instant `t` with the year that holds it.
     #[inline]
     pub(crate) fn locate(&self, t: i64) -> Located<'a> {
@@ -384,7 +537,7 @@ impl<'a> Timeline<'a> {
         let year = self.year((date.year() - FIRST_YEAR) as usize);
         let mut cursor = 0;
         for_each_window_utc(
-            self.schedule.windows(date.weekday()),
+            self.windows_on(date),
             &year.transitions,
             local_midnight(date),
             &mut cursor,
@@ -411,39 +564,173 @@ impl<'a> Timeline<'a> {
         year.business_before(end) > year.business_before(start)
     }
 
-    /// What kind of day each date of `year` is, from 1 January on.
-    fn day_kinds(&self, year: i32, first: NaiveDate, count: usize) -> Vec<DayKind> {
+    /// The year (0 for 1995) and the day of the year (0 for 1 January) of
+    /// a date in the range.
+    fn day_of(date: NaiveDate) -> (usize, usize) {
+        (
+            (date.year() - FIRST_YEAR) as usize,
+            date.ordinal0() as usize,
+        )
+    }
+
+    /// The date of day `day` (0 for 1 January) of year `k`.
+    fn date_of(k: usize, day: usize) -> Option<NaiveDate> {
+        NaiveDate::from_yo_opt(FIRST_YEAR + k as i32, day as u32 + 1)
+    }
+
+    /// Whether the date (in the range) holds business time: the year's
+    /// table says, as it placed the date's windows.
+    pub(crate) fn is_business_day(&self, date: NaiveDate) -> bool {
+        let (k, day) = Self::day_of(date);
+        self.year(k).is_business_day(day)
+    }
+
+    /// The business days from `first` to `last` (both in the range,
+    /// `first <= last`), both included: two counts in their years and the
+    /// side-by-side counts of the years between.
+    pub(crate) fn count_business_days(&self, first: NaiveDate, last: NaiveDate) -> i64 {
+        let ((ka, da), (kb, db)) = (Self::day_of(first), Self::day_of(last));
+        let (ya, yb) = (self.year(ka), self.year(kb));
+        let before_first = ya.business_days_through(da) - i64::from(ya.is_business_day(da));
+        if ka == kb {
+            return ya.business_days_through(db) - before_first;
+        }
+        let between: i64 = (ka + 1..kb).map(|k| self.day_count(k)).sum();
+        i64::from(ya.business_days) - before_first + between + yb.business_days_through(db)
+    }
+
+    /// The `n`-th business day after `date` (`n > 0`) or the `-n`-th
+    /// before it (`n < 0`), the date itself not counted; for `n == 0`,
+    /// `date` when it is a business day, else the next. `None` outside
+    /// the range. One rank lookup in the year of the answer; the years
+    /// between are skipped by their counts, eight at a time while built.
+    pub(crate) fn add_business_days(&self, date: NaiveDate, n: i64) -> Option<NaiveDate> {
+        let (k, day) = Self::day_of(date);
+        let year = self.year(k);
+        if n == 0 && year.is_business_day(day) {
+            return Some(date);
+        }
+        let through = year.business_days_through(day);
+        // The rank (from 1) in year k of the day sought.
+        let (mut rank, mut k) = if n >= 0 {
+            (through + n.max(1), k)
+        } else {
+            (through - i64::from(year.is_business_day(day)) + n + 1, k)
+        };
+        let counts = &self.years.day_counts;
+        if n >= 0 {
+            while rank > self.day_count(k) {
+                rank -= self.day_count(k);
+                k += 1;
+                // Eight years at a time while built and not enough.
+                while let Some(eight) = counts.get(k..k + 8) {
+                    let loaded = eight.iter().map(|c| c.load(Ordering::Relaxed));
+                    let (sum, unbuilt) = loaded.fold((0, false), |(sum, unbuilt), c| {
+                        (sum + i64::from(c), unbuilt || c < 0)
+                    });
+                    if unbuilt || rank <= sum {
+                        break;
+                    }
+                    rank -= sum;
+                    k += 8;
+                }
+                if k >= YEARS {
+                    return None;
+                }
+            }
+        } else {
+            while rank < 1 {
+                while k >= 8 {
+                    let loaded = counts[k - 8..k].iter().map(|c| c.load(Ordering::Relaxed));
+                    let (sum, unbuilt) = loaded.fold((0, false), |(sum, unbuilt), c| {
+                        (sum + i64::from(c), unbuilt || c < 0)
+                    });
+                    if unbuilt || rank + sum >= 1 {
+                        break;
+                    }
+                    rank += sum;
+                    k -= 8;
+                }
+                k = k.checked_sub(1)?;
+                rank += self.day_count(k);
+            }
+        }
+        let day = self.year(k).nth_business_day(rank)?;
+        Self::date_of(k, day)
+    }
+
+    /// The special hours that hold `date`, if any.
+    pub(crate) fn special_on(&self, date: NaiveDate) -> Option<&'a SpecialHours> {
+        find(self.special, |s| s.dates, date)
+    }
+
+    /// Whether `date` is one of the calendar's own closures.
+    pub(crate) fn is_closure(&self, date: NaiveDate) -> bool {
+        find(self.closures, |&r| r, date).is_some()
+    }
+
+    /// The local windows that apply on `date`: its special hours, or its
+    /// weekday's. Whether the date opens at all is [`DayKind::classify`]'s
+    /// to say.
+    pub(crate) fn windows_on(&self, date: NaiveDate) -> &'a [OpeningWindow] {
+        match self.special_on(date) {
+            Some(special) => &special.windows,
+            None => self.schedule.windows(date.weekday()),
+        }
+    }
+
+    /// What kind of day each date of `year` is, from 1 January on, with
+    /// the local windows that apply on it.
+    fn day_plan(
+        &self,
+        year: i32,
+        first: NaiveDate,
+        count: usize,
+    ) -> Vec<(DayKind, &'a [OpeningWindow])> {
         let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
+        let last = first + chrono::Days::new(count.saturating_sub(1) as u64);
         let mut holiday = vec![false; count];
         let mut closure = vec![false; count];
+        let mut special: Vec<Option<&'a [OpeningWindow]>> = vec![None; count];
         for date in self.rules.iter().filter_map(|rule| rule.in_year(year)) {
             if let Some(day) = index(date).and_then(|i| holiday.get_mut(i)) {
                 *day = true;
             }
         }
-        let from = self.closures.partition_point(|&d| d < first);
-        for &date in self.closures[from..]
-            .iter()
-            .take_while(|d| d.year() == year)
-        {
-            if let Some(day) = index(date).and_then(|i| closure.get_mut(i)) {
+        // Each range clipped to the year: a closure over decades marks
+        // this year's dates only.
+        // (Only ranges that overlap the year are clipped.)
+        let clipped = |r: DateRange| {
+            let day = |date: NaiveDate| (date - first).num_days().max(0) as usize;
+            day(r.first.max(first))..=day(r.last.min(last))
+        };
+        let from = self.closures.partition_point(|r| r.last < first);
+        for &r in self.closures[from..].iter().take_while(|r| r.first <= last) {
+            for day in closure.get_mut(clipped(r)).into_iter().flatten() {
                 *day = true;
             }
         }
-        let has_hours: Vec<bool> = WEEK
+        let from = self.special.partition_point(|s| s.dates.last < first);
+        for s in self.special[from..]
             .iter()
-            .map(|&d| self.schedule.day_secs(d) > 0)
-            .collect();
+            .take_while(|s| s.dates.first <= last)
+        {
+            for day in special.get_mut(clipped(s.dates)).into_iter().flatten() {
+                *day = Some(&s.windows);
+            }
+        }
         let mut weekday = first.weekday();
         (0..count)
             .map(|d| {
+                let weekly = self.schedule.windows(weekday);
+                weekday = weekday.succ();
                 let kind = DayKind::classify(
-                    has_hours[weekday.num_days_from_monday() as usize],
+                    special[d].map(|w| !w.is_empty()),
+                    !weekly.is_empty(),
                     holiday[d],
                     closure[d],
                 );
-                weekday = weekday.succ();
-                kind
+                (kind, special[d].unwrap_or(weekly))
             })
             .collect()
     }
@@ -491,6 +778,11 @@ struct Year {
     business_shift: u32,
     /// The year's business time in nanoseconds.
     total: i64,
+    /// Bit `d` of word `d / 64` set when day `d` of the year (0 for
+    /// 1 January) holds business time: a business day.
+    business_day_bits: [u64; 6],
+    /// How many bits are set.
+    business_days: u32,
     /// The zone's offset changes from three days before the year to three
     /// days after it.
     transitions: Transitions,
@@ -513,20 +805,19 @@ impl Year {
         let end = transitions.local_to_utc(end_local, &mut cursor).earliest();
         cursor = 0;
         let count = (next - first).num_days() as usize;
-        let kinds = timeline.day_kinds(year, first, count);
-        let week: Vec<&[OpeningWindow]> =
-            WEEK.iter().map(|&d| timeline.schedule.windows(d)).collect();
-        let open_days = kinds.iter().filter(|&&k| k == DayKind::Open).count();
-        let capacity = open_days * week.iter().map(|w| w.len()).max().unwrap_or(1);
+        let plan = timeline.day_plan(year, first, count);
+        let capacity = plan
+            .iter()
+            .filter(|(kind, _)| *kind == DayKind::Open)
+            .map(|(_, windows)| windows.len())
+            .sum();
         let mut starts: Vec<u32> = Vec::with_capacity(capacity);
         let mut cum: Vec<u32> = Vec::with_capacity(capacity + 1);
         cum.push(0);
         let mut last_end: u32 = 0;
         let mut total: u32 = 0;
-        let mut weekday = first.weekday();
-        for (d, &kind) in kinds.iter().enumerate() {
-            let windows = week[weekday.num_days_from_monday() as usize];
-            weekday = weekday.succ();
+        let mut business_day_bits = [0u64; 6];
+        for (d, &(kind, windows)) in plan.iter().enumerate() {
             if kind != DayKind::Open {
                 continue;
             }
@@ -538,6 +829,9 @@ impl Year {
                 if e <= s {
                     return;
                 }
+                // Business time on this day: a business day, the one
+                // answer `is_business_day` and the business-day dates give.
+                business_day_bits[d / 64] |= 1 << (d % 64);
                 total += e - s;
                 if !starts.is_empty() && last_end == s {
                     // Adjacent to the previous window (a day open until
@@ -577,8 +871,49 @@ impl Year {
             by_business,
             business_shift,
             total: i64::from(total) * NANOS,
+            business_day_bits,
+            business_days: business_day_bits.iter().map(|w| w.count_ones()).sum(),
             transitions,
         }
+    }
+
+    fn is_business_day(&self, day: usize) -> bool {
+        self.business_day_bits
+            .get(day / 64)
+            .is_some_and(|w| w >> (day % 64) & 1 == 1)
+    }
+
+    /// Business days from 1 January to day `day`, both included.
+    fn business_days_through(&self, day: usize) -> i64 {
+        let (word, bit) = (day / 64, day % 64);
+        let whole: u32 = self.business_day_bits[..word.min(6)]
+            .iter()
+            .map(|w| w.count_ones())
+            .sum();
+        let part = self
+            .business_day_bits
+            .get(word)
+            .map_or(0, |w| (w & (u64::MAX >> (63 - bit))).count_ones());
+        i64::from(whole + part)
+    }
+
+    /// The day of the year of its `rank`-th business day (from 1).
+    fn nth_business_day(&self, rank: i64) -> Option<usize> {
+        let mut left = u32::try_from(rank).ok().filter(|&r| r >= 1)?;
+        for (i, &word) in self.business_day_bits.iter().enumerate() {
+            let ones = word.count_ones();
+            if left > ones {
+                left -= ones;
+                continue;
+            }
+            // The left-th set bit of the word: clear the lower ones.
+            let mut w = word;
+            for _ in 1..left {
+                w &= w - 1;
+            }
+            return Some(i * 64 + w.trailing_zeros() as usize);
+        }
+        None
     }
 
     /// Heap bytes held, for the memory tests.
@@ -645,6 +980,23 @@ impl Year {
         let bucket = usize::try_from(ceil_secs >> self.business_shift).ok()?;
         let mut i = *self.by_business.get(bucket)? as usize;
         while i < self.count() && i64::from(self.cum(i + 1)) < ceil_secs {
+            i += 1;
+        }
+        (i < self.count()).then(|| self.start_ns(i) + position - i64::from(self.cum(i)) * NANOS)
+    }
+
+    /// The latest instant at which the business time since the start of
+    /// the year is `position` (in `[0, total)`): inside the window that
+    /// holds it, or at the window's start when `position` is exactly the
+    /// business time before it (not at the end of the window before).
+    #[inline]
+    fn instant_from(&self, position: i64) -> Option<i64> {
+        // Window i holds it when cum[i] <= p < cum[i + 1]; in whole
+        // seconds that is cum[i + 1] >= floor(p / 1s) + 1.
+        let key = position.div_euclid(NANOS) + 1;
+        let bucket = usize::try_from(key >> self.business_shift).ok()?;
+        let mut i = *self.by_business.get(bucket)? as usize;
+        while i < self.count() && i64::from(self.cum(i + 1)) < key {
             i += 1;
         }
         (i < self.count()).then(|| self.start_ns(i) + position - i64::from(self.cum(i)) * NANOS)

@@ -12,6 +12,7 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<Calendar>();
     assert_send_sync::<CalendarBuilder>();
     assert_send_sync::<CalendarConfig>();
+    assert_send_sync::<DateRange>();
     assert_send_sync::<Error>();
     assert_send_sync::<Explanation>();
     assert_send_sync::<Holiday>();
@@ -31,6 +32,7 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<SkipReason>();
     assert_send_sync::<SlaClock>();
     assert_send_sync::<SlaStatus>();
+    assert_send_sync::<SpecialHours>();
     assert_send_sync::<Step>();
     assert_send_sync::<TimeOfDay>();
     assert_send_sync::<WeekConfig>();

@@ -169,3 +169,34 @@ fn typos_in_configuration_are_errors_not_ignored() {
         .to_string();
     assert!(err.contains("unknown variant `business_weeks`"), "{err}");
 }
+
+/// `data/support-desk-calendar.json`, the template for a desk's own dates:
+/// Munich's week and holidays by region code, a closure day and week,
+/// special hours on a Saturday, Christmas Eve and New Year's Eve (inside
+/// the closure week: special hours win).
+#[test]
+fn support_desk_template_says_what_its_readme_says() {
+    let cal: Calendar = serde_json::from_str(&data("support-desk-calendar.json")).unwrap();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    assert_eq!(
+        cal.holidays(2026).unwrap(),
+        Calendar::munich().holidays(2026).unwrap()
+    );
+    let business = |date| cal.is_business_day(date).unwrap();
+    assert!(!business(d(2026, 6, 5)));
+    assert!(business(d(2026, 12, 19)));
+    assert!(business(d(2026, 12, 24)));
+    assert!(!business(d(2026, 12, 29)));
+    assert!(business(d(2026, 12, 31)));
+    assert!(!business(d(2027, 1, 1)));
+    // December 2026: 22 business days in Munich; less the 28th to the
+    // 30th, plus Saturday the 19th.
+    assert_eq!(
+        cal.business_days_in(d(2026, 12, 1)..=d(2026, 12, 31))
+            .unwrap(),
+        20
+    );
+    // It reads back as it was written.
+    let again: Calendar = serde_json::from_str(&serde_json::to_string(&cal).unwrap()).unwrap();
+    assert_eq!(again, cal);
+}

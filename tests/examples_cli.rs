@@ -1447,6 +1447,7 @@ fn status_errors() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn status_help() {
     for flag in ["--help", "-h"] {
@@ -1481,6 +1482,7 @@ const NEW_YORK: &str = r#"{"time_zone": "America/New_York",
 const FAST_POLICY: &str = r#"{"urgent": {"business_hours": 2}, "high": {"business_days": 1},
   "normal": {"business_days": 2}, "low": {"business_days": 5}}"#;
 
+#[cfg(feature = "serde")]
 #[cfg(feature = "serde")]
 #[test]
 fn due_and_status_follow_the_users_calendar_and_policy() {
@@ -1536,6 +1538,7 @@ fn due_and_status_follow_the_users_calendar_and_policy() {
 }
 
 #[cfg(feature = "serde")]
+#[cfg(feature = "serde")]
 #[test]
 fn holidays_lists_the_users_calendar() {
     let munich = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/munich-calendar.json");
@@ -1550,6 +1553,62 @@ fn holidays_lists_the_users_calendar() {
     assert_ok(
         &holidays(&["--calendar", &company, "2026", "2027"]),
         "2026-12-24  Heiligabend / Christmas Eve\n2027-12-24  Heiligabend / Christmas Eve\n",
+    );
+}
+
+#[cfg(feature = "serde")]
+#[cfg(feature = "serde")]
+#[test]
+fn holidays_lists_the_closures_and_special_hours_of_the_users_calendar() {
+    let desk = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/support-desk-calendar.json");
+    let desk = desk.to_str().unwrap();
+    // Munich's holidays of 2026 with the desk's own dates in date order:
+    // a closure on 5 June, Saturday and Christmas Eve shifts, the closure
+    // week, and its half day on New Year's Eve.
+    let mut expected = String::new();
+    for line in holidays(&["2026"]).stdout.lines() {
+        if line.starts_with("2026-12-25") {
+            expected.push_str("2026-12-19  special hours 10:00-14:00\n");
+            expected.push_str("2026-12-24  special hours 10:00-14:00\n");
+        }
+        expected.push_str(line);
+        expected.push('\n');
+        if line.starts_with("2026-06-04") {
+            expected.push_str("2026-06-05  closure\n");
+        }
+    }
+    expected.push_str("2026-12-28/2027-01-01  closure\n2026-12-31  special hours 10:00-12:00\n");
+    assert_ok(&holidays(&["--calendar", desk, "2026"]), &expected);
+    // The closure week reaches into 2027, listed where it starts.
+    let out = holidays(&["--calendar", desk, "2027"]);
+    assert!(
+        out.stdout
+            .starts_with("2026-12-28/2027-01-01  closure\n2027-01-01  Neujahr / New Year's Day\n"),
+        "{out:#?}"
+    );
+    // A year without any: the holidays alone.
+    assert_ok(
+        &holidays(&["--calendar", desk, "2030"]),
+        &holidays(&["2030"]).stdout,
+    );
+    // High (8 h) from 23 December 15:00: 3 h, 4 h on the 24th, the
+    // holidays, the Sunday, the closure, 1 h on the 31st (open 10:00 to
+    // 12:00 though inside the closure: special hours win).
+    assert_ok(
+        &due(&["--calendar", desk, "high", "2026-12-23T15:00"]),
+        "2026-12-31T11:00:00+01:00\n",
+    );
+    let closed = config_file(
+        "special-closed.json",
+        r#"{"time_zone": "Europe/Berlin", "week": {"monday": ["08:00-16:00"]},
+            "special_hours": [{"date": "2027-03-01/2027-03-08", "windows": []},
+                              {"date": "2027-03-06", "windows": ["09:00-12:00", "13:00-15:00"]}]}"#,
+    );
+    assert_ok(
+        &holidays(&["--calendar", &closed, "2027"]),
+        "2027-03-01/2027-03-05  special hours: closed\n\
+         2027-03-06  special hours 09:00-12:00, 13:00-15:00\n\
+         2027-03-07/2027-03-08  special hours: closed\n",
     );
 }
 
@@ -1594,6 +1653,7 @@ fn bad_configuration_files_are_usage_errors_that_say_why() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[cfg(feature = "serde")]
 #[test]
 fn a_hostile_calendar_file_gets_a_quick_clear_error() {
@@ -1767,6 +1827,7 @@ fn a_full_disk_is_one_error_line_and_status_1() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[cfg(feature = "serde")]
 #[test]
 fn holidays_takes_a_region_or_a_calendar_not_both() {

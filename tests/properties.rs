@@ -31,8 +31,9 @@ use sla_clock::{
 
 use reference::{
     day_windows, first_date, last_date, local_date, local_to_utc, merge, range_end, range_start,
-    ref_business_time, ref_due, ref_due_paused, ref_elapsed_paused, ref_is_open, ref_next_open,
-    ref_open_windows,
+    ref_add_business_days, ref_before, ref_business_days_in, ref_business_time, ref_due,
+    ref_due_paused, ref_elapsed_paused, ref_is_business_day, ref_is_open, ref_next_close,
+    ref_next_open, ref_open_windows, ref_previous_close, ref_previous_open,
 };
 
 const NS: i64 = 1_000_000_000;
@@ -138,6 +139,190 @@ fn due(cal: &Calendar, created: DateTime<Utc>, target: i64) -> Option<DateTime<U
             None
         }
     }
+}
+
+/// The fast count back; `None` for an answer before the range (and any
+/// other error fails the test).
+fn before(cal: &Calendar, to: DateTime<Utc>, amount: i64) -> Option<DateTime<Utc>> {
+    match cal.before(&to, bd(amount)) {
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(e) => {
+            assert!(
+                e.kind() == sla_clock::ErrorKind::OutOfRange,
+                "unexpected error: {e}"
+            );
+            None
+        }
+    }
+}
+
+/// One of the calendar's instant queries (next_open, next_close, ...) as
+/// UTC; `None` for "not within the range".
+fn change(
+    query: impl Fn(&DateTime<Utc>) -> sla_clock::Result<DateTime<Tz>>,
+    t: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    match query(&t) {
+        Ok(x) => Some(x.with_timezone(&Utc)),
+        Err(e) => {
+            assert!(
+                e.kind() == sla_clock::ErrorKind::OutOfRange,
+                "unexpected error: {e}"
+            );
+            None
+        }
+    }
+}
+
+/// Whether the calendar is open just before `t` (never at the range's
+/// first instant).
+fn open_just_before(cal: &Calendar, zone: Tz, t: DateTime<Utc>) -> bool {
+    t > range_start(zone) && is_open(cal, t - ns(1))
+}
+
+/// Checks counting back from `t` by `d` against the reference and against
+/// the forward direction, and next_close / previous_open / previous_close
+/// against the reference.
+fn check_backwards(
+    cal: &Calendar,
+    zone: Tz,
+    t: DateTime<Utc>,
+    d: i64,
+) -> Result<(), TestCaseError> {
+    let fast = before(cal, t, d);
+    prop_assert_eq!(
+        fast,
+        ref_before(cal, t, i128::from(d)),
+        "before({}, {}ns)",
+        t,
+        d
+    );
+    let previous_close = change(|x| cal.previous_close(x), t);
+    if let Some(s) = fast {
+        prop_assert!(s <= t);
+        prop_assert_eq!(bt(cal, s, t), i128::from(d));
+        if d == 0 {
+            prop_assert_eq!(s, t);
+        } else {
+            // The latest such instant, inside a window (never at a close).
+            prop_assert!(bt(cal, s + ns(1), t) < i128::from(d));
+            prop_assert!(is_open(cal, s), "closed at {}", s);
+            // Forward again: t itself when open just before it, else the
+            // last close before it.
+            let expected = if open_just_before(cal, zone, t) {
+                Some(t)
+            } else {
+                previous_close
+            };
+            prop_assert_eq!(due(cal, s, d), expected, "due(before({}, {}ns))", t, d);
+        }
+    }
+    // Backwards from a due instant: the clock's start, the next opening.
+    if let Some(u) = due(cal, t, d) {
+        let expected = if d == 0 {
+            Some(t)
+        } else {
+            change(|x| cal.next_open(x), t)
+        };
+        prop_assert_eq!(before(cal, u, d), expected, "before(due({}, {}ns))", t, d);
+    }
+    let next_close = change(|x| cal.next_close(x), t);
+    let previous_open = change(|x| cal.previous_open(x), t);
+    prop_assert_eq!(next_close, ref_next_close(cal, t), "next_close({})", t);
+    prop_assert_eq!(
+        previous_open,
+        ref_previous_open(cal, t),
+        "previous_open({})",
+        t
+    );
+    prop_assert_eq!(
+        previous_close,
+        ref_previous_close(cal, t),
+        "previous_close({})",
+        t
+    );
+    if is_open(cal, t) {
+        // The open stretch that holds t, all of it open (up to the
+        // range's last instant when it runs to the end).
+        let (a, b) = (
+            previous_open.unwrap(),
+            next_close.unwrap_or(range_end(zone) - ns(1)),
+        );
+        prop_assert!(a <= t && t < b);
+        prop_assert_eq!(
+            bt(cal, a, b),
+            i128::from((b - a).num_nanoseconds().unwrap())
+        );
+    }
+    Ok(())
+}
+
+/// Checks the business-day dates around `date` against the reference.
+fn check_business_days(
+    cal: &Calendar,
+    date: NaiveDate,
+    n: i32,
+    span: u64,
+) -> Result<(), TestCaseError> {
+    if date < first_date() || date > last_date() {
+        // Dates outside the range are errors that say so.
+        prop_assert!(
+            cal.is_business_day(date).unwrap_err().kind() == sla_clock::ErrorKind::OutOfRange
+        );
+        prop_assert!(
+            cal.add_business_days(date, n).unwrap_err().kind() == sla_clock::ErrorKind::OutOfRange
+        );
+        prop_assert!(
+            cal.business_days_in(date).unwrap_err().kind() == sla_clock::ErrorKind::OutOfRange
+        );
+        return Ok(());
+    }
+    prop_assert_eq!(
+        cal.is_business_day(date).unwrap(),
+        ref_is_business_day(cal, date)
+    );
+    let fast = cal.add_business_days(date, n).ok();
+    prop_assert_eq!(
+        fast,
+        ref_add_business_days(cal, date, n),
+        "add_business_days({}, {})",
+        date,
+        n
+    );
+    if let Some(end) = fast {
+        prop_assert!(cal.is_business_day(end).unwrap());
+        // Counting agrees with stepping: n business days after the date,
+        // up to and including the answer.
+        if n > 0 {
+            let after = date.succ_opt().unwrap();
+            prop_assert_eq!(cal.business_days_in(after..=end).unwrap(), n as u32);
+            // And back again to a business day: the date itself if it is
+            // one, else the business day before it (if the range has one).
+            let back = cal.add_business_days(end, -n).ok();
+            let expected = if cal.is_business_day(date).unwrap() {
+                Some(date)
+            } else {
+                cal.previous_business_day(date).ok()
+            };
+            prop_assert_eq!(back, expected);
+        }
+        if n < 0 {
+            let before = date.pred_opt().unwrap();
+            prop_assert_eq!(
+                cal.business_days_in(end..=before).unwrap(),
+                n.unsigned_abs()
+            );
+        }
+    }
+    let last = (date + chrono::Days::new(span)).min(last_date());
+    prop_assert_eq!(
+        cal.business_days_in(date..=last).unwrap(),
+        ref_business_days_in(cal, date, last),
+        "business_days_in({}..={})",
+        date,
+        last
+    );
+    Ok(())
 }
 
 fn bt(cal: &Calendar, a: DateTime<Utc>, b: DateTime<Utc>) -> i128 {
@@ -676,6 +861,60 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Counting back: before == reference, exact, the latest such instant,
+    /// and the mirror of due both ways; next_close, previous_open and
+    /// previous_close == reference.
+    #[test]
+    fn counting_back_mirrors_due(t in instant(), d in small_target()) {
+        check_backwards(&MUNICH, BERLIN, t, d)?;
+    }
+
+    /// Counting back by up to 10,000 business days composes and undoes
+    /// due (too long for the reference).
+    #[test]
+    fn huge_counts_back_are_self_consistent(t in instant(), a in huge_target(), b in huge_target()) {
+        let cal = &*MUNICH;
+        let whole = before(cal, t, a + b);
+        prop_assert_eq!(whole, before(cal, t, a).and_then(|s| before(cal, s, b)));
+        if let Some(s) = whole {
+            prop_assert_eq!(bt(cal, s, t), i128::from(a + b));
+        }
+        if let Some(u) = due(cal, t, a) {
+            let expected = if a == 0 { Some(t) } else { change(|x| cal.next_open(x), t) };
+            prop_assert_eq!(before(cal, u, a), expected);
+        }
+    }
+
+    /// Business-day dates == reference, and the identities: adding then
+    /// subtracting gives back a business day, counting agrees with
+    /// stepping.
+    #[test]
+    fn business_days_match_reference(date in special_date(), n in prop_oneof![-3i32..=3, -40i32..=40], span in 0u64..=70) {
+        check_business_days(&MUNICH, date, n, span)?;
+    }
+
+    /// Up to 10,000 business days: composition, and counting over the
+    /// whole span agrees (too long for the reference).
+    #[test]
+    fn huge_business_day_counts_are_self_consistent(date in special_date(), a in 0i32..=10_000, b in 0i32..=10_000) {
+        let cal = &*MUNICH;
+        let whole = cal.add_business_days(date, a + b).ok();
+        let stepwise = cal.add_business_days(date, a).ok().and_then(|d| cal.add_business_days(d, b).ok());
+        if a > 0 && b > 0 {
+            prop_assert_eq!(whole, stepwise);
+        }
+        if let Some(end) = whole.filter(|_| a + b > 0) {
+            prop_assert_eq!(cal.business_days_in(date.succ_opt().unwrap()..=end).unwrap(), (a + b) as u32);
+            if let Ok(back) = cal.add_business_days(end, -(a + b)) {
+                prop_assert!(back <= date && cal.business_days_in(back..=date).unwrap() <= 1);
+            }
+        }
+    }
+}
+
 /// Easter Sunday is a Sunday between 22 March and 25 April, every year.
 #[test]
 fn easter_is_a_sunday_between_22_march_and_25_april() {
@@ -875,13 +1114,30 @@ const ZONES: [Tz; 14] = [
     chrono_tz::Asia::Tehran,
 ];
 
+/// One day's windows in seconds from midnight.
+type DaySpec = Vec<(u32, u32)>;
+
 #[derive(Debug, Clone)]
 struct Spec {
     zone: Tz,
     /// Monday first; each day's windows in seconds from midnight.
     week: [Vec<(u32, u32)>; 7],
-    closures: Vec<NaiveDate>,
+    /// Inclusive ranges (one date when both ends are equal).
+    closures: Vec<(NaiveDate, NaiveDate)>,
+    /// Inclusive ranges with their windows (empty: closed), in the order
+    /// given: a later one wins for the dates they share.
+    special: Vec<(NaiveDate, NaiveDate, DaySpec)>,
     munich_rules: bool,
+}
+
+impl Spec {
+    /// Dates where something was said: the ends of the closures and of
+    /// the special hours.
+    fn marked_dates(&self) -> Vec<NaiveDate> {
+        let closures = self.closures.iter().flat_map(|&(a, b)| [a, b]);
+        let special = self.special.iter().flat_map(|(a, b, _)| [*a, *b]);
+        closures.chain(special).collect()
+    }
 }
 
 /// Window boundaries: midnight, 24:00, DST switch hours, office hours,
@@ -933,22 +1189,75 @@ fn closure_date() -> impl Strategy<Value = NaiveDate> {
     ]
 }
 
+/// Where a range of dates starts: a date as for closures, or a date near
+/// one of the zone's offset changes in some year (picked once the zone is
+/// known), so that special hours meet clock changes.
+#[derive(Debug, Clone)]
+enum DateSeed {
+    Date(NaiveDate),
+    NearChange { year: i32, pick: usize, shift: i64 },
+}
+
+fn date_seed() -> impl Strategy<Value = DateSeed> {
+    prop_oneof![
+        closure_date().prop_map(DateSeed::Date),
+        (1995..=2099i32, any::<usize>(), -1i64..=1)
+            .prop_map(|(year, pick, shift)| DateSeed::NearChange { year, pick, shift }),
+    ]
+}
+
+impl DateSeed {
+    fn resolve(&self, zone: Tz) -> NaiveDate {
+        match *self {
+            DateSeed::Date(d) => d,
+            DateSeed::NearChange { year, pick, shift } => {
+                let from = local_to_utc(zone, date(year, 1, 1).and_hms_opt(0, 0, 0).unwrap());
+                let to = local_to_utc(zone, date(year, 12, 31).and_hms_opt(0, 0, 0).unwrap());
+                let changes = offset_changes(zone, from, to, TimeDelta::hours(6));
+                let day = match changes.get(pick % changes.len().max(1)) {
+                    Some(change) => change.with_timezone(&zone).date_naive(),
+                    None => date(year, 6, 15),
+                };
+                (day + TimeDelta::days(shift)).clamp(first_date(), last_date())
+            }
+        }
+    }
+}
+
+/// A range from a start seed, 0 to 9 more days (mostly one date).
+fn range_seed() -> impl Strategy<Value = (DateSeed, u64)> {
+    (date_seed(), prop_oneof![3 => Just(0u64), 2 => 1u64..10])
+}
+
 fn spec() -> impl Strategy<Value = Spec> {
     (
         select(ZONES.to_vec()),
         prop::array::uniform7(day_spec()),
-        prop::collection::vec(closure_date(), 0..6),
+        prop::collection::vec(range_seed(), 0..6),
+        prop::collection::vec((range_seed(), day_spec()), 0..5),
         any::<bool>(),
     )
-        .prop_map(|(zone, mut week, closures, munich_rules)| {
+        .prop_map(|(zone, mut week, closures, special, munich_rules)| {
             if week.iter().all(Vec::is_empty) {
                 week[0].push((9 * 3600, 17 * 3600));
             }
-            let closures = closures.into_iter().filter(|&d| d <= last_date()).collect();
+            let range = |(seed, len): &(DateSeed, u64)| {
+                let first = seed.resolve(zone);
+                (first, (first + chrono::Days::new(*len)).min(last_date()))
+            };
+            let closures = closures.iter().map(range).collect();
+            let special = special
+                .iter()
+                .map(|(seed, windows)| {
+                    let (a, b) = range(seed);
+                    (a, b, windows.clone())
+                })
+                .collect();
             Spec {
                 zone,
                 week,
                 closures,
+                special,
                 munich_rules,
             }
         })
@@ -966,8 +1275,23 @@ fn build(spec: &Spec) -> Calendar {
             builder = builder.open(day, &format!("{}-{}", time_of_day(s), time_of_day(e)));
         }
     }
-    for &c in &spec.closures {
-        builder = builder.closure(c);
+    let texts = |windows: &[(u32, u32)]| -> Vec<String> {
+        windows
+            .iter()
+            .map(|&(s, e)| format!("{}-{}", time_of_day(s), time_of_day(e)))
+            .collect()
+    };
+    for &(a, b) in &spec.closures {
+        builder = if a == b {
+            builder.closure(a)
+        } else {
+            builder.closure(a..=b)
+        };
+    }
+    for (a, b, windows) in &spec.special {
+        let texts = texts(windows);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        builder = builder.special_hours(*a..=*b, &texts);
     }
     if spec.munich_rules {
         builder = builder.holidays(munich_holiday_rules());
@@ -1005,7 +1329,11 @@ fn seed_instant(cal: &Calendar, spec: &Spec, seed: &QuerySeed) -> DateTime<Utc> 
     let (start, end) = (range_start(zone), range_end(zone));
     let any_date = first_date() + chrono::Days::new(seed.raw % days_in_range());
     let boundary_on = |d: NaiveDate| {
-        let windows = cal.schedule().windows(d.weekday());
+        // The date's own windows (special hours), else its weekday's.
+        let mut windows = reference::local_windows(cal, d);
+        if windows.is_empty() {
+            windows = cal.schedule().windows(d.weekday()).to_vec();
+        }
         let secs = if windows.is_empty() {
             (seed.raw >> 20) % 86_401
         } else {
@@ -1053,8 +1381,9 @@ fn seed_instant(cal: &Calendar, spec: &Spec, seed: &QuerySeed) -> DateTime<Utc> 
                 }
             }
         }
-        3 if !spec.closures.is_empty() => {
-            let c = spec.closures[(seed.raw >> 8) as usize % spec.closures.len()];
+        3 if !spec.marked_dates().is_empty() => {
+            let marked = spec.marked_dates();
+            let c = marked[(seed.raw >> 8) as usize % marked.len()];
             let d = match seed.raw >> 50 & 3 {
                 0 => c.pred_opt().unwrap(),
                 1 => c.succ_opt().unwrap(),
@@ -1125,6 +1454,24 @@ proptest! {
             let fast_windows: Vec<_> = cal.open_windows(&lo, &hi).unwrap().iter().map(|w| (w.start.to_utc(), w.end.to_utc())).collect();
             if lo < hi {
                 prop_assert_eq!(fast_windows, ref_open_windows(&cal, lo, hi), "{:?}: open_windows({}, {})", spec, lo, hi);
+            }
+
+            // Counting back, and the closes and opens around c.
+            check_backwards(&cal, zone, c, d)?;
+            // Business-day dates from c's date.
+            let n = (seed.raw >> 3) as i32 % 25 - 12;
+            check_business_days(&cal, day, n, seed.raw % 50)?;
+            // The special hours are the spec's, a later entry winning.
+            for marked in spec.marked_dates() {
+                for date in [marked.pred_opt().unwrap_or(marked), marked, marked.succ_opt().unwrap_or(marked)] {
+                    let expected = spec.special.iter().rev().find(|(a, b, _)| *a <= date && date <= *b).map(|(_, _, w)| {
+                        w.iter().map(|&(s, e)| (time_of_day(s), time_of_day(e))).collect::<Vec<_>>()
+                    });
+                    let listed = cal.special_hours().iter().find(|s| s.dates.contains(date)).map(|s| {
+                        s.windows.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>()
+                    });
+                    prop_assert_eq!(listed, expected, "special hours on {}", date);
+                }
             }
 
             // Queries that must not panic, whatever they answer.

@@ -11,7 +11,10 @@
 //!
 //! - walk the calendar one local date at a time;
 //! - ask the calendar only its public facts: `zone()`,
-//!   `schedule().windows(weekday)` and `is_business_day(date)`;
+//!   `schedule().windows(weekday)`, `special_hours()`, `closures()` and
+//!   `is_holiday(date)`, and apply the order of precedence of the
+//!   contract by hand: special hours for a date win over everything, then
+//!   a holiday or a closure closes the date, else the weekday's windows;
 //! - turn each local window `[start, end)` into UTC with chrono-tz's own
 //!   `from_local_datetime`, by the documented boundary rule: a single
 //!   instant is used as is; in an autumn fold the earlier instant; in a
@@ -119,17 +122,10 @@ pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateT
     if date < first_date() || date > last_date() {
         return Vec::new();
     }
-    // Holidays and closures by their own queries, not `is_business_day`,
-    // whose answer for days a clock change empties is checked against
-    // this reference.
-    let holiday = cal.is_holiday(date).expect("date is in range");
-    if holiday || cal.closures().contains(&date) {
-        return Vec::new();
-    }
     let zone = cal.zone();
     let midnight = date.and_hms_opt(0, 0, 0).unwrap();
     let mut out = Vec::new();
-    for w in cal.schedule().windows(date.weekday()) {
+    for w in &local_windows(cal, date) {
         // Naive arithmetic: 24:00 becomes the next day's 00:00.
         let start = midnight + TimeDelta::seconds(i64::from(w.start.seconds_from_midnight()));
         let end = midnight + TimeDelta::seconds(i64::from(w.end.seconds_from_midnight()));
@@ -139,6 +135,28 @@ pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateT
         }
     }
     out
+}
+
+/// The local opening windows of `date`, by the order of precedence: the
+/// special hours that hold the date (open or closed, whatever else holds);
+/// else none on a holiday or a closure; else the weekday's.
+pub fn local_windows(cal: &Calendar, date: NaiveDate) -> Vec<sla_clock::OpeningWindow> {
+    let holds = |first: NaiveDate, last: NaiveDate| first <= date && date <= last;
+    if let Some(special) = cal
+        .special_hours()
+        .iter()
+        .find(|s| holds(s.dates.first, s.dates.last))
+    {
+        return special.windows.clone();
+    }
+    // Holidays and closures by their own queries, not `is_business_day`,
+    // whose answer for days a clock change empties is checked against
+    // this reference.
+    let holiday = cal.is_holiday(date).expect("date is in range");
+    if holiday || cal.closures().iter().any(|r| holds(r.first, r.last)) {
+        return Vec::new();
+    }
+    cal.schedule().windows(date.weekday()).to_vec()
 }
 
 /// Every window of the local dates `from..=to`, in order. Checks the one
@@ -339,4 +357,170 @@ pub fn ref_elapsed_paused(
         .flat_map(|(s, e)| minus_pauses(s, e, &pauses))
         .map(|(s, e)| nanos(e - s))
         .sum()
+}
+
+/// Counting back: the latest `t <= to` at which the business time in
+/// `[t, to)` is `amount` nanoseconds, walking the dates backwards from the
+/// one after `to`'s and the windows of each from the last. An amount that
+/// empties a window exactly lands at its start. `None` when the range
+/// holds less business time before `to`.
+pub fn ref_before(cal: &Calendar, to: DateTime<Utc>, amount: i128) -> Option<DateTime<Utc>> {
+    assert!(amount >= 0);
+    if amount == 0 {
+        return Some(to);
+    }
+    let mut left = amount;
+    let mut date = local_date(cal.zone(), to).succ_opt().unwrap();
+    while date >= first_date() {
+        for (s, e) in day_windows(cal, date).into_iter().rev() {
+            let e = e.min(to);
+            if e <= s {
+                continue;
+            }
+            let len = nanos(e - s);
+            if len >= left {
+                return Some(e - TimeDelta::nanoseconds(i64::try_from(left).unwrap()));
+            }
+            left -= len;
+        }
+        date = date.pred_opt().unwrap();
+    }
+    None
+}
+
+/// The stretches of open time (windows joined where they touch) of the
+/// dates around `t`, with the local dates searched: from `days` before
+/// `t`'s date to `days` after, within the range.
+type Spans = Vec<(DateTime<Utc>, DateTime<Utc>)>;
+
+fn stretches_around(cal: &Calendar, t: DateTime<Utc>, days: u64) -> (Spans, NaiveDate, NaiveDate) {
+    let date = local_date(cal.zone(), t);
+    let from = (date - chrono::Days::new(days)).max(first_date());
+    let to = (date + chrono::Days::new(days)).min(last_date());
+    let mut out: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    for (s, e) in windows_of_dates(cal, from, to) {
+        match out.last_mut() {
+            Some(last) if last.1 == s => last.1 = e,
+            _ => out.push((s, e)),
+        }
+    }
+    (out, from, to)
+}
+
+/// Local midnight at the start of `date`, by the boundary rule.
+fn midnight(cal: &Calendar, date: NaiveDate) -> DateTime<Utc> {
+    local_to_utc(cal.zone(), date.and_hms_opt(0, 0, 0).unwrap())
+}
+
+/// Searches wider and wider spans of dates around `t` until `pick`
+/// decides from stretches that cannot go on past the span searched: a
+/// stretch that reaches the span's first or last midnight might, unless
+/// that is the range's edge.
+fn search_stretches(
+    cal: &Calendar,
+    t: DateTime<Utc>,
+    pick: impl Fn(
+        &[(DateTime<Utc>, DateTime<Utc>)],
+        DateTime<Utc>,
+        DateTime<Utc>,
+    ) -> Option<Option<DateTime<Utc>>>,
+) -> Option<DateTime<Utc>> {
+    let mut days = 40;
+    loop {
+        let (stretches, from, to) = stretches_around(cal, t, days);
+        // Stretches touching these may go on outside the span.
+        let low = if from > first_date() {
+            midnight(cal, from)
+        } else {
+            DateTime::<Utc>::MIN_UTC
+        };
+        let high = if to < last_date() {
+            midnight(cal, to.succ_opt().unwrap())
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        };
+        if let Some(answer) = pick(&stretches, low, high) {
+            return answer;
+        }
+        assert!(
+            from > first_date() || to < last_date(),
+            "searched the whole range"
+        );
+        days *= 4;
+    }
+}
+
+/// The end of the open stretch holding `t`, or of the next one; `None`
+/// past the range (its end itself included: no instant there is in it).
+pub fn ref_next_close(cal: &Calendar, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let end_of_range = range_end(cal.zone());
+    search_stretches(cal, t, |stretches, _, high| {
+        match stretches.iter().find(|&&(_, e)| e > t) {
+            Some(&(_, e)) if e < high => Some((e < end_of_range).then_some(e)),
+            Some(_) => None,
+            None if high == DateTime::<Utc>::MAX_UTC => Some(None),
+            None => None,
+        }
+    })
+}
+
+/// The start of the last open stretch that starts at or before `t`.
+pub fn ref_previous_open(cal: &Calendar, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    search_stretches(cal, t, |stretches, low, _| {
+        match stretches.iter().rev().find(|&&(s, _)| s <= t) {
+            Some(&(s, _)) if s > low => Some(Some(s)),
+            Some(_) => None,
+            None if low == DateTime::<Utc>::MIN_UTC => Some(None),
+            None => None,
+        }
+    })
+}
+
+/// The end of the last open stretch that ends at or before `t`.
+pub fn ref_previous_close(cal: &Calendar, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    search_stretches(cal, t, |stretches, low, _| {
+        // The end is known even when the stretch reaches back past `low`.
+        match stretches.iter().rev().find(|&&(_, e)| e <= t) {
+            Some(&(_, e)) => Some(Some(e)),
+            None if low == DateTime::<Utc>::MIN_UTC => Some(None),
+            None => None,
+        }
+    })
+}
+
+/// Whether `date` holds business time: some window of it is left.
+pub fn ref_is_business_day(cal: &Calendar, date: NaiveDate) -> bool {
+    !day_windows(cal, date).is_empty()
+}
+
+/// The `n`-th business day after `date` (before it for `n < 0`), the date
+/// itself not counted; for `n == 0`, `date` when a business day, else the
+/// next. Steps one date at a time; `None` outside the range.
+pub fn ref_add_business_days(cal: &Calendar, date: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n == 0 && ref_is_business_day(cal, date) {
+        return Some(date);
+    }
+    let mut left = n.unsigned_abs().max(1);
+    let mut d = date;
+    loop {
+        d = if n < 0 { d.pred_opt()? } else { d.succ_opt()? };
+        if d < first_date() || d > last_date() {
+            return None;
+        }
+        if ref_is_business_day(cal, d) {
+            left -= 1;
+            if left == 0 {
+                return Some(d);
+            }
+        }
+    }
+}
+
+/// Business days from `first` to `last`, both included.
+pub fn ref_business_days_in(cal: &Calendar, first: NaiveDate, last: NaiveDate) -> u32 {
+    first
+        .iter_days()
+        .take_while(|&d| d <= last)
+        .filter(|&d| ref_is_business_day(cal, d))
+        .count() as u32
 }
