@@ -63,8 +63,7 @@ fn instants_2026(n: u64) -> Vec<chrono::DateTime<Utc>> {
 /// A fresh calendar with Munich's definition (not the shared
 /// `Calendar::munich()`, whose tables other cases may have built).
 fn fresh_munich() -> Calendar {
-    Calendar::builder()
-        .time_zone_name("Europe/Berlin")
+    Calendar::builder("Europe/Berlin".parse().unwrap())
         .weekdays("10:00-18:00")
         .holidays(munich_holiday_rules())
         .build()
@@ -110,10 +109,10 @@ fn tenants_1000() {
             .map(|i| {
                 let open = 6 + i % 5;
                 let close = open + 7 + i % 3;
-                let mut builder = Calendar::builder()
-                    .time_zone_name(zones[i as usize % zones.len()])
-                    .weekdays(&format!("{open:02}:00-{close:02}:00"))
-                    .holidays(munich_holiday_rules());
+                let mut builder =
+                    Calendar::builder(zones[i as usize % zones.len()].parse().unwrap())
+                        .weekdays(&format!("{open:02}:00-{close:02}:00"))
+                        .holidays(munich_holiday_rules());
                 if i % 4 == 0 {
                     builder = builder.open(Weekday::Sat, "09:00-13:00");
                 }

@@ -189,8 +189,7 @@ fn business_days(c: &mut Criterion) {
 fn custom(c: &mut Criterion) {
     // A custom calendar with a lunch break, a Saturday shift and closures:
     // the same tables, so the same cost as the default calendar.
-    let mut builder = Calendar::builder()
-        .time_zone_name("America/New_York")
+    let mut builder = Calendar::builder("America/New_York".parse().unwrap())
         .weekdays("08:00-12:00")
         .weekdays("13:00-17:00")
         .open(chrono::Weekday::Sat, "09:00-13:00")
@@ -270,8 +269,7 @@ fn status(c: &mut Criterion) {
 /// A new calendar with Munich's definition, built as a service builds a
 /// customer's calendar.
 fn fresh_munich() -> Calendar {
-    Calendar::builder()
-        .time_zone_name("Europe/Berlin")
+    Calendar::builder("Europe/Berlin".parse().unwrap())
         .weekdays("10:00-18:00")
         .holidays(sla_clock::munich_holiday_rules())
         .build()

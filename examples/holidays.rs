@@ -109,7 +109,7 @@ fn region_options(args: &[String]) -> Result<(Holidays, Vec<String>), String> {
 
 fn calendar_for(which: &Holidays, default: Calendar) -> Result<Calendar, String> {
     match which {
-        Holidays::Region(code) => Calendar::builder()
+        Holidays::Region(code) => Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .holidays_of(code)
             .build()

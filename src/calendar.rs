@@ -163,7 +163,9 @@ impl Calendar {
         )
     }
 
-    /// A builder for a calendar of your own.
+    /// A builder for a calendar of your own in `zone`. There is no default
+    /// zone: a calendar's local times mean nothing without one. A zone
+    /// name parses into a [`Tz`] (`"America/New_York".parse()?`).
     ///
     /// # Example
     ///
@@ -171,17 +173,26 @@ impl Calendar {
     /// use chrono::Weekday;
     /// use sla_clock::Calendar;
     ///
-    /// let cal = Calendar::builder()
-    ///     .time_zone_name("America/New_York")
+    /// let cal = Calendar::builder("America/New_York".parse()?)
     ///     .weekdays("09:00-12:00")
     ///     .weekdays("13:00-17:00")
     ///     .open(Weekday::Sat, "10:00-14:00")
     ///     .build()?;
     /// assert_eq!(cal.schedule().windows(Weekday::Mon).len(), 2);
+    /// assert_eq!(cal.zone(), chrono_tz::America::New_York);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn builder() -> CalendarBuilder {
-        CalendarBuilder::default()
+    pub fn builder(zone: Tz) -> CalendarBuilder {
+        CalendarBuilder::new(Ok(zone))
+    }
+
+    /// A builder in the zone named `name`; an unknown name is reported by
+    /// `build`, with the crate's error, as configuration needs.
+    pub(crate) fn builder_named(name: &str) -> CalendarBuilder {
+        CalendarBuilder::new(
+            name.parse::<Tz>()
+                .map_err(|_| Reason::UnknownTimeZone { input: shown(name) }.into()),
+        )
     }
 
     /// A builder that starts from this calendar: its zone, schedule,
@@ -206,10 +217,9 @@ impl Calendar {
     pub fn to_builder(&self) -> CalendarBuilder {
         let inner = &*self.inner;
         let mut builder = CalendarBuilder {
-            zone: Ok(inner.zone),
             schedule: inner.schedule.clone(),
             holiday_rules: inner.holiday_rules.clone(),
-            ..CalendarBuilder::default()
+            ..CalendarBuilder::new(Ok(inner.zone))
         };
         if inner.business_day != typical_day(&inner.schedule) {
             builder.business_day = Some(inner.business_day);
@@ -293,7 +303,7 @@ impl Calendar {
     /// use sla_clock::{Calendar, DateRange};
     ///
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    /// let cal = Calendar::builder()
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin)
     ///     .weekdays("10:00-18:00")
     ///     .closure(d(12, 24)..=d(12, 31))
     ///     .closure(d(5, 15))
@@ -344,7 +354,7 @@ impl Calendar {
     /// ```
     /// use sla_clock::{BusinessDuration, Calendar};
     ///
-    /// let cal = Calendar::builder().weekdays("09:00-12:00").weekdays("13:00-17:00").build()?;
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("09:00-12:00").weekdays("13:00-17:00").build()?;
     /// assert_eq!(cal.business_day(), BusinessDuration::from_hours(7));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -779,8 +789,7 @@ impl Default for Calendar {
 /// use sla_clock::{Calendar, munich_holiday_rules};
 ///
 /// // Munich holidays, a lunch break, and the office closed on Christmas Eve.
-/// let cal = Calendar::builder()
-///     .time_zone_name("Europe/Berlin")
+/// let cal = Calendar::builder("Europe/Berlin".parse()?)
 ///     .weekdays("08:00-12:00")
 ///     .weekdays("13:00-17:00")
 ///     .holidays(munich_holiday_rules())
@@ -805,10 +814,10 @@ pub struct CalendarBuilder {
     business_day: Option<BusinessDuration>,
 }
 
-impl Default for CalendarBuilder {
-    fn default() -> Self {
+impl CalendarBuilder {
+    fn new(zone: Result<Tz>) -> Self {
         CalendarBuilder {
-            zone: Ok(chrono_tz::Europe::Berlin),
+            zone,
             schedule: WeeklySchedule::closed(),
             window_errors: Vec::new(),
             region_errors: Vec::new(),
@@ -824,37 +833,6 @@ impl Default for CalendarBuilder {
 }
 
 impl CalendarBuilder {
-    /// The time zone (default Europe/Berlin).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::Calendar;
-    /// let cal = Calendar::builder().time_zone(chrono_tz::Asia::Tokyo).weekdays("09:00-17:00").build()?;
-    /// assert_eq!(cal.zone(), chrono_tz::Asia::Tokyo);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn time_zone(mut self, zone: Tz) -> Self {
-        self.zone = Ok(zone);
-        self
-    }
-
-    /// The time zone by IANA name, such as `"Europe/Vienna"`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::Calendar;
-    /// let err = Calendar::builder().time_zone_name("Europe/Munich").weekdays("09:00-17:00").build().unwrap_err();
-    /// assert_eq!(err.to_string(), "unknown time zone 'Europe/Munich'; expected an IANA zone name such as 'Europe/Berlin'");
-    /// ```
-    pub fn time_zone_name(mut self, name: &str) -> Self {
-        self.zone = name
-            .parse::<Tz>()
-            .map_err(|_| Reason::UnknownTimeZone { input: shown(name) }.into());
-        self
-    }
-
     /// Adds an opening window such as `"10:00-18:00"` on `day`.
     ///
     /// # Example
@@ -862,7 +840,7 @@ impl CalendarBuilder {
     /// ```
     /// use chrono::Weekday;
     /// use sla_clock::Calendar;
-    /// let cal = Calendar::builder().open(Weekday::Sat, "09:00-13:00").build()?;
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin).open(Weekday::Sat, "09:00-13:00").build()?;
     /// assert_eq!(cal.schedule().weekly_secs(), 4 * 3600);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -882,7 +860,7 @@ impl CalendarBuilder {
     ///
     /// ```
     /// use sla_clock::Calendar;
-    /// let cal = Calendar::builder().weekdays("10:00-18:00").build()?;
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("10:00-18:00").build()?;
     /// assert_eq!(cal.schedule().weekly_secs(), 40 * 3600);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -897,7 +875,7 @@ impl CalendarBuilder {
     /// ```
     /// use sla_clock::{Calendar, WeeklySchedule};
     /// let week = WeeklySchedule::weekdays("07:00-15:00".parse()?);
-    /// let cal = Calendar::builder().schedule(week.clone()).build()?;
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin).schedule(week.clone()).build()?;
     /// assert_eq!(cal.schedule(), &week);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -913,7 +891,7 @@ impl CalendarBuilder {
     /// ```
     /// use chrono::NaiveDate;
     /// use sla_clock::{Calendar, HolidayDate, HolidayRule};
-    /// let cal = Calendar::builder()
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin)
     ///     .weekdays("09:00-17:00")
     ///     .holiday(HolidayRule::new(HolidayDate::Fixed { month: 12, day: 24 }, "Heiligabend", "Christmas Eve"))
     ///     .build()?;
@@ -932,7 +910,7 @@ impl CalendarBuilder {
     ///
     /// ```
     /// use sla_clock::{Calendar, munich_holiday_rules};
-    /// let cal = Calendar::builder().weekdays("08:00-16:00").holidays(munich_holiday_rules()).build()?;
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("08:00-16:00").holidays(munich_holiday_rules()).build()?;
     /// assert_eq!(cal.holidays(2026)?.len(), 13);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -952,10 +930,10 @@ impl CalendarBuilder {
     /// use chrono::NaiveDate;
     /// use sla_clock::Calendar;
     ///
-    /// let berlin = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-BE").build()?;
+    /// let berlin = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("09:00-17:00").holidays_of("DE-BE").build()?;
     /// assert!(berlin.is_holiday(NaiveDate::from_ymd_opt(2027, 3, 8).unwrap())?); // Frauentag
     ///
-    /// let err = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-XX").build().unwrap_err();
+    /// let err = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("09:00-17:00").holidays_of("DE-XX").build().unwrap_err();
     /// assert!(err.to_string().starts_with("unknown holiday region 'DE-XX'; expected one of AT, "));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -983,7 +961,7 @@ impl CalendarBuilder {
     /// use chrono::NaiveDate;
     /// use sla_clock::Calendar;
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// let cal = Calendar::builder()
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin)
     ///     .weekdays("10:00-18:00")
     ///     .closure(d(2026, 12, 31))
     ///     .closure(d(2026, 12, 24)..=d(2027, 1, 1))
@@ -992,7 +970,7 @@ impl CalendarBuilder {
     /// assert!(!cal.is_holiday(d(2026, 12, 28))?);
     /// assert!(cal.is_business_day(d(2027, 1, 4))?);
     ///
-    /// let err = Calendar::builder().weekdays("10:00-18:00").closure(d(2027, 1, 1)..=d(2026, 12, 24)).build().unwrap_err();
+    /// let err = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("10:00-18:00").closure(d(2027, 1, 1)..=d(2026, 12, 24)).build().unwrap_err();
     /// assert_eq!(err.to_string(), "date range 2027-01-01/2026-12-24 ends before it starts");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1101,7 +1079,7 @@ impl CalendarBuilder {
     ///
     /// ```
     /// use sla_clock::{BusinessDuration, Calendar};
-    /// let cal = Calendar::builder()
+    /// let cal = Calendar::builder(chrono_tz::Europe::Berlin)
     ///     .weekdays("08:00-18:00")
     ///     .business_day(BusinessDuration::from_hours(8))
     ///     .build()?;
@@ -1129,7 +1107,7 @@ impl CalendarBuilder {
     /// ```
     /// use chrono::Weekday;
     /// use sla_clock::Calendar;
-    /// let err = Calendar::builder().open(Weekday::Mon, "18:00-10:00").build().unwrap_err();
+    /// let err = Calendar::builder(chrono_tz::Europe::Berlin).open(Weekday::Mon, "18:00-10:00").build().unwrap_err();
     /// assert_eq!(err.to_string(), "opening window 18:00-10:00 on monday is empty or ends before it starts");
     /// ```
     pub fn build(self) -> Result<Calendar> {
@@ -1262,13 +1240,13 @@ mod tests {
 
     #[test]
     fn typical_day_prefers_the_common_length() {
-        let cal = Calendar::builder()
+        let cal = Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .open(Weekday::Sat, "10:00-12:00")
             .build()
             .unwrap();
         assert_eq!(cal.business_day(), BusinessDuration::from_hours(8));
-        let cal = Calendar::builder()
+        let cal = Calendar::builder(chrono_tz::Europe::Berlin)
             .open(Weekday::Mon, "10:00-18:00")
             .open(Weekday::Tue, "10:00-14:00")
             .build()
@@ -1278,17 +1256,23 @@ mod tests {
 
     #[test]
     fn builder_errors_name_the_value() {
-        let err = Calendar::builder().weekdays("10-18").build().unwrap_err();
+        let err = Calendar::builder(chrono_tz::Europe::Berlin)
+            .weekdays("10-18")
+            .build()
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "invalid time of day '10'; expected HH:MM or HH:MM:SS from 00:00 to 24:00"
         );
-        let err = Calendar::builder().weekdays("10:00").build().unwrap_err();
+        let err = Calendar::builder(chrono_tz::Europe::Berlin)
+            .weekdays("10:00")
+            .build()
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "invalid opening window '10:00'; expected two times of day like '10:00-18:00'"
         );
-        let err = Calendar::builder()
+        let err = Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .closure(NaiveDate::from_ymd_opt(2100, 1, 1).unwrap())
             .build()
@@ -1297,7 +1281,7 @@ mod tests {
             err.to_string(),
             "closure date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31"
         );
-        let err = Calendar::builder()
+        let err = Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .business_day(BusinessDuration::ZERO)
             .build()

@@ -265,9 +265,7 @@ impl Calendar {
                 schedule.open(day, w);
             }
         }
-        let mut builder = Calendar::builder()
-            .time_zone_name(&config.time_zone)
-            .schedule(schedule);
+        let mut builder = Calendar::builder_named(&config.time_zone).schedule(schedule);
         builder = match config.holidays {
             HolidaySet::Rules(rules) => builder.holidays(rules),
             HolidaySet::Region(code) => builder.holidays_of(&code),

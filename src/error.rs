@@ -86,7 +86,7 @@ impl Error {
     /// ```
     /// use sla_clock::{Calendar, ErrorKind};
     ///
-    /// let err = Calendar::builder().build().unwrap_err();
+    /// let err = Calendar::builder(chrono_tz::Europe::Berlin).build().unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::Calendar);
     /// ```
     pub fn kind(&self) -> ErrorKind {

@@ -223,7 +223,7 @@
 //! use chrono::NaiveDate;
 //! use sla_clock::Calendar;
 //!
-//! let saxony = Calendar::builder().weekdays("09:00-17:00").holidays_of("DE-SN").build()?;
+//! let saxony = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("09:00-17:00").holidays_of("DE-SN").build()?;
 //! // Buß- und Bettag: the Wednesday before 23 November.
 //! assert!(saxony.is_holiday(NaiveDate::from_ymd_opt(2026, 11, 18).unwrap())?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

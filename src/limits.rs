@@ -32,7 +32,7 @@
 //! use chrono::Weekday;
 //! use sla_clock::{Calendar, limits};
 //!
-//! let mut builder = Calendar::builder().time_zone_name("Europe/Berlin");
+//! let mut builder = Calendar::builder(chrono_tz::Europe::Berlin);
 //! for hour in 0..=limits::MAX_WINDOWS_PER_DAY {
 //!     // 25 one-minute windows on Monday, one more than allowed.
 //!     builder = builder.open(Weekday::Mon, &format!("{:02}:00-{:02}:01", hour % 24, hour % 24));

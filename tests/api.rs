@@ -110,18 +110,21 @@ fn input_errors_name_the_input() {
 
 #[test]
 fn calendar_errors_name_the_value() {
+    let config = CalendarConfig {
+        time_zone: "CEST".into(),
+        week: WeekConfig {
+            monday: vec!["10:00-18:00".parse().unwrap()],
+            ..WeekConfig::default()
+        },
+        ..Calendar::munich().to_config()
+    };
     assert_eq!(
-        message(
-            Calendar::builder()
-                .time_zone_name("CEST")
-                .weekdays("10:00-18:00")
-                .build()
-        ),
+        message(Calendar::from_config(config)),
         "unknown time zone 'CEST'; expected an IANA zone name such as 'Europe/Berlin'"
     );
     assert_eq!(
         message(
-            Calendar::builder()
+            Calendar::builder(chrono_tz::Europe::Berlin)
                 .open(Weekday::Fri, "10:00-10:00")
                 .build()
         ),
@@ -129,7 +132,7 @@ fn calendar_errors_name_the_value() {
     );
     assert_eq!(
         message(
-            Calendar::builder()
+            Calendar::builder(chrono_tz::Europe::Berlin)
                 .open(Weekday::Sat, "09:00-12:00")
                 .open(Weekday::Sat, "11:59-14:00")
                 .build()
@@ -137,12 +140,12 @@ fn calendar_errors_name_the_value() {
         "opening windows 09:00-12:00 and 11:59-14:00 on saturday overlap"
     );
     assert_eq!(
-        message(Calendar::builder().build()),
+        message(Calendar::builder(chrono_tz::Europe::Berlin).build()),
         "the weekly schedule has no opening hours; add at least one opening window"
     );
     assert_eq!(
         message(
-            Calendar::builder()
+            Calendar::builder(chrono_tz::Europe::Berlin)
                 .weekdays("10:00-18:00")
                 .holiday(HolidayRule::new(
                     HolidayDate::Fixed { month: 13, day: 1 },
@@ -161,8 +164,7 @@ fn threads_asking_a_fresh_calendar_at_once_get_the_same_answers() {
     // threads race to touch the same years (and different ones) and must
     // all see the answers one thread alone gets.
     let fresh = || {
-        Calendar::builder()
-            .time_zone_name("America/New_York")
+        Calendar::builder("America/New_York".parse().unwrap())
             .weekdays("08:00-12:00")
             .weekdays("13:00-17:00")
             .holidays(munich_holiday_rules())
@@ -221,9 +223,7 @@ fn the_error_is_one_word_and_says_its_kind() {
         ErrorKind::OutOfRange
     );
     assert_eq!(
-        Calendar::builder()
-            .time_zone_name("Mars/Olympus")
-            .weekdays("10:00-18:00")
+        Calendar::builder(chrono_tz::Europe::Berlin)
             .build()
             .unwrap_err()
             .kind(),

@@ -72,8 +72,7 @@ fn rules_match_the_golden_holiday_list() {
 
 #[test]
 fn calendar_json_round_trips_custom_calendars() {
-    let cal = Calendar::builder()
-        .time_zone_name("America/New_York")
+    let cal = Calendar::builder("America/New_York".parse().unwrap())
         .weekdays("09:00-12:00")
         .weekdays("13:00-17:00")
         .open(chrono::Weekday::Sat, "10:00-24:00")
@@ -91,14 +90,14 @@ fn calendar_json_round_trips_custom_calendars() {
     );
     // Any length the builder accepts survives the trip exactly.
     let odd = sla_clock::BusinessDuration::from_secs(8 * 3600 + 30);
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .business_day(odd)
         .build()
         .unwrap();
     let back: Calendar = serde_json::from_str(&serde_json::to_string(&cal).unwrap()).unwrap();
     assert_eq!(back.business_day(), odd);
-    let sub_second = Calendar::builder()
+    let sub_second = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .business_day(sla_clock::BusinessDuration::from_nanos(28_800_000_000_001))
         .build();

@@ -34,7 +34,7 @@ fn ics(events: &[&[&str]]) -> String {
 }
 
 fn closures(text: &str) -> Result<Vec<DateRange>, String> {
-    Calendar::builder()
+    Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .closures_from_ical(text)
         .build()

@@ -794,8 +794,7 @@ fn a_split_shift_calendar_across_a_dst_change() {
     // New York, 09:00-12:00 and 13:00-17:00: a business day is 7 h.
     // Normal, 2 days = 14 h, created Friday 6 March 2026 at 16:00 EST;
     // summer time starts on Sunday 8 March.
-    let cal = Calendar::builder()
-        .time_zone_name("America/New_York")
+    let cal = Calendar::builder("America/New_York".parse().unwrap())
         .weekdays("09:00-12:00")
         .weekdays("13:00-17:00")
         .build()

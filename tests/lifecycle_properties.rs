@@ -117,7 +117,7 @@ const WEEK: [Weekday; 7] = [
 ];
 
 fn build(spec: &CalendarSpec, base: NaiveDate) -> Calendar {
-    let mut builder = Calendar::builder().time_zone_name(spec.zone);
+    let mut builder = Calendar::builder(spec.zone.parse().unwrap());
     for (i, day) in WEEK.into_iter().enumerate() {
         let hours: Vec<(u32, u32)> = match (day, spec.saturday) {
             (Weekday::Sat, Some(sat)) => vec![sat],

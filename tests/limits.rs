@@ -19,7 +19,7 @@ fn minute_window(minute: u32) -> String {
 
 #[test]
 fn windows_per_day_are_bounded() {
-    let mut builder = Calendar::builder().time_zone_name("Europe/Berlin");
+    let mut builder = Calendar::builder("Europe/Berlin".parse().unwrap());
     for minute in (0..=limits::MAX_WINDOWS_PER_DAY as u32).rev() {
         builder = builder.open(Weekday::Mon, &minute_window(minute));
     }
@@ -33,7 +33,7 @@ fn windows_per_day_are_bounded() {
 fn a_day_at_the_window_limit_is_answered() {
     // 24 windows on every day of the week, the most the limits allow: the
     // whole table is built and answers exactly.
-    let mut builder = Calendar::builder().time_zone_name("Europe/Berlin");
+    let mut builder = Calendar::builder("Europe/Berlin".parse().unwrap());
     for day in [
         Weekday::Mon,
         Weekday::Tue,
@@ -84,7 +84,7 @@ fn a_hostile_calendar_file_is_refused_by_its_size_not_its_cost() {
 #[test]
 fn holiday_rules_are_bounded() {
     let rule = HolidayRule::new(HolidayDate::Fixed { month: 1, day: 2 }, "x", "y");
-    let err = Calendar::builder()
+    let err = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .holidays(vec![rule; limits::MAX_HOLIDAY_RULES + 1])
         .build()
@@ -110,7 +110,7 @@ fn explaining_with_the_most_rules_is_correct() {
         }
         d = d.succ_opt().unwrap();
     }
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .holidays(rules)
         .build()
@@ -132,7 +132,7 @@ fn explaining_with_the_most_rules_is_correct() {
 
 #[test]
 fn closures_are_bounded() {
-    let mut builder = Calendar::builder().weekdays("10:00-18:00");
+    let mut builder = Calendar::builder(chrono_tz::Europe::Berlin).weekdays("10:00-18:00");
     let mut d = date(1995, 1, 1);
     for _ in 0..=limits::MAX_CLOSURES {
         builder = builder.closure(d);
@@ -225,8 +225,7 @@ fn easter_is_a_sunday_before_the_common_era_too() {
 /// Sunday 02:00 to 03:00 in Berlin: on 2026-03-29 that hour does not
 /// exist.
 fn night_shift() -> Calendar {
-    Calendar::builder()
-        .time_zone_name("Europe/Berlin")
+    Calendar::builder("Europe/Berlin".parse().unwrap())
         .open(Weekday::Sun, "02:00-03:00")
         .build()
         .unwrap()
@@ -263,8 +262,7 @@ fn a_day_whose_hours_a_clock_change_skips_is_no_business_day() {
 fn a_date_that_never_existed_is_no_business_day() {
     // Samoa moved west of the date line: 2011-12-29 24:00 was followed by
     // 2011-12-31 00:00.
-    let cal = Calendar::builder()
-        .time_zone_name("Pacific/Apia")
+    let cal = Calendar::builder("Pacific/Apia".parse().unwrap())
         .weekdays("09:00-17:00")
         .build()
         .unwrap();

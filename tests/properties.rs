@@ -1036,7 +1036,7 @@ fn munich_holidays_are_the_contract_table() {
 #[test]
 fn explanation_ends_with_the_due_day() {
     use sla_clock::Step;
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .open(Weekday::Mon, "20:00-24:00")
         .open(Weekday::Wed, "10:00-12:00")
         .build()
@@ -1268,7 +1268,7 @@ fn time_of_day(secs: u32) -> TimeOfDay {
 }
 
 fn build(spec: &Spec) -> Calendar {
-    let mut builder = Calendar::builder().time_zone(spec.zone);
+    let mut builder = Calendar::builder(spec.zone);
     for (i, windows) in spec.week.iter().enumerate() {
         let day = Weekday::try_from(i as u8).unwrap();
         for &(s, e) in windows {

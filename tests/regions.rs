@@ -39,7 +39,7 @@ fn golden(code: &str) -> BTreeMap<NaiveDate, usize> {
 /// Every date the crate gives for `code`, 1995 to 2099, with its number
 /// of names.
 fn ours(code: &str) -> BTreeMap<NaiveDate, usize> {
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .holidays_of(code)
         .build()
@@ -90,7 +90,7 @@ fn every_golden_file_is_a_region() {
 
 #[test]
 fn munich_region_is_the_default_calendar() {
-    let munich = Calendar::builder()
+    let munich = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .holidays_of("DE-BY-MUC")
         .build()
@@ -106,7 +106,7 @@ fn munich_region_is_the_default_calendar() {
 #[test]
 fn named_history_lands_in_the_right_years() {
     let has = |code: &str, y, m, d| {
-        let cal = Calendar::builder()
+        let cal = Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .holidays_of(code)
             .build()
@@ -163,7 +163,7 @@ fn named_history_lands_in_the_right_years() {
 #[test]
 fn local_names_in_french_and_italian_cantons() {
     let names = |code: &str, year| {
-        let cal = Calendar::builder()
+        let cal = Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .holidays_of(code)
             .build()
@@ -196,7 +196,7 @@ fn unknown_region_is_an_error_listing_the_codes() {
     for bad in ["DE-XX", "de-be", "", "DE-BE "] {
         let expected = format!("unknown holiday region '{bad}'; expected one of {KNOWN}");
         assert_eq!(Region::find(bad).unwrap_err().to_string(), expected);
-        let err = Calendar::builder()
+        let err = Calendar::builder(chrono_tz::Europe::Berlin)
             .weekdays("10:00-18:00")
             .holidays_of(bad)
             .build()

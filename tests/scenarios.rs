@@ -524,8 +524,7 @@ fn explain_lists_counted_windows_and_skipped_days() {
 
 #[test]
 fn custom_calendar_with_lunch_break_and_closure() {
-    let cal = Calendar::builder()
-        .time_zone_name("Europe/Vienna")
+    let cal = Calendar::builder("Europe/Vienna".parse().unwrap())
         .weekdays("08:00-12:00")
         .weekdays("13:00-17:00")
         .closure(NaiveDate::from_ymd_opt(2026, 12, 22).unwrap())
@@ -552,8 +551,7 @@ fn custom_calendar_with_lunch_break_and_closure() {
 
 #[test]
 fn round_the_clock_calendar_is_one_window() {
-    let cal = Calendar::builder()
-        .time_zone(chrono_tz::UTC)
+    let cal = Calendar::builder(chrono_tz::UTC)
         .open(chrono::Weekday::Mon, "00:00-24:00")
         .open(chrono::Weekday::Tue, "00:00-24:00")
         .build()
@@ -616,7 +614,7 @@ fn pauses_may_reach_past_the_range() {
 
 #[test]
 fn explain_names_both_zones_across_a_dst_switch() {
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .open(chrono::Weekday::Sun, "00:00-24:00")
         .build()
         .unwrap();

@@ -169,7 +169,7 @@ fn later_special_hours_replace_earlier_ones() {
 
 #[test]
 fn closure_ranges_join_and_count_each_date_once() {
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .closure(d(2026, 12, 24)..=d(2026, 12, 31))
         .closure(d(2027, 1, 1))
@@ -187,7 +187,7 @@ fn closure_ranges_join_and_count_each_date_once() {
     // A closure over the whole supported range fits the limit, and a
     // second one over it counts nothing more.
     let whole = d(1995, 1, 1)..=d(2099, 12, 31);
-    let cal = Calendar::builder()
+    let cal = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("10:00-18:00")
         .closure(whole.clone())
         .closure(whole)
@@ -200,7 +200,7 @@ fn closure_ranges_join_and_count_each_date_once() {
 
 #[test]
 fn dates_outside_the_range_and_inverted_ranges_are_refused() {
-    let base = || Calendar::builder().weekdays("10:00-18:00");
+    let base = || Calendar::builder(chrono_tz::Europe::Berlin).weekdays("10:00-18:00");
     let message = |b: sla_clock::CalendarBuilder| b.build().unwrap_err().to_string();
     assert_eq!(
         message(base().closure(d(2099, 12, 30)..=d(2100, 1, 2))),
@@ -260,7 +260,7 @@ fn a_builder_from_a_calendar_starts_where_it_is() {
     let munich = Calendar::munich();
     assert_eq!(munich.to_builder().build().unwrap(), munich);
     // An explicit business day is kept; a derived one follows the week.
-    let explicit = Calendar::builder()
+    let explicit = Calendar::builder(chrono_tz::Europe::Berlin)
         .weekdays("08:00-18:00")
         .business_day(hours(8))
         .closure(d(2026, 12, 24)..=d(2026, 12, 26))
