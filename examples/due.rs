@@ -12,7 +12,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use chrono::SecondsFormat;
-use sla_clock::{Calendar, Explanation, Policy, Priority};
+use sla_clock::{Calendar, Explanation, Policy, Priority, SlaClock};
 
 const USAGE: &str = "\
 Usage: due [--calendar FILE] [--policy FILE] [--explain] <priority> <created>
@@ -118,7 +118,7 @@ fn explain(
     let priority: Priority = priority.parse()?;
     let created = calendar.parse_datetime(created)?;
     let target = policy.target(priority).duration(calendar);
-    calendar.explain_due(&created, target)
+    Ok(SlaClock::new(calendar, &created, target)?.explain())
 }
 
 fn main() -> ExitCode {

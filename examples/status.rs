@@ -109,7 +109,7 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
         .map_err(text)?;
     let clock = SlaClock::for_priority(calendar, policy, priority, &created)
         .and_then(|c| c.with_pauses(pauses))
-        .and_then(|c| c.with_risk_threshold(threshold))
+        .map(|c| c.with_risk_threshold(threshold))
         .map_err(text)?;
     let status = clock
         .status(&now, responded.map(|r| r.to_utc()))

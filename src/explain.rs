@@ -2,12 +2,11 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
 
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
-use crate::error::Result;
 use crate::holidays::{Holiday, holidays_in_year};
 use crate::sla::SlaClock;
 use crate::timeline::DayKind;
@@ -67,9 +66,9 @@ impl fmt::Display for SkipReason {
 /// # Example
 ///
 /// ```
-/// use sla_clock::{BusinessDuration, Calendar, Step};
+/// use sla_clock::{BusinessDuration, Calendar, SlaClock, Step};
 /// let cal = Calendar::munich();
-/// let explanation = cal.explain_due(&cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(1))?;
+/// let explanation = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(1))?.explain();
 /// assert!(matches!(explanation.steps[0], Step::Counted { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -116,11 +115,11 @@ pub enum Step {
 /// # Example
 ///
 /// ```
-/// use sla_clock::{BusinessDuration, Calendar};
+/// use sla_clock::{BusinessDuration, Calendar, SlaClock};
 ///
 /// let cal = Calendar::munich();
 /// let created = cal.parse_datetime("2026-12-23T15:00")?;
-/// let text = cal.explain_due(&created, BusinessDuration::from_hours(16))?.to_string();
+/// let text = SlaClock::new(&cal, &created, BusinessDuration::from_hours(16))?.explain().to_string();
 /// assert!(text.contains("2026-12-25 Fri  skipped: holiday: 1. Weihnachtstag / Christmas Day"));
 /// assert!(text.ends_with("due      2026-12-28T15:00:00+01:00\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -202,10 +201,6 @@ impl fmt::Display for Explanation {
 impl SlaClock {
     /// The account of how this clock's due instant was reached.
     ///
-    /// # Errors
-    ///
-    /// None in practice; the dates involved are inside the range.
-    ///
     /// # Example
     ///
     /// ```
@@ -214,12 +209,12 @@ impl SlaClock {
     /// let pause = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T12:00")?)?;
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(2))?
     ///     .with_pauses([pause])?;
-    /// let steps = clock.explain()?.steps;
+    /// let steps = clock.explain().steps;
     /// assert_eq!(steps.len(), 3);
     /// assert!(matches!(steps[1], Step::Paused { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn explain(&self) -> Result<Explanation> {
+    pub fn explain(&self) -> Explanation {
         let cal = self.calendar();
         let (created, due) = (self.created(), self.due());
         let (c, d) = (self.created_ns(), self.due_ns());
@@ -283,12 +278,12 @@ impl SlaClock {
                 None => break,
             }
         }
-        Ok(Explanation {
+        Explanation {
             created,
             target: self.target(),
             due,
             steps,
-        })
+        }
     }
 
     /// Splits the open stretch `[from, to)` into counted and paused steps.
@@ -336,32 +331,5 @@ fn counted(cal: &Calendar, from: i64, to: i64) -> Step {
         from: cal.to_datetime(from),
         to: cal.to_datetime(to),
         used: BusinessDuration::from_nanos(i128::from(to - from)),
-    }
-}
-
-impl Calendar {
-    /// The account of how [`Calendar::due`] reaches its answer for these
-    /// arguments.
-    ///
-    /// # Errors
-    ///
-    /// As [`Calendar::due`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, Calendar};
-    /// let cal = Calendar::munich();
-    /// let e = cal.explain_due(&cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
-    /// assert_eq!(e.due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
-    /// assert_eq!(e.steps.len(), 4); // Friday, Saturday, Sunday, Monday
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn explain_due<T: TimeZone>(
-        &self,
-        created: &DateTime<T>,
-        target: BusinessDuration,
-    ) -> Result<Explanation> {
-        SlaClock::new(self, created, target)?.explain()
     }
 }

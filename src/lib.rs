@@ -168,7 +168,7 @@
 //! let waiting = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T12:00")?)?;
 //! let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?
 //!     .with_pauses([waiting])?
-//!     .with_risk_threshold(RiskThreshold::percent(75)?)?;
+//!     .with_risk_threshold(RiskThreshold::percent(75)?);
 //! assert_eq!(clock.due().to_rfc3339(), "2026-12-21T15:00:00+01:00");
 //! let now = cal.parse_datetime("2026-12-21T14:30")?;
 //! let status = clock.status(&now, None)?;

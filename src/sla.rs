@@ -631,10 +631,10 @@ impl SlaClock {
         self.due = self
             .calendar
             .due_ns(self.created, self.target_ns, &self.pauses.closed)?;
-        match self.risk {
+        Ok(match self.risk {
             Some((threshold, _)) => self.with_risk_threshold(threshold),
-            None => Ok(self),
-        }
+            None => self,
+        })
     }
 
     /// The clock as it stands at `now`: a pause still running is taken to
@@ -656,27 +656,30 @@ impl SlaClock {
     /// The same clock, reporting [`SlaStatus::AtRisk`] once `threshold` of
     /// the target has elapsed.
     ///
-    /// # Errors
-    ///
-    /// None in practice: the at-risk instant is never after the due one.
-    ///
     /// # Example
     ///
     /// ```
     /// use sla_clock::{BusinessDuration, Calendar, RiskThreshold, SlaClock};
     /// let cal = Calendar::munich();
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
-    ///     .with_risk_threshold(RiskThreshold::percent(75)?)?;
+    ///     .with_risk_threshold(RiskThreshold::percent(75)?);
     /// assert_eq!(clock.at_risk_from().unwrap().to_rfc3339(), "2026-12-21T13:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn with_risk_threshold(mut self, threshold: RiskThreshold) -> Result<SlaClock> {
-        let share = non_negative(self.target.percent_ceil(threshold.as_percent()))?;
+    pub fn with_risk_threshold(mut self, threshold: RiskThreshold) -> SlaClock {
+        // A share of the target is reached no later than the whole of it,
+        // which `due` already reached inside the range.
+        let share = self
+            .target
+            .percent_ceil(threshold.as_percent())
+            .to_i64_nanos()
+            .unwrap_or(self.target_ns);
         let at = self
             .calendar
-            .due_ns(self.created, share, &self.pauses.closed)?;
+            .due_ns(self.created, share, &self.pauses.closed)
+            .unwrap_or(self.due);
         self.risk = Some((threshold, at));
-        Ok(self)
+        self
     }
 
     /// The calendar the clock runs on.
@@ -748,7 +751,7 @@ impl SlaClock {
     /// let cal = Calendar::munich();
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(4))?;
     /// assert_eq!(clock.at_risk_from(), None);
-    /// let clock = clock.with_risk_threshold(RiskThreshold::percent(50)?)?;
+    /// let clock = clock.with_risk_threshold(RiskThreshold::percent(50)?);
     /// assert_eq!(clock.at_risk_from().unwrap().to_rfc3339(), "2026-12-21T18:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -959,7 +962,7 @@ impl SlaClock {
     /// use sla_clock::{BusinessDuration, Calendar, RiskThreshold, SlaClock};
     /// let cal = Calendar::munich();
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
-    ///     .with_risk_threshold(RiskThreshold::percent(50)?)?;
+    ///     .with_risk_threshold(RiskThreshold::percent(50)?);
     /// let now = cal.parse_datetime("2026-12-21T10:30")?;
     /// let next = clock.next_change(&now, None)?.unwrap();
     /// assert_eq!(next.to_rfc3339(), "2026-12-21T12:00:00+01:00");

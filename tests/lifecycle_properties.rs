@@ -682,8 +682,7 @@ proptest! {
         }
         let clock = SlaClock::for_priority(&cal, &targets, priority, &cycle.start)
             .unwrap()
-            .with_risk_threshold(RiskThreshold::percent(case.risk).unwrap())
-            .unwrap();
+            .with_risk_threshold(RiskThreshold::percent(case.risk).unwrap());
         prop_assert_eq!(clock.due(), cycle.due);
         prop_assert_eq!(clock.target(), cycle.target);
         let end = cycle.stop.map_or(case.now, |s| s.with_timezone(&Utc));

@@ -159,7 +159,7 @@ fn answers_go_to_json_and_back() {
     .unwrap()
     .with_pauses([Pause::new(at("2026-12-23T16:00"), at("2026-12-23T16:30")).unwrap()])
     .unwrap();
-    let explanation = clock.explain().unwrap();
+    let explanation = clock.explain();
     let json = serde_json::to_string(&explanation).unwrap();
     assert!(
         json.contains(r#"{"step":"paused","from":"2026-12-23T16:00:00+01:00[Europe/Berlin]""#),

@@ -4,7 +4,9 @@
 //! holiday, then a closure) and the contract's arithmetic.
 
 use chrono::{NaiveDate, Weekday};
-use sla_clock::{BusinessDuration, Calendar, DateRange, SkipReason, SpecialHours, Step, limits};
+use sla_clock::{
+    BusinessDuration, Calendar, DateRange, SkipReason, SlaClock, SpecialHours, Step, limits,
+};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -106,7 +108,10 @@ fn explanations_name_special_closures() {
         .build()
         .unwrap();
     let created = cal.parse_datetime("2027-01-04T17:00").unwrap();
-    let steps = cal.explain_due(&created, hours(2)).unwrap().steps;
+    let steps = SlaClock::new(&cal, &created, hours(2))
+        .unwrap()
+        .explain()
+        .steps;
     let skipped: Vec<_> = steps
         .iter()
         .filter_map(|s| match s {
