@@ -11,7 +11,7 @@ use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::limits::{self, MAX_PAUSES};
-use crate::sla::Pause;
+use crate::pause::Pause;
 use crate::timeline::Located;
 
 /// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the

@@ -13,7 +13,7 @@ use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::range::{check_date, check_year};
 use crate::regions::{Region, munich_holiday_rules};
-use crate::schedule::{OpeningWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day};
+use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day};
 use crate::special_hours::SpecialHours;
 use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
 
@@ -115,7 +115,7 @@ struct Inner {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
-pub struct OpenWindow {
+pub struct OpenInterval {
     /// First open instant.
     #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub start: DateTime<Tz>,
@@ -151,7 +151,7 @@ impl Calendar {
     }
 
     fn build_munich() -> Calendar {
-        let ten_to_six = OpeningWindow::new(TimeOfDay::TEN, TimeOfDay::EIGHTEEN);
+        let ten_to_six = DailyWindow::new(TimeOfDay::TEN, TimeOfDay::EIGHTEEN);
         let schedule = WeeklySchedule::weekdays(ten_to_six);
         Calendar::from_parts(
             chrono_tz::Europe::Berlin,
@@ -660,13 +660,13 @@ impl Calendar {
         &self,
         from: &DateTime<A>,
         to: &DateTime<B>,
-    ) -> Result<Vec<OpenWindow>> {
+    ) -> Result<Vec<OpenInterval>> {
         let (a, b) = (self.offset_ns(from)?, self.offset_ns(to)?);
         Ok(self
             .timeline()
             .windows_between(a, b)
             .into_iter()
-            .map(|(s, e)| OpenWindow {
+            .map(|(s, e)| OpenInterval {
                 start: self.to_datetime(s),
                 end: self.to_datetime(e),
             })
@@ -809,7 +809,7 @@ pub struct CalendarBuilder {
     holiday_rules: Vec<HolidayRule>,
     closures: DateMap<()>,
     closures_over_limit: u64,
-    special_hours: DateMap<Vec<OpeningWindow>>,
+    special_hours: DateMap<Vec<DailyWindow>>,
     special_over_limit: u64,
     business_day: Option<BusinessDuration>,
 }
@@ -845,7 +845,7 @@ impl CalendarBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn open(mut self, day: Weekday, window: &str) -> Self {
-        match window.parse::<OpeningWindow>() {
+        match window.parse::<DailyWindow>() {
             Ok(w) => {
                 self.schedule.open(day, w);
             }
@@ -1037,7 +1037,7 @@ impl CalendarBuilder {
         }
         let mut parsed = Vec::with_capacity(windows.len());
         for text in windows {
-            match text.parse::<OpeningWindow>() {
+            match text.parse::<DailyWindow>() {
                 Ok(w) => parsed.push(w),
                 Err(e) => self.window_errors.push(e),
             }
@@ -1058,7 +1058,7 @@ impl CalendarBuilder {
     pub(crate) fn special_windows(
         mut self,
         range: DateRange,
-        mut windows: Vec<OpeningWindow>,
+        mut windows: Vec<DailyWindow>,
     ) -> Self {
         windows.sort_unstable();
         if let Err(e) = range.check_order() {

@@ -10,7 +10,7 @@ use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::HolidayRule;
 use crate::limits;
-use crate::schedule::{OpeningWindow, WeeklySchedule, weekday_name};
+use crate::schedule::{DailyWindow, WeeklySchedule, weekday_name};
 use crate::special_hours::SpecialHours;
 
 /// The opening windows of each weekday, as configuration. Days left out
@@ -29,23 +29,23 @@ use crate::special_hours::SpecialHours;
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct WeekConfig {
     /// Monday's windows.
-    pub monday: Vec<OpeningWindow>,
+    pub monday: Vec<DailyWindow>,
     /// Tuesday's windows.
-    pub tuesday: Vec<OpeningWindow>,
+    pub tuesday: Vec<DailyWindow>,
     /// Wednesday's windows.
-    pub wednesday: Vec<OpeningWindow>,
+    pub wednesday: Vec<DailyWindow>,
     /// Thursday's windows.
-    pub thursday: Vec<OpeningWindow>,
+    pub thursday: Vec<DailyWindow>,
     /// Friday's windows.
-    pub friday: Vec<OpeningWindow>,
+    pub friday: Vec<DailyWindow>,
     /// Saturday's windows.
-    pub saturday: Vec<OpeningWindow>,
+    pub saturday: Vec<DailyWindow>,
     /// Sunday's windows.
-    pub sunday: Vec<OpeningWindow>,
+    pub sunday: Vec<DailyWindow>,
 }
 
 impl WeekConfig {
-    fn days(&self) -> [(Weekday, &Vec<OpeningWindow>); 7] {
+    fn days(&self) -> [(Weekday, &Vec<DailyWindow>); 7] {
         [
             (Weekday::Mon, &self.monday),
             (Weekday::Tue, &self.tuesday),

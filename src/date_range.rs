@@ -18,7 +18,7 @@ use crate::error::{Reason, Result, shown};
 /// and special hours are written in a JSON calendar. A `NaiveDate` or a
 /// `first..=last` range converts into one, so the builder takes either.
 ///
-/// Like [`OpeningWindow`](crate::OpeningWindow) it is plain data: a range
+/// Like [`DailyWindow`](crate::DailyWindow) it is plain data: a range
 /// that ends before it starts is refused when a calendar is built (and when
 /// its text is read).
 ///

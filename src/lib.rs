@@ -235,7 +235,7 @@
 //!   `Deserialize` for every value a service stores or sends: [`Calendar`]
 //!   (through [`CalendarConfig`]), [`Policy`], [`ResponseTarget`],
 //!   [`Priority`], [`BusinessDuration`] (`"4h 30m"`, or seconds),
-//!   [`Pause`], [`RiskThreshold`], [`SlaStatus`], [`OpenWindow`],
+//!   [`Pause`], [`RiskThreshold`], [`SlaStatus`], [`OpenInterval`],
 //!   [`Explanation`], the holiday types, [`LifecyclePolicy`], [`Metric`],
 //!   [`Event`]; `Serialize` for a [`SlaClock`]'s snapshot and a
 //!   [`TicketReport`]. `data/` holds the defaults as JSON templates.
@@ -267,6 +267,7 @@ mod ical;
 mod input;
 mod lifecycle;
 pub mod limits;
+mod pause;
 mod policy;
 mod priority;
 mod range;
@@ -283,7 +284,7 @@ mod zoned;
 pub use chrono;
 pub use chrono_tz::{self, Tz};
 
-pub use calendar::{Calendar, CalendarBuilder, OpenWindow};
+pub use calendar::{Calendar, CalendarBuilder, OpenInterval};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};
 pub use date_range::DateRange;
 pub use duration::BusinessDuration;
@@ -295,11 +296,12 @@ pub use lifecycle::{
     Cycle, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, TicketHistory,
     TicketReport,
 };
+pub use pause::Pause;
 pub use policy::{Policy, ResponseTarget};
 pub use priority::{Language, Priority};
 pub use regions::{Region, munich_holiday_rules, regions};
-pub use schedule::{OpeningWindow, TimeOfDay, WeeklySchedule};
-pub use sla::{Pause, RiskThreshold, SlaClock, SlaStatus};
+pub use schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
+pub use sla::{RiskThreshold, SlaClock, SlaStatus};
 pub use special_hours::SpecialHours;
 
 /// The README's examples, compiled and run as doctests.

@@ -139,35 +139,35 @@ impl fmt::Display for TimeOfDay {
 /// # Example
 ///
 /// ```
-/// use sla_clock::OpeningWindow;
+/// use sla_clock::DailyWindow;
 ///
-/// let w: OpeningWindow = "10:00-18:00".parse()?;
+/// let w: DailyWindow = "10:00-18:00".parse()?;
 /// assert_eq!(w.len_secs(), 8 * 3600);
 /// assert_eq!(w.to_string(), "10:00-18:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct OpeningWindow {
+pub struct DailyWindow {
     /// When the window opens (inclusive).
     pub start: TimeOfDay,
     /// When it closes (exclusive).
     pub end: TimeOfDay,
 }
 
-impl OpeningWindow {
+impl DailyWindow {
     /// A window from `start` to `end`. It is checked when a calendar is
     /// built: an empty or inverted window is an error there.
     ///
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{OpeningWindow, TimeOfDay};
+    /// use sla_clock::{DailyWindow, TimeOfDay};
     ///
-    /// let w = OpeningWindow::new(TimeOfDay::hm(13, 0).unwrap(), TimeOfDay::END_OF_DAY);
+    /// let w = DailyWindow::new(TimeOfDay::hm(13, 0).unwrap(), TimeOfDay::END_OF_DAY);
     /// assert_eq!(w.to_string(), "13:00-24:00");
     /// ```
     pub const fn new(start: TimeOfDay, end: TimeOfDay) -> Self {
-        OpeningWindow { start, end }
+        DailyWindow { start, end }
     }
 
     /// The window's nominal length in seconds (a window across a DST switch
@@ -176,8 +176,8 @@ impl OpeningWindow {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::OpeningWindow;
-    /// assert_eq!("09:00-12:30".parse::<OpeningWindow>()?.len_secs(), 12_600);
+    /// use sla_clock::DailyWindow;
+    /// assert_eq!("09:00-12:30".parse::<DailyWindow>()?.len_secs(), 12_600);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub const fn len_secs(&self) -> u32 {
@@ -185,28 +185,28 @@ impl OpeningWindow {
     }
 }
 
-impl FromStr for OpeningWindow {
+impl FromStr for DailyWindow {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<Self> {
         let (start, end) = s
             .split_once('-')
             .ok_or_else(|| Reason::InvalidWindowSyntax { input: shown(s) })?;
-        Ok(OpeningWindow {
+        Ok(DailyWindow {
             start: start.trim().parse()?,
             end: end.trim().parse()?,
         })
     }
 }
 
-impl fmt::Display for OpeningWindow {
+impl fmt::Display for DailyWindow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{}", self.start, self.end)
     }
 }
 
 #[cfg(feature = "serde")]
-crate::serde_text::as_text!(TimeOfDay, OpeningWindow);
+crate::serde_text::as_text!(TimeOfDay, DailyWindow);
 
 /// Which windows are open on each day of the week.
 ///
@@ -227,7 +227,7 @@ crate::serde_text::as_text!(TimeOfDay, OpeningWindow);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct WeeklySchedule {
-    days: [Vec<OpeningWindow>; 7],
+    days: [Vec<DailyWindow>; 7],
 }
 
 impl WeeklySchedule {
@@ -253,7 +253,7 @@ impl WeeklySchedule {
     /// assert_eq!(week.weekly_secs(), 40 * 3600);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn weekdays(window: OpeningWindow) -> Self {
+    pub fn weekdays(window: DailyWindow) -> Self {
         let mut week = Self::closed();
         for &day in &WEEK[..5] {
             week.open(day, window);
@@ -279,7 +279,7 @@ impl WeeklySchedule {
     /// assert_eq!(week.windows(Weekday::Sat)[0].to_string(), "08:00-12:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn open(&mut self, day: Weekday, window: OpeningWindow) -> &mut Self {
+    pub fn open(&mut self, day: Weekday, window: DailyWindow) -> &mut Self {
         let windows = &mut self.days[day.num_days_from_monday() as usize];
         if windows.len() < MAX_WINDOWS_PER_DAY {
             let at = windows.partition_point(|w| *w <= window);
@@ -304,7 +304,7 @@ impl WeeklySchedule {
     /// let cal = Calendar::munich();
     /// assert_eq!(cal.schedule().windows(Weekday::Mon)[0].to_string(), "10:00-18:00");
     /// ```
-    pub fn windows(&self, day: Weekday) -> &[OpeningWindow] {
+    pub fn windows(&self, day: Weekday) -> &[DailyWindow] {
         &self.days[day.num_days_from_monday() as usize]
     }
 
@@ -327,7 +327,7 @@ impl WeeklySchedule {
 
     /// Nominal open seconds on `day`.
     pub(crate) fn day_secs(&self, day: Weekday) -> u32 {
-        self.windows(day).iter().map(OpeningWindow::len_secs).sum()
+        self.windows(day).iter().map(DailyWindow::len_secs).sum()
     }
 
     /// Checks the invariants a calendar relies on.
@@ -346,7 +346,7 @@ impl WeeklySchedule {
 /// [`MAX_WINDOWS_PER_DAY`], none empty or inverted, none overlapping.
 /// `day` names the day in messages: a weekday, or the dates of special
 /// hours.
-pub(crate) fn validate_day(windows: &[OpeningWindow], day: impl fmt::Display) -> Result<()> {
+pub(crate) fn validate_day(windows: &[DailyWindow], day: impl fmt::Display) -> Result<()> {
     limits::check(
         format_args!("opening windows on {day}"),
         windows.len(),
@@ -455,7 +455,7 @@ mod tests {
         for minute in (0..100_000u32).rev() {
             let start = TimeOfDay::hms(minute / 60 % 24, minute % 60, 0).unwrap();
             let end = TimeOfDay::hms(minute / 60 % 24, minute % 60, 30).unwrap();
-            week.open(Weekday::Thu, OpeningWindow::new(start, end));
+            week.open(Weekday::Thu, DailyWindow::new(start, end));
         }
         assert_eq!(
             week.validate().unwrap_err().to_string(),
@@ -464,7 +464,7 @@ mod tests {
         );
         let mut week = WeeklySchedule::closed();
         for hour in (0..24).rev() {
-            let w = OpeningWindow::new(
+            let w = DailyWindow::new(
                 TimeOfDay::hm(hour, 0).unwrap(),
                 TimeOfDay::hm(hour, 50).unwrap(),
             );

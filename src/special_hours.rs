@@ -2,7 +2,7 @@
 //! an extra Saturday shift, a holiday on which the desk is open after all.
 
 use crate::date_range::DateRange;
-use crate::schedule::OpeningWindow;
+use crate::schedule::DailyWindow;
 
 /// The opening windows of a date, or of each date of a range, in place of
 /// whatever the calendar would otherwise do on it. An empty list closes the
@@ -38,5 +38,5 @@ pub struct SpecialHours {
     #[cfg_attr(feature = "serde", serde(rename = "date"))]
     pub dates: DateRange,
     /// The windows of each of these dates, in order; empty when closed.
-    pub windows: Vec<OpeningWindow>,
+    pub windows: Vec<DailyWindow>,
 }

@@ -35,7 +35,7 @@ use chrono_tz::Tz;
 use crate::date_range::{DateRange, find};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
-use crate::schedule::{OpeningWindow, WeeklySchedule};
+use crate::schedule::{DailyWindow, WeeklySchedule};
 use crate::special_hours::SpecialHours;
 use crate::transitions::Transitions;
 
@@ -119,7 +119,7 @@ pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
 /// clipped. The tables and the explanation both place windows through
 /// this one function.
 fn for_each_window_utc(
-    windows: &[OpeningWindow],
+    windows: &[DailyWindow],
     transitions: &Transitions,
     midnight: i64,
     cursor: &mut usize,
@@ -672,7 +672,7 @@ impl<'a> Timeline<'a> {
     /// The local windows that apply on `date`: its special hours, or its
     /// weekday's. Whether the date opens at all is [`DayKind::classify`]'s
     /// to say.
-    pub(crate) fn windows_on(&self, date: NaiveDate) -> &'a [OpeningWindow] {
+    pub(crate) fn windows_on(&self, date: NaiveDate) -> &'a [DailyWindow] {
         match self.special_on(date) {
             Some(special) => &special.windows,
             None => self.schedule.windows(date.weekday()),
@@ -686,12 +686,12 @@ impl<'a> Timeline<'a> {
         year: i32,
         first: NaiveDate,
         count: usize,
-    ) -> Vec<(DayKind, &'a [OpeningWindow])> {
+    ) -> Vec<(DayKind, &'a [DailyWindow])> {
         let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
         let last = first + chrono::Days::new(count.saturating_sub(1) as u64);
         let mut holiday = vec![false; count];
         let mut closure = vec![false; count];
-        let mut special: Vec<Option<&'a [OpeningWindow]>> = vec![None; count];
+        let mut special: Vec<Option<&'a [DailyWindow]>> = vec![None; count];
         for date in self.rules.iter().filter_map(|rule| rule.in_year(year)) {
             if let Some(day) = index(date).and_then(|i| holiday.get_mut(i)) {
                 *day = true;

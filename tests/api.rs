@@ -21,8 +21,8 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<HolidayRule>();
     assert_send_sync::<HolidaySet>();
     assert_send_sync::<Language>();
-    assert_send_sync::<OpenWindow>();
-    assert_send_sync::<OpeningWindow>();
+    assert_send_sync::<OpenInterval>();
+    assert_send_sync::<DailyWindow>();
     assert_send_sync::<Pause>();
     assert_send_sync::<Policy>();
     assert_send_sync::<Priority>();

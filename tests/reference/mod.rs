@@ -140,7 +140,7 @@ pub fn day_windows(cal: &Calendar, date: NaiveDate) -> Vec<(DateTime<Utc>, DateT
 /// The local opening windows of `date`, by the order of precedence: the
 /// special hours that hold the date (open or closed, whatever else holds);
 /// else none on a holiday or a closure; else the weekday's.
-pub fn local_windows(cal: &Calendar, date: NaiveDate) -> Vec<sla_clock::OpeningWindow> {
+pub fn local_windows(cal: &Calendar, date: NaiveDate) -> Vec<sla_clock::DailyWindow> {
     let holds = |first: NaiveDate, last: NaiveDate| first <= date && date <= last;
     if let Some(special) = cal
         .special_hours()
