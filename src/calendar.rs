@@ -3,9 +3,10 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, NaiveDate, TimeZone, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
+use crate::config::{CalendarConfig, HolidaySet, WeekConfig};
 use crate::date_range::{DateMap, DateRange};
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
@@ -13,9 +14,10 @@ use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::range::{check_date, check_year};
 use crate::regions::{Region, munich_holiday_rules};
-use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day};
+use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day, weekday_name};
 use crate::special_hours::SpecialHours;
 use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
+use crate::{business_days, business_time, input};
 
 /// A business calendar: when the support desk is open.
 ///
@@ -737,6 +739,456 @@ impl Calendar {
             zone: shown(self.inner.zone.name()),
         }
         .into()
+    }
+}
+
+/// Business-time arithmetic; the engine is in `business_time.rs`.
+impl Calendar {
+    /// The due instant for a ticket created at `created` with a response
+    /// target of `target` business time, in the calendar's zone.
+    ///
+    /// It is the earliest instant at which `target` of business time has
+    /// passed since `created`. A ticket created while the calendar is
+    /// closed starts its clock at the next opening; a deadline that fills a
+    /// working day exactly is that day's closing time, not the next
+    /// opening; a target of zero is due at `created` itself.
+    ///
+    /// # Errors
+    ///
+    /// `created` outside the supported range, a negative target, or a
+    /// deadline that would fall after 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// // Friday 16:00 plus 4 business hours: 2 on Friday, 2 on Monday.
+    /// let created = cal.parse_datetime("2026-12-18T16:00:00+01:00")?;
+    /// let due = cal.due(&created, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// // A full day from the opening ends at the close, not the next morning.
+    /// let monday = cal.parse_datetime("2026-12-21T10:00")?;
+    /// assert_eq!(cal.due(&monday, BusinessDuration::from_hours(8))?.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due<T: TimeZone>(
+        &self,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+    ) -> Result<DateTime<Tz>> {
+        business_time::due(self, created, target)
+    }
+
+    /// Counting back: the latest instant `t` at or before `instant` with
+    /// exactly `amount` of business time in `[t, instant)`, in the
+    /// calendar's zone. "Remind two business hours before the deadline"
+    /// is `before(&due, 2 h)`.
+    ///
+    /// It mirrors [`Calendar::due`]: from a closed instant the count starts
+    /// at the last closing; an amount that empties a working day exactly
+    /// lands at that day's opening (Monday 10:00), never the close of the
+    /// day before (Friday 18:00); an amount of zero is `instant` itself.
+    /// When `t` is open just before it, `due(before(t, d), d) == t`.
+    ///
+    /// Counting forward is [`Calendar::due`], which takes the same
+    /// non-negative amounts: two methods with one meaning each, rather
+    /// than a signed amount whose sign decides.
+    ///
+    /// # Errors
+    ///
+    /// `instant` outside the supported range, a negative amount, or an
+    /// answer before 1995-01-01.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// // Two business hours before a deadline on Monday 11:00: one on
+    /// // Monday, one on Friday.
+    /// let due = cal.parse_datetime("2026-12-21T11:00")?;
+    /// assert_eq!(cal.before(&due, BusinessDuration::from_hours(2))?.to_rfc3339(), "2026-12-18T17:00:00+01:00");
+    /// // Emptying Monday exactly lands at its opening, not on Friday 18:00.
+    /// let evening = cal.parse_datetime("2026-12-21T18:00")?;
+    /// assert_eq!(cal.before(&evening, BusinessDuration::from_hours(8))?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn before<T: TimeZone>(
+        &self,
+        instant: &DateTime<T>,
+        amount: BusinessDuration,
+    ) -> Result<DateTime<Tz>> {
+        business_time::before(self, instant, amount)
+    }
+
+    /// The business time between two instants: positive when `to` is
+    /// later, negative when it is earlier.
+    ///
+    /// # Errors
+    ///
+    /// Either instant outside the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// let a = cal.parse_datetime("2026-12-23T15:00")?;
+    /// let b = cal.parse_datetime("2026-12-28T15:00")?;
+    /// assert_eq!(cal.business_time(&a, &b)?, BusinessDuration::from_hours(16));
+    /// assert_eq!(cal.business_time(&b, &a)?, BusinessDuration::from_hours(-16));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_time<A: TimeZone, B: TimeZone>(
+        &self,
+        from: &DateTime<A>,
+        to: &DateTime<B>,
+    ) -> Result<BusinessDuration> {
+        business_time::business_time(self, from, to)
+    }
+}
+
+/// Reading date-times and pauses; the engine is in `input.rs`.
+impl Calendar {
+    /// Reads an instant as written by a person or a script.
+    ///
+    /// - RFC 3339 with an offset or `Z` (`2026-12-23T15:00:00+01:00`,
+    ///   `2026-12-23T14:00:00.250Z`) is an absolute instant.
+    /// - A local date-time without offset (`2026-12-23T15:00:00`,
+    ///   `2026-12-23T15:00`) is read in the calendar's zone.
+    ///
+    /// The result keeps the offset it was read with. Whether it lies in the
+    /// supported range is checked by the function it is passed to.
+    ///
+    /// # Errors
+    ///
+    /// Malformed text (including a space instead of `T` and a leap second
+    /// `:60`); a local time that does not exist (skipped when daylight
+    /// saving time starts) or exists twice (repeated when it ends): give
+    /// those an explicit offset.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// assert_eq!(cal.parse_datetime("2026-12-23T15:00")?.to_rfc3339(), "2026-12-23T15:00:00+01:00");
+    /// assert_eq!(cal.parse_datetime("2026-07-01T09:30:00Z")?.to_rfc3339(), "2026-07-01T09:30:00+00:00");
+    /// let err = cal.parse_datetime("2026-03-29T02:30").unwrap_err();
+    /// assert!(err.to_string().contains("does not exist in Europe/Berlin"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
+        input::parse_datetime(self, text)
+    }
+
+    /// Reads a pause written `START/END` (or `START/..` while it is still
+    /// running), each instant as [`Calendar::parse_datetime`] reads it: RFC
+    /// 3339, or a local date-time in the calendar's zone.
+    /// [`Pause`](crate::Pause)'s own `FromStr` takes RFC 3339 only.
+    ///
+    /// # Errors
+    ///
+    /// Text without a `/`, a malformed instant, or an end before the start.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let pause = cal.parse_pause("2026-12-21T12:00/2026-12-21T14:00")?;
+    /// assert_eq!(pause.to_string(), "2026-12-21T11:00:00Z/2026-12-21T13:00:00Z");
+    /// assert_eq!(cal.parse_pause("2026-12-21T12:00/..")?.end(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_pause(&self, text: &str) -> Result<crate::Pause> {
+        input::parse_pause(self, text)
+    }
+}
+
+/// Business-day dates; the engine is in `business_days.rs`.
+impl Calendar {
+    /// The date `days` business days after `date` (or `-days` before it,
+    /// when negative). The date itself never counts, whatever it is:
+    /// counting starts the day after (before) it.
+    ///
+    /// - `days > 0`: the `days`-th business day after `date`. Friday + 1
+    ///   is Monday, and so is Saturday + 1: a start that is not a
+    ///   business day counts as if it were the business day before it.
+    /// - `days < 0`: the `-days`-th business day before `date`.
+    /// - `days == 0`: `date` when it is a business day, else the next one
+    ///   (rolled forward, as a ticket created on a Saturday starts its
+    ///   clock on Monday).
+    ///
+    /// So `add_business_days(add_business_days(d, n)?, -n)? == d` for a
+    /// business day `d`, and there are exactly `n` business days after `d`
+    /// up to and including `add_business_days(d, n)?` (see
+    /// [`Calendar::business_days_in`]). A business day is a date with any
+    /// open time, a half day included.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31, or an answer outside it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// // Two business days after Wednesday 23 December: the 24th, then the
+    /// // 28th (Christmas, St. Stephen's Day and a Sunday between).
+    /// assert_eq!(cal.add_business_days(d(12, 23), 2)?, d(12, 28));
+    /// // The last business day before the 15th of March 2026 (a Sunday).
+    /// assert_eq!(cal.add_business_days(d(3, 15), -1)?, d(3, 13));
+    /// // Zero days from a Saturday rolls forward to Monday.
+    /// assert_eq!(cal.add_business_days(d(12, 19), 0)?, d(12, 21));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_business_days(&self, date: NaiveDate, days: i32) -> Result<NaiveDate> {
+        business_days::add_business_days(self, date, days)
+    }
+
+    /// The number of business days in a range of dates, both ends
+    /// included: a `first..=last` range, a [`DateRange`], or one date.
+    /// A date with any open time counts, a half day included.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31, or a range that ends
+    /// before it starts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// // December 2026: 23 weekdays, less Christmas Day (St. Stephen's Day
+    /// // is a Saturday).
+    /// assert_eq!(cal.business_days_in(d(12, 1)..=d(12, 31))?, 22);
+    /// assert_eq!(cal.business_days_in(d(12, 25))?, 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_days_in(&self, dates: impl Into<DateRange>) -> Result<u32> {
+        business_days::business_days_in(self, dates)
+    }
+
+    /// The first business day after `date`; the same as
+    /// [`add_business_days(date, 1)`](Calendar::add_business_days).
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31, or no business day after
+    /// it within that range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// assert_eq!(cal.next_business_day(d(12, 24))?, d(12, 28));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        business_days::next_business_day(self, date)
+    }
+
+    /// The last business day before `date`; the same as
+    /// [`add_business_days(date, -1)`](Calendar::add_business_days).
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31, or no business day before
+    /// it within that range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+    /// // Before Thursday 7 January 2027: Wednesday the 6th is Epiphany, so
+    /// // Tuesday the 5th.
+    /// assert_eq!(cal.previous_business_day(d(1, 7))?, d(1, 5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        business_days::previous_business_day(self, date)
+    }
+}
+
+/// Calendars as plain data, for configuration; the data types are in
+/// `config.rs`.
+impl Calendar {
+    /// Builds a calendar from its definition, with every check of
+    /// [`CalendarBuilder::build`](crate::CalendarBuilder::build).
+    ///
+    /// # Errors
+    ///
+    /// As [`CalendarBuilder::build`](crate::CalendarBuilder::build).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, CalendarConfig, HolidaySet, SpecialHours, WeekConfig};
+    ///
+    /// let config = CalendarConfig {
+    ///     time_zone: "Europe/Vienna".into(),
+    ///     week: WeekConfig { monday: vec!["08:00-16:00".parse()?], ..WeekConfig::default() },
+    ///     holidays: HolidaySet::Region("AT".into()),
+    ///     closures: vec!["2026-12-24/2027-01-01".parse()?],
+    ///     special_hours: vec![SpecialHours { dates: "2026-12-23".parse()?, windows: vec!["08:00-12:00".parse()?] }],
+    ///     business_day_seconds: None,
+    /// };
+    /// let cal = Calendar::from_config(config)?;
+    /// assert_eq!(cal.zone(), chrono_tz::Europe::Vienna);
+    /// assert_eq!(cal.closures()[0].days(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
+        // Sizes first, so that a hostile file is refused before any work
+        // that grows with it.
+        for (day, windows) in config.week.days() {
+            limits::check(
+                format_args!(
+                    "opening windows on {}",
+                    weekday_name(day.num_days_from_monday() as usize)
+                ),
+                windows.len(),
+                limits::MAX_WINDOWS_PER_DAY,
+            )?;
+        }
+        if let HolidaySet::Rules(rules) = &config.holidays {
+            limits::check("holiday rules", rules.len(), limits::MAX_HOLIDAY_RULES)?;
+        }
+        for special in &config.special_hours {
+            limits::check(
+                format_args!("opening windows on {}", special.dates),
+                special.windows.len(),
+                limits::MAX_WINDOWS_PER_DAY,
+            )?;
+        }
+        let mut schedule = WeeklySchedule::closed();
+        for (day, windows) in config.week.days() {
+            for &w in windows {
+                schedule.open(day, w);
+            }
+        }
+        let mut builder = Calendar::builder_named(&config.time_zone).schedule(schedule);
+        builder = match config.holidays {
+            HolidaySet::Rules(rules) => builder.holidays(rules),
+            HolidaySet::Region(code) => builder.holidays_of(&code),
+        };
+        for range in config.closures {
+            builder = builder.closure(range);
+        }
+        for special in config.special_hours {
+            builder = builder.special_windows(special.dates, special.windows);
+        }
+        if let Some(seconds) = config.business_day_seconds {
+            builder = builder.business_day(BusinessDuration::from_secs(i64::from(seconds)));
+        }
+        builder.build()
+    }
+
+    /// The calendar's definition as plain data. The business-day length is
+    /// written only when it differs from what the week implies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    /// let config = Calendar::munich().to_config();
+    /// assert_eq!(config.week.friday[0].to_string(), "10:00-18:00");
+    /// assert_eq!(config.holidays, sla_clock::HolidaySet::Rules(sla_clock::munich_holiday_rules()));
+    /// ```
+    pub fn to_config(&self) -> CalendarConfig {
+        let windows = |day| self.schedule().windows(day).to_vec();
+        let week = WeekConfig {
+            monday: windows(Weekday::Mon),
+            tuesday: windows(Weekday::Tue),
+            wednesday: windows(Weekday::Wed),
+            thursday: windows(Weekday::Thu),
+            friday: windows(Weekday::Fri),
+            saturday: windows(Weekday::Sat),
+            sunday: windows(Weekday::Sun),
+        };
+        let business_day_seconds = if typical_day(self.schedule()) == self.business_day() {
+            None
+        } else {
+            // The builder keeps it to whole seconds of at most a day.
+            u32::try_from(self.business_day().as_secs()).ok()
+        };
+        CalendarConfig {
+            time_zone: self.zone().name().to_string(),
+            week,
+            holidays: HolidaySet::Rules(self.holiday_rules().to_vec()),
+            closures: self.closures().to_vec(),
+            special_hours: self.special_hours().to_vec(),
+            business_day_seconds,
+        }
+    }
+}
+
+/// Closures from iCalendar files; the reading is in `ical.rs`.
+#[cfg(feature = "ical")]
+impl CalendarBuilder {
+    /// Closes the calendar on the dates of the all-day events of an
+    /// iCalendar text (the contents of an `.ics` file), with their
+    /// recurrences expanded over the supported range, as
+    /// [`closure`](CalendarBuilder::closure) does for each. Timed events
+    /// are refused; the module documentation of what becomes of each kind
+    /// of event is in the crate's `src/ical.rs` and in `data/README.md`.
+    /// Requires the `ical` feature.
+    ///
+    /// Mistakes are reported by [`build`](CalendarBuilder::build), naming
+    /// the event.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::Calendar;
+    ///
+    /// let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//example//EN\r\n\
+    ///            BEGIN:VEVENT\r\nUID:shutdown\r\nSUMMARY:Shutdown\r\n\
+    ///            DTSTART;VALUE=DATE:20261228\r\nDTEND;VALUE=DATE:20270102\r\n\
+    ///            END:VEVENT\r\nEND:VCALENDAR\r\n";
+    /// let cal = Calendar::munich().to_builder().closures_from_ical(ics).build()?;
+    /// assert_eq!(cal.closures()[0].to_string(), "2026-12-28/2027-01-01");
+    /// assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2026, 12, 30).unwrap())?);
+    ///
+    /// let meeting = ics.replace("DTSTART;VALUE=DATE:20261228", "DTSTART:20261228T100000Z")
+    ///     .replace("DTEND;VALUE=DATE:20270102", "DTEND:20261228T110000Z");
+    /// let err = Calendar::munich().to_builder().closures_from_ical(&meeting).build().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "iCalendar event 'Shutdown': starts at a time of day (DTSTART 20261228T100000Z); \
+    ///      only all-day events are read, as closures (give part-day hours as special hours)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn closures_from_ical(self, text: &str) -> Self {
+        match crate::ical::closures(text) {
+            Ok(ranges) => ranges.into_iter().fold(self, CalendarBuilder::closure),
+            Err(e) => self.refuse(e),
+        }
     }
 }
 

@@ -4,13 +4,11 @@ use chrono::Weekday;
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, typical_day};
+use crate::calendar::Calendar;
 use crate::date_range::DateRange;
-use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::holidays::HolidayRule;
-use crate::limits;
-use crate::schedule::{DailyWindow, WeeklySchedule, weekday_name};
+use crate::schedule::DailyWindow;
 use crate::special_hours::SpecialHours;
 
 /// The opening windows of each weekday, as configuration. Days left out
@@ -45,7 +43,7 @@ pub struct WeekConfig {
 }
 
 impl WeekConfig {
-    fn days(&self) -> [(Weekday, &Vec<DailyWindow>); 7] {
+    pub(crate) fn days(&self) -> [(Weekday, &Vec<DailyWindow>); 7] {
         [
             (Weekday::Mon, &self.monday),
             (Weekday::Tue, &self.tuesday),
@@ -208,117 +206,6 @@ pub struct CalendarConfig {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub business_day_seconds: Option<u32>,
-}
-
-impl Calendar {
-    /// Builds a calendar from its definition, with every check of
-    /// [`CalendarBuilder::build`](crate::CalendarBuilder::build).
-    ///
-    /// # Errors
-    ///
-    /// As [`CalendarBuilder::build`](crate::CalendarBuilder::build).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{Calendar, CalendarConfig, HolidaySet, SpecialHours, WeekConfig};
-    ///
-    /// let config = CalendarConfig {
-    ///     time_zone: "Europe/Vienna".into(),
-    ///     week: WeekConfig { monday: vec!["08:00-16:00".parse()?], ..WeekConfig::default() },
-    ///     holidays: HolidaySet::Region("AT".into()),
-    ///     closures: vec!["2026-12-24/2027-01-01".parse()?],
-    ///     special_hours: vec![SpecialHours { dates: "2026-12-23".parse()?, windows: vec!["08:00-12:00".parse()?] }],
-    ///     business_day_seconds: None,
-    /// };
-    /// let cal = Calendar::from_config(config)?;
-    /// assert_eq!(cal.zone(), chrono_tz::Europe::Vienna);
-    /// assert_eq!(cal.closures()[0].days(), 9);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
-        // Sizes first, so that a hostile file is refused before any work
-        // that grows with it.
-        for (day, windows) in config.week.days() {
-            limits::check(
-                format_args!(
-                    "opening windows on {}",
-                    weekday_name(day.num_days_from_monday() as usize)
-                ),
-                windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            )?;
-        }
-        if let HolidaySet::Rules(rules) = &config.holidays {
-            limits::check("holiday rules", rules.len(), limits::MAX_HOLIDAY_RULES)?;
-        }
-        for special in &config.special_hours {
-            limits::check(
-                format_args!("opening windows on {}", special.dates),
-                special.windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            )?;
-        }
-        let mut schedule = WeeklySchedule::closed();
-        for (day, windows) in config.week.days() {
-            for &w in windows {
-                schedule.open(day, w);
-            }
-        }
-        let mut builder = Calendar::builder_named(&config.time_zone).schedule(schedule);
-        builder = match config.holidays {
-            HolidaySet::Rules(rules) => builder.holidays(rules),
-            HolidaySet::Region(code) => builder.holidays_of(&code),
-        };
-        for range in config.closures {
-            builder = builder.closure(range);
-        }
-        for special in config.special_hours {
-            builder = builder.special_windows(special.dates, special.windows);
-        }
-        if let Some(seconds) = config.business_day_seconds {
-            builder = builder.business_day(BusinessDuration::from_secs(i64::from(seconds)));
-        }
-        builder.build()
-    }
-
-    /// The calendar's definition as plain data. The business-day length is
-    /// written only when it differs from what the week implies.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::Calendar;
-    /// let config = Calendar::munich().to_config();
-    /// assert_eq!(config.week.friday[0].to_string(), "10:00-18:00");
-    /// assert_eq!(config.holidays, sla_clock::HolidaySet::Rules(sla_clock::munich_holiday_rules()));
-    /// ```
-    pub fn to_config(&self) -> CalendarConfig {
-        let windows = |day| self.schedule().windows(day).to_vec();
-        let week = WeekConfig {
-            monday: windows(Weekday::Mon),
-            tuesday: windows(Weekday::Tue),
-            wednesday: windows(Weekday::Wed),
-            thursday: windows(Weekday::Thu),
-            friday: windows(Weekday::Fri),
-            saturday: windows(Weekday::Sat),
-            sunday: windows(Weekday::Sun),
-        };
-        let business_day_seconds = if typical_day(self.schedule()) == self.business_day() {
-            None
-        } else {
-            // The builder keeps it to whole seconds of at most a day.
-            u32::try_from(self.business_day().as_secs()).ok()
-        };
-        CalendarConfig {
-            time_zone: self.zone().name().to_string(),
-            week,
-            holidays: HolidaySet::Rules(self.holiday_rules().to_vec()),
-            closures: self.closures().to_vec(),
-            special_hours: self.special_hours().to_vec(),
-            business_day_seconds,
-        }
-    }
 }
 
 impl TryFrom<CalendarConfig> for Calendar {

@@ -31,58 +31,13 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Days, NaiveDate, TimeZone};
 use icalendar::{CalendarComponent, Component, DatePerhapsTime, EventStatus, Property};
 
-use crate::calendar::CalendarBuilder;
 use crate::date_range::DateRange;
 use crate::error::{Reason, Result, shown};
 use crate::limits::{self, MAX_ICAL_EVENTS, MAX_ICAL_OCCURRENCES, MAX_ICAL_RULES};
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 
-impl CalendarBuilder {
-    /// Closes the calendar on the dates of the all-day events of an
-    /// iCalendar text (the contents of an `.ics` file), with their
-    /// recurrences expanded over the supported range, as
-    /// [`closure`](CalendarBuilder::closure) does for each. Timed events
-    /// are refused; the module documentation of what becomes of each kind
-    /// of event is in the crate's `src/ical.rs` and in `data/README.md`.
-    /// Requires the `ical` feature.
-    ///
-    /// Mistakes are reported by [`build`](CalendarBuilder::build), naming
-    /// the event.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use sla_clock::Calendar;
-    ///
-    /// let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//example//EN\r\n\
-    ///            BEGIN:VEVENT\r\nUID:shutdown\r\nSUMMARY:Shutdown\r\n\
-    ///            DTSTART;VALUE=DATE:20261228\r\nDTEND;VALUE=DATE:20270102\r\n\
-    ///            END:VEVENT\r\nEND:VCALENDAR\r\n";
-    /// let cal = Calendar::munich().to_builder().closures_from_ical(ics).build()?;
-    /// assert_eq!(cal.closures()[0].to_string(), "2026-12-28/2027-01-01");
-    /// assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2026, 12, 30).unwrap())?);
-    ///
-    /// let meeting = ics.replace("DTSTART;VALUE=DATE:20261228", "DTSTART:20261228T100000Z")
-    ///     .replace("DTEND;VALUE=DATE:20270102", "DTEND:20261228T110000Z");
-    /// let err = Calendar::munich().to_builder().closures_from_ical(&meeting).build().unwrap_err();
-    /// assert_eq!(
-    ///     err.to_string(),
-    ///     "iCalendar event 'Shutdown': starts at a time of day (DTSTART 20261228T100000Z); \
-    ///      only all-day events are read, as closures (give part-day hours as special hours)"
-    /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn closures_from_ical(self, text: &str) -> Self {
-        match closures(text) {
-            Ok(ranges) => ranges.into_iter().fold(self, CalendarBuilder::closure),
-            Err(e) => self.refuse(e),
-        }
-    }
-}
-
 /// The closures of the all-day events of `text`, as ranges of dates.
-fn closures(text: &str) -> Result<Vec<DateRange>> {
+pub(crate) fn closures(text: &str) -> Result<Vec<DateRange>> {
     let calendar: icalendar::Calendar = text.parse().map_err(|reason: String| {
         // The parser's message can quote the rest of the file: the first
         // line of it is enough.

@@ -76,105 +76,54 @@ pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>> {
     }
 }
 
-impl Calendar {
-    /// Reads an instant as written by a person or a script.
-    ///
-    /// - RFC 3339 with an offset or `Z` (`2026-12-23T15:00:00+01:00`,
-    ///   `2026-12-23T14:00:00.250Z`) is an absolute instant.
-    /// - A local date-time without offset (`2026-12-23T15:00:00`,
-    ///   `2026-12-23T15:00`) is read in the calendar's zone.
-    ///
-    /// The result keeps the offset it was read with. Whether it lies in the
-    /// supported range is checked by the function it is passed to.
-    ///
-    /// # Errors
-    ///
-    /// Malformed text (including a space instead of `T` and a leap second
-    /// `:60`); a local time that does not exist (skipped when daylight
-    /// saving time starts) or exists twice (repeated when it ends): give
-    /// those an explicit offset.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::Calendar;
-    ///
-    /// let cal = Calendar::munich();
-    /// assert_eq!(cal.parse_datetime("2026-12-23T15:00")?.to_rfc3339(), "2026-12-23T15:00:00+01:00");
-    /// assert_eq!(cal.parse_datetime("2026-07-01T09:30:00Z")?.to_rfc3339(), "2026-07-01T09:30:00+00:00");
-    /// let err = cal.parse_datetime("2026-03-29T02:30").unwrap_err();
-    /// assert!(err.to_string().contains("does not exist in Europe/Berlin"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
-        let malformed =
-            || -> crate::Error { Reason::InvalidDateTime { input: shown(text) }.into() };
-        // Leap seconds are valid RFC 3339 but have no place in business
-        // time, and chrono would accept `:60` at any minute.
-        let leap = text.get(17..19) == Some("60");
-        match shape(text).ok_or_else(malformed)? {
-            _ if leap => Err(malformed()),
-            Shape::Rfc3339 => DateTime::parse_from_rfc3339(text).map_err(|_| malformed()),
-            Shape::Local { has_seconds } => {
-                let format = if has_seconds {
-                    "%Y-%m-%dT%H:%M:%S%.f"
-                } else {
-                    "%Y-%m-%dT%H:%M"
-                };
-                let upper = text.replacen('t', "T", 1);
-                let naive =
-                    NaiveDateTime::parse_from_str(&upper, format).map_err(|_| malformed())?;
-                self.resolve_local(naive, text)
-            }
+/// The body of [`Calendar::parse_datetime`].
+pub(crate) fn parse_datetime(cal: &Calendar, text: &str) -> Result<DateTime<FixedOffset>> {
+    let malformed = || -> crate::Error { Reason::InvalidDateTime { input: shown(text) }.into() };
+    // Leap seconds are valid RFC 3339 but have no place in business
+    // time, and chrono would accept `:60` at any minute.
+    let leap = text.get(17..19) == Some("60");
+    match shape(text).ok_or_else(malformed)? {
+        _ if leap => Err(malformed()),
+        Shape::Rfc3339 => DateTime::parse_from_rfc3339(text).map_err(|_| malformed()),
+        Shape::Local { has_seconds } => {
+            let format = if has_seconds {
+                "%Y-%m-%dT%H:%M:%S%.f"
+            } else {
+                "%Y-%m-%dT%H:%M"
+            };
+            let upper = text.replacen('t', "T", 1);
+            let naive = NaiveDateTime::parse_from_str(&upper, format).map_err(|_| malformed())?;
+            resolve_local(cal, naive, text)
         }
     }
+}
 
-    /// Reads a pause written `START/END` (or `START/..` while it is still
-    /// running), each instant as [`Calendar::parse_datetime`] reads it: RFC
-    /// 3339, or a local date-time in the calendar's zone.
-    /// [`Pause`](crate::Pause)'s own `FromStr` takes RFC 3339 only.
-    ///
-    /// # Errors
-    ///
-    /// Text without a `/`, a malformed instant, or an end before the start.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::Calendar;
-    ///
-    /// let cal = Calendar::munich();
-    /// let pause = cal.parse_pause("2026-12-21T12:00/2026-12-21T14:00")?;
-    /// assert_eq!(pause.to_string(), "2026-12-21T11:00:00Z/2026-12-21T13:00:00Z");
-    /// assert_eq!(cal.parse_pause("2026-12-21T12:00/..")?.end(), None);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn parse_pause(&self, text: &str) -> Result<crate::Pause> {
-        crate::Pause::parse_with(text, |instant| self.parse_datetime(instant))
-    }
+/// The body of [`Calendar::parse_pause`].
+pub(crate) fn parse_pause(cal: &Calendar, text: &str) -> Result<crate::Pause> {
+    crate::Pause::parse_with(text, |instant| cal.parse_datetime(instant))
+}
 
-    /// A local wall time in the calendar's zone, refusing gaps and folds.
-    pub(crate) fn resolve_local(
-        &self,
-        naive: NaiveDateTime,
-        text: &str,
-    ) -> Result<DateTime<FixedOffset>> {
-        let zone = self.zone();
-        match zone.from_local_datetime(&naive) {
-            LocalResult::Single(dt) => Ok(dt.with_timezone(&dt.offset().fix())),
-            LocalResult::Ambiguous(earlier, later) => Err(Reason::AmbiguousLocalTime {
-                input: shown(text),
-                zone: shown(zone.name()),
-                earlier: shown(earlier.to_rfc3339()),
-                later: shown(later.to_rfc3339()),
-            }
-            .into()),
-            LocalResult::None => Err(Reason::NonexistentLocalTime {
-                input: shown(text),
-                zone: shown(zone.name()),
-            }
-            .into()),
+/// A local wall time in the calendar's zone, refusing gaps and folds.
+pub(crate) fn resolve_local(
+    cal: &Calendar,
+    naive: NaiveDateTime,
+    text: &str,
+) -> Result<DateTime<FixedOffset>> {
+    let zone = cal.zone();
+    match zone.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => Ok(dt.with_timezone(&dt.offset().fix())),
+        LocalResult::Ambiguous(earlier, later) => Err(Reason::AmbiguousLocalTime {
+            input: shown(text),
+            zone: shown(zone.name()),
+            earlier: shown(earlier.to_rfc3339()),
+            later: shown(later.to_rfc3339()),
         }
+        .into()),
+        LocalResult::None => Err(Reason::NonexistentLocalTime {
+            input: shown(text),
+            zone: shown(zone.name()),
+        }
+        .into()),
     }
 }
 

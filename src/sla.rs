@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::business_time::{PauseSet, non_negative};
+use crate::business_time::{self, PauseSet, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
@@ -410,7 +410,7 @@ impl SlaClock {
     ) -> Result<SlaClock> {
         let created = calendar.offset_ns(created)?;
         let target_ns = non_negative(target)?;
-        let due = calendar.due_ns(created, target_ns, &[])?;
+        let due = business_time::due_ns(calendar, created, target_ns, &[])?;
         Ok(SlaClock {
             calendar: calendar.clone(),
             created,
@@ -473,15 +473,18 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = self.calendar.pause_set(pauses)?;
+        self.pauses = business_time::pause_set(&self.calendar, pauses)?;
         self.recompute()
     }
 
     /// The due and at-risk instants for the ended pauses.
     fn recompute(mut self) -> Result<SlaClock> {
-        self.due = self
-            .calendar
-            .due_ns(self.created, self.target_ns, &self.pauses.closed)?;
+        self.due = business_time::due_ns(
+            &self.calendar,
+            self.created,
+            self.target_ns,
+            &self.pauses.closed,
+        )?;
         Ok(match self.risk {
             Some((threshold, _)) => self.with_risk_threshold(threshold),
             None => self,
@@ -525,9 +528,7 @@ impl SlaClock {
             .percent_ceil(threshold.as_percent())
             .to_i64_nanos()
             .unwrap_or(self.target_ns);
-        let at = self
-            .calendar
-            .due_ns(self.created, share, &self.pauses.closed)
+        let at = business_time::due_ns(&self.calendar, self.created, share, &self.pauses.closed)
             .unwrap_or(self.due);
         self.risk = Some((threshold, at));
         self
@@ -656,10 +657,9 @@ impl SlaClock {
             0
         } else if self.pauses.open_since.is_some() {
             let pauses = self.pauses.ended_at(now);
-            self.calendar.elapsed_ns(self.created, now, &pauses)
+            business_time::elapsed_ns(&self.calendar, self.created, now, &pauses)
         } else {
-            self.calendar
-                .elapsed_ns(self.created, now, &self.pauses.closed)
+            business_time::elapsed_ns(&self.calendar, self.created, now, &self.pauses.closed)
         };
         BusinessDuration::from_nanos(i128::from(elapsed))
     }
