@@ -151,7 +151,7 @@ impl fmt::Display for Pause {
 }
 
 /// Reads what `Display` writes; the instants may carry any offset. For
-/// local date-times, use [`Calendar::parse_pause`].
+/// local date-times, use [`Calendar::parse_pause`](crate::Calendar::parse_pause).
 impl FromStr for Pause {
     type Err = crate::Error;
     fn from_str(text: &str) -> Result<Pause> {
