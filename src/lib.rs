@@ -297,7 +297,7 @@ pub use lifecycle::{
     TicketReport,
 };
 pub use pause::Pause;
-pub use policy::{Policy, ResponseTarget};
+pub use policy::{Policy, PriorityText, PriorityTexts, ResponseTarget, Text};
 pub use priority::{Language, Priority};
 pub use regions::{Region, munich_holiday_rules, regions};
 pub use schedule::{DailyWindow, TimeOfDay, WeeklySchedule};

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
-use crate::priority::Priority;
+use crate::priority::{Language, Priority};
 
 /// How much business time a first response may take.
 ///
@@ -195,5 +195,176 @@ impl Policy {
         created: &DateTime<T>,
     ) -> Result<DateTime<Tz>> {
         calendar.due(created, self.target(priority).duration(calendar))
+    }
+}
+
+/// A text in German and English.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Language, Priority, PriorityTexts};
+/// let texts = PriorityTexts::default();
+/// assert_eq!(texts.get(Priority::Low).effort.get(Language::English), "Requires no immediate action.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Text {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    fn new(de: &str, en: &str) -> Text {
+        Text {
+            de: de.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `language`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Language, Priority, PriorityTexts};
+    /// let urgent = &PriorityTexts::default().urgent;
+    /// assert_eq!(urgent.definition.get(Language::German), "SMASHDOCs funktioniert nicht");
+    /// ```
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::German => &self.de,
+            Language::English => &self.en,
+        }
+    }
+}
+
+/// What one priority means for the product and what support commits to
+/// do ("Unser Einsatz").
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Language, PriorityText, Text};
+/// let text = PriorityText {
+///     definition: Text { de: "Alles steht".into(), en: "Everything is down".into() },
+///     effort: Text { de: "Sofort".into(), en: "At once".into() },
+/// };
+/// assert_eq!(text.definition.get(Language::English), "Everything is down");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PriorityText {
+    /// What the priority means.
+    pub definition: Text,
+    /// What support does about it.
+    pub effort: Text,
+}
+
+/// The policy's words for each priority. They name one product, so they
+/// are data a desk replaces with its own, not part of [`Priority`].
+/// [`PriorityTexts::default`] holds the support policy's texts
+/// (Kundensupport-Richtlinie of 12 October 2024, its typo
+/// "Umgehenungslösung" corrected); `data/priority-texts.json` is the same
+/// as a template.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Language, Priority, PriorityTexts};
+///
+/// let texts = PriorityTexts::default();
+/// assert_eq!(texts.get(Priority::Urgent).definition.get(Language::English), "SMASHDOCs does not work");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PriorityTexts {
+    /// Urgent.
+    pub urgent: PriorityText,
+    /// High.
+    pub high: PriorityText,
+    /// Normal.
+    pub normal: PriorityText,
+    /// Low.
+    pub low: PriorityText,
+}
+
+impl PriorityTexts {
+    /// The texts of `priority`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Language, Priority, PriorityTexts};
+    /// let low = PriorityTexts::default().get(Priority::Low).effort.get(Language::German).to_string();
+    /// assert_eq!(low, "Erfordert keine sofortigen Maßnahmen.");
+    /// ```
+    pub fn get(&self, priority: Priority) -> &PriorityText {
+        match priority {
+            Priority::Urgent => &self.urgent,
+            Priority::High => &self.high,
+            Priority::Normal => &self.normal,
+            Priority::Low => &self.low,
+        }
+    }
+}
+
+impl Default for PriorityTexts {
+    /// The support policy's texts, the one place they are written down.
+    fn default() -> Self {
+        let text = |definition: [&str; 2], effort: [&str; 2]| PriorityText {
+            definition: Text::new(definition[0], definition[1]),
+            effort: Text::new(effort[0], effort[1]),
+        };
+        PriorityTexts {
+            urgent: text(
+                ["SMASHDOCs funktioniert nicht", "SMASHDOCs does not work"],
+                [
+                    "Kontinuierliche Arbeit zur schnellstmöglichen Lösung des Problems oder \
+                     Schaffung einer Umgehungslösung bei wirtschaftlich vertretbarem Aufwand.",
+                    "Continuous work to solve the problem or provide a workaround as quickly \
+                     as possible, at economically reasonable effort.",
+                ],
+            ),
+            high: text(
+                [
+                    "Erhebliche Einschränkungen in der Nutzung von SMASHDOCs",
+                    "Significant restrictions in the use of SMASHDOCs",
+                ],
+                [
+                    "Kontinuierliche Arbeit zur schnellstmöglichen Schaffung einer \
+                     Umgehungslösung bei wirtschaftlich vertretbarem Aufwand.",
+                    "Continuous work to provide a workaround as quickly as possible, at \
+                     economically reasonable effort.",
+                ],
+            ),
+            normal: text(
+                [
+                    "Mittlere bis geringe Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
+                    "Medium to low impact on the availability of SMASHDOCs",
+                ],
+                [
+                    "Erfordert keine sofortigen Maßnahmen. Fehler können korrigiert werden, \
+                     indem ein Fix in das nächste Software/Code Service Release eingefügt wird.",
+                    "Requires no immediate action. Defects can be corrected by including a \
+                     fix in the next software/code service release.",
+                ],
+            ),
+            low: text(
+                [
+                    "Minimale bis keine Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
+                    "Minimal to no impact on the availability of SMASHDOCs",
+                ],
+                [
+                    "Erfordert keine sofortigen Maßnahmen.",
+                    "Requires no immediate action.",
+                ],
+            ),
+        }
     }
 }

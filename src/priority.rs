@@ -57,68 +57,14 @@ pub enum Priority {
     Low,
 }
 
-/// Per priority: the lowercase English name (display, serde), the names
-/// (de, en), the definition (de, en) and our effort (de, en). German texts are the policy's (Kundensupport-Richtlinie
-/// of 12 October 2024), with its typo "Umgehenungslösung" corrected.
-type Texts = (
-    &'static str,
-    [&'static str; 2],
-    [&'static str; 2],
-    [&'static str; 2],
-);
-
-const TEXTS: [Texts; 4] = [
-    (
-        "urgent",
-        ["Dringend", "Urgent"],
-        ["SMASHDOCs funktioniert nicht", "SMASHDOCs does not work"],
-        [
-            "Kontinuierliche Arbeit zur schnellstmöglichen Lösung des Problems oder Schaffung \
-             einer Umgehungslösung bei wirtschaftlich vertretbarem Aufwand.",
-            "Continuous work to solve the problem or provide a workaround as quickly as \
-             possible, at economically reasonable effort.",
-        ],
-    ),
-    (
-        "high",
-        ["Hoch", "High"],
-        [
-            "Erhebliche Einschränkungen in der Nutzung von SMASHDOCs",
-            "Significant restrictions in the use of SMASHDOCs",
-        ],
-        [
-            "Kontinuierliche Arbeit zur schnellstmöglichen Schaffung einer Umgehungslösung bei \
-             wirtschaftlich vertretbarem Aufwand.",
-            "Continuous work to provide a workaround as quickly as possible, at economically \
-             reasonable effort.",
-        ],
-    ),
-    (
-        "normal",
-        ["Normal", "Normal"],
-        [
-            "Mittlere bis geringe Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
-            "Medium to low impact on the availability of SMASHDOCs",
-        ],
-        [
-            "Erfordert keine sofortigen Maßnahmen. Fehler können korrigiert werden, indem ein \
-             Fix in das nächste Software/Code Service Release eingefügt wird.",
-            "Requires no immediate action. Defects can be corrected by including a fix in the \
-             next software/code service release.",
-        ],
-    ),
-    (
-        "low",
-        ["Niedrig", "Low"],
-        [
-            "Minimale bis keine Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
-            "Minimal to no impact on the availability of SMASHDOCs",
-        ],
-        [
-            "Erfordert keine sofortigen Maßnahmen.",
-            "Requires no immediate action.",
-        ],
-    ),
+/// Per priority: the lowercase English name (display, serde) and the
+/// names (de, en) of the policy's table. What each priority means for one
+/// product is policy data: [`PriorityTexts`](crate::PriorityTexts).
+const NAMES: [(&str, [&str; 2]); 4] = [
+    ("urgent", ["Dringend", "Urgent"]),
+    ("high", ["Hoch", "High"]),
+    ("normal", ["Normal", "Normal"]),
+    ("low", ["Niedrig", "Low"]),
 ];
 
 impl Priority {
@@ -137,8 +83,8 @@ impl Priority {
         Priority::Low,
     ];
 
-    fn texts(self) -> &'static Texts {
-        &TEXTS[self as usize]
+    fn names(self) -> &'static (&'static str, [&'static str; 2]) {
+        &NAMES[self as usize]
     }
 
     fn pick(pair: &'static [&'static str; 2], language: Language) -> &'static str {
@@ -158,31 +104,7 @@ impl Priority {
     /// assert_eq!(Priority::Low.name(Language::English), "Low");
     /// ```
     pub fn name(self, language: Language) -> &'static str {
-        Self::pick(&self.texts().1, language)
-    }
-
-    /// The policy's definition of the priority.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{Language, Priority};
-    /// assert_eq!(Priority::Urgent.definition(Language::German), "SMASHDOCs funktioniert nicht");
-    /// ```
-    pub fn definition(self, language: Language) -> &'static str {
-        Self::pick(&self.texts().2, language)
-    }
-
-    /// What the support team commits to do ("Unser Einsatz").
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{Language, Priority};
-    /// assert_eq!(Priority::Low.effort(Language::English), "Requires no immediate action.");
-    /// ```
-    pub fn effort(self, language: Language) -> &'static str {
-        Self::pick(&self.texts().3, language)
+        Self::pick(&self.names().1, language)
     }
 }
 
@@ -193,7 +115,7 @@ impl FromStr for Priority {
         Priority::ALL
             .into_iter()
             .find(|p| {
-                let [de, en] = p.texts().1;
+                let [de, en] = p.names().1;
                 s.eq_ignore_ascii_case(en) || s.eq_ignore_ascii_case(de)
             })
             .ok_or_else(|| Reason::UnknownPriority { input: shown(s) }.into())
@@ -202,14 +124,14 @@ impl FromStr for Priority {
 
 impl fmt::Display for Priority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.texts().0)
+        f.write_str(self.names().0)
     }
 }
 
 #[cfg(feature = "serde")]
 impl Serialize for Priority {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.texts().0)
+        s.serialize_str(self.names().0)
     }
 }
 

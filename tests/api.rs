@@ -26,6 +26,12 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<Pause>();
     assert_send_sync::<Policy>();
     assert_send_sync::<Priority>();
+    assert_send_sync::<PriorityText>();
+    assert_send_sync::<PriorityTexts>();
+    assert_send_sync::<Text>();
+    assert_send_sync::<ErrorKind>();
+    assert_send_sync::<DateRange>();
+    assert_send_sync::<SpecialHours>();
     assert_send_sync::<Region>();
     assert_send_sync::<ResponseTarget>();
     assert_send_sync::<RiskThreshold>();

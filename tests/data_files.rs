@@ -199,3 +199,12 @@ fn support_desk_template_says_what_its_readme_says() {
     let again: Calendar = serde_json::from_str(&serde_json::to_string(&cal).unwrap()).unwrap();
     assert_eq!(again, cal);
 }
+
+#[test]
+fn priority_texts_template_is_the_builtin_default() {
+    let loaded: sla_clock::PriorityTexts =
+        serde_json::from_str(&data("priority-texts.json")).unwrap();
+    assert_eq!(loaded, sla_clock::PriorityTexts::default());
+    let written = serde_json::to_string_pretty(&sla_clock::PriorityTexts::default()).unwrap();
+    assert_eq!(written.trim_end(), data("priority-texts.json").trim_end());
+}
