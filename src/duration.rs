@@ -466,7 +466,9 @@ impl FromStr for BusinessDuration {
         let mut nanos: i128 = 0;
         let mut next_unit = 0;
         for part in body.split(' ') {
-            let (number, unit) = part.split_at(part.len().saturating_sub(1));
+            // The unit is the last character, which may be any text's.
+            let at = part.char_indices().last().map_or(0, |(i, _)| i);
+            let (number, unit) = part.split_at(at);
             let rank = match unit {
                 "h" => 0,
                 "m" => 1,

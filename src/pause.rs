@@ -15,7 +15,9 @@ use crate::error::{Reason, Result, shown};
 /// ([`Pause::since`]); status queries treat it as ending at `now`.
 ///
 /// As text (its `Display`, `FromStr` and serde form) it is an RFC 3339
-/// interval, `START/END`, or `START/..` while it runs.
+/// interval, `START/END`, or `START/..` while it runs. Instants before the
+/// year 0001 or after 9999 (UTC), which RFC 3339 cannot write, are moved to
+/// those years' ends: no business time lies there either way.
 ///
 /// # Example
 ///
@@ -67,8 +69,8 @@ impl Pause {
             .into());
         }
         Ok(Pause {
-            start: start.with_timezone(&Utc),
-            end: Some(end.with_timezone(&Utc)),
+            start: writable(start.with_timezone(&Utc)),
+            end: Some(writable(end.with_timezone(&Utc))),
         })
     }
 
@@ -88,7 +90,7 @@ impl Pause {
     /// ```
     pub fn since<T: TimeZone>(start: DateTime<T>) -> Pause {
         Pause {
-            start: start.with_timezone(&Utc),
+            start: writable(start.with_timezone(&Utc)),
             end: None,
         }
     }
@@ -136,6 +138,26 @@ impl Pause {
             end => Pause::new(instant(start)?, instant(end)?),
         }
     }
+}
+
+/// `t` moved into the years 0001 to 9999 (UTC) that RFC 3339 can write, so
+/// that every pause reads back from its text. No business time lies that
+/// far out, so the arithmetic cannot tell the difference.
+fn writable(t: DateTime<Utc>) -> DateTime<Utc> {
+    let first = DateTime::<Utc>::from_naive_utc_and_offset(
+        chrono::NaiveDate::from_ymd_opt(1, 1, 1)
+            .unwrap_or(chrono::NaiveDate::MIN)
+            .and_time(chrono::NaiveTime::MIN),
+        Utc,
+    );
+    let last = DateTime::<Utc>::from_naive_utc_and_offset(
+        chrono::NaiveDate::from_ymd_opt(9999, 12, 31)
+            .unwrap_or(chrono::NaiveDate::MAX)
+            .and_hms_nano_opt(23, 59, 59, 999_999_999)
+            .unwrap_or_default(),
+        Utc,
+    );
+    t.clamp(first, last)
 }
 
 /// `START/END` in RFC 3339 (UTC, `Z`), or `START/..` while running: the
