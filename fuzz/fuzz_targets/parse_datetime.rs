@@ -1,0 +1,106 @@
+//! Text parsers never panic, and what they accept is consistent.
+//!
+//! The input, as UTF-8 (lossily), goes to every text parser of the public
+//! API: `Calendar::parse_datetime` on the default Munich calendar and on
+//! calendars loaded from JSON in zones with odd DST rules (Lord Howe's
+//! 30-minute shift, Sao Paulo's switches at midnight, the day Apia skipped),
+//! and `Priority`, `TimeOfDay` and `OpeningWindow` `FromStr`. These read
+//! untrusted text from tickets and configuration, so a panic is a bug.
+//!
+//! Checked on success: an accepted date-time prints as RFC 3339 that reads
+//! back to the same instant; the arithmetic on it fails only with a
+//! range error; the other types print text that parses back to the same
+//! value.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use sla_clock::{BusinessDuration, Calendar, OpeningWindow, Priority, TimeOfDay};
+
+fn from_json(json: &str) -> Calendar {
+    serde_json::from_str(json).expect("the fuzz target's own calendar loads")
+}
+
+static CALENDARS: LazyLock<Vec<Calendar>> = LazyLock::new(|| {
+    let calendars = vec![
+        Calendar::munich(),
+        from_json(
+            r#"{"time_zone": "Australia/Lord_Howe",
+                "week": {"sunday": ["01:00-02:15", "02:15-03:00", "09:00-17:00"],
+                         "saturday": ["00:00-24:00"]}}"#,
+        ),
+        from_json(
+            r#"{"time_zone": "America/Sao_Paulo",
+                "week": {"saturday": ["22:00-24:00"], "sunday": ["00:00-00:30", "08:00-12:00"],
+                         "wednesday": ["09:00-18:00"]}}"#,
+        ),
+        from_json(
+            r#"{"time_zone": "Pacific/Apia",
+                "week": {"thursday": ["20:00-24:00"], "friday": ["00:00-24:00"],
+                         "saturday": ["00:00-06:00"]}}"#,
+        ),
+    ];
+    // Build the window tables once, not in the first fuzz iteration.
+    for cal in &calendars {
+        let _ = cal.next_open(&cal.parse_datetime("2000-01-01T00:00").unwrap());
+    }
+    calendars
+});
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let text = text.as_ref();
+
+    for cal in CALENDARS.iter() {
+        let Ok(dt) = cal.parse_datetime(text) else {
+            continue;
+        };
+        let printed = dt.to_rfc3339();
+        // RFC 3339 offsets have whole minutes; local mean time before 1900
+        // has offsets like +00:53:28 that chrono prints rounded.
+        if dt.offset().local_minus_utc() % 60 == 0 {
+            let again = cal.parse_datetime(&printed).unwrap_or_else(|e| {
+                panic!("{text:?} read as {printed}, which does not read back: {e}")
+            });
+            assert_eq!(again, dt, "{text:?} -> {printed}");
+        }
+
+        // Accepted text names an instant: the arithmetic either works or
+        // says it is out of range.
+        let range_error = |what: &str, e: sla_clock::Error| {
+            assert!(e.is_out_of_range(), "{what} of {text:?} ({printed}): {e}");
+        };
+        match cal.is_open(&dt) {
+            Ok(open) => {
+                if let Ok(next) = cal.next_open(&dt) {
+                    assert_eq!(
+                        open,
+                        next == dt,
+                        "{text:?}: is_open {open}, next_open {next}"
+                    );
+                }
+            }
+            Err(e) => range_error("is_open", e),
+        }
+        match cal.due(&dt, BusinessDuration::from_hours(8)) {
+            Ok(due) => assert!(due >= dt, "{text:?}: due {due} before created"),
+            Err(e) => range_error("due", e),
+        }
+    }
+
+    if let Ok(p) = text.parse::<Priority>() {
+        assert_eq!(p.to_string().parse::<Priority>().ok(), Some(p), "{text:?}");
+    }
+    if let Ok(t) = text.parse::<TimeOfDay>() {
+        assert!(t.seconds_from_midnight() <= 86_400, "{text:?} -> {t:?}");
+        assert_eq!(t.to_string().parse::<TimeOfDay>().ok(), Some(t), "{text:?}");
+    }
+    if let Ok(w) = text.parse::<OpeningWindow>() {
+        assert_eq!(
+            w.to_string().parse::<OpeningWindow>().ok(),
+            Some(w),
+            "{text:?}"
+        );
+    }
+});
