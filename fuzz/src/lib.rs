@@ -115,6 +115,20 @@ pub enum HolidaySpec {
         last_year: Option<i16>,
     },
     Once(DateSpec),
+    /// The `weekday` before an anchor date (Buß- und Bettag: the
+    /// Wednesday before 23 November).
+    WeekdayBefore {
+        weekday: u8,
+        month: u8,
+        day: u8,
+    },
+    /// A fixed date, a holiday only on some weekdays (`weekdays` is a
+    /// bit set, Monday first).
+    FixedOnWeekdays {
+        month: u8,
+        day: u8,
+        weekdays: u8,
+    },
 }
 
 impl HolidaySpec {
@@ -166,18 +180,49 @@ impl HolidaySpec {
                 let date = date.date().unwrap_or(NaiveDate::MIN);
                 HolidayRule::new(HolidayDate::Once { date }, "O", "Once")
             }
+            HolidaySpec::WeekdayBefore {
+                weekday,
+                month,
+                day,
+            } => HolidayRule::new(
+                HolidayDate::WeekdayBefore {
+                    weekday: WEEK[usize::from(weekday % 7)],
+                    month: u32::from(month % 14),
+                    day: u32::from(day % 33),
+                },
+                "W",
+                "Weekday before",
+            ),
+            HolidaySpec::FixedOnWeekdays {
+                month,
+                day,
+                weekdays,
+            } => HolidayRule::new(
+                HolidayDate::FixedOnWeekdays {
+                    month: u32::from(month % 14),
+                    day: u32::from(day % 33),
+                    weekdays: (0..7)
+                        .filter(|i| weekdays & (1 << i) != 0)
+                        .map(|i| WEEK[i])
+                        .collect(),
+                },
+                "O",
+                "On weekdays",
+            ),
         }
     }
 }
 
 /// A random but plausible calendar: a zone from [`ZONES`], up to three
-/// windows a day, a few holiday rules and closures, maybe a business-day
-/// length of its own.
+/// windows a day, a built-in region's holidays or Munich's, a few holiday
+/// rules and closures, maybe a business-day length of its own.
 #[derive(Debug, Clone, Arbitrary)]
 pub struct CalendarSpec {
     pub zone: u8,
     pub week: [Vec<WindowSpec>; 7],
     pub munich_holidays: bool,
+    /// An index into `sla_clock::regions()`.
+    pub region: Option<u8>,
     pub holidays: Vec<HolidaySpec>,
     pub closures: Vec<DateSpec>,
     pub business_day_secs: Option<u32>,
@@ -199,6 +244,10 @@ impl CalendarSpec {
         }
         if self.munich_holidays {
             builder = builder.holidays(munich_holiday_rules());
+        }
+        if let Some(i) = self.region {
+            let regions = sla_clock::regions();
+            builder = builder.holidays_of(regions[usize::from(i) % regions.len()].code());
         }
         builder = builder.holidays(self.holidays.iter().take(4).map(HolidaySpec::rule));
         for date in self.closures.iter().take(4).filter_map(|c| c.date()) {
