@@ -107,6 +107,9 @@ fn check_due(
 ) -> Option<DateTime<Utc>> {
     let due = match cal.due(created, d) {
         Ok(due) => due.to_utc(),
+        // Beyond i64 nanoseconds a target is refused as too large (far more
+        // business time than the range holds).
+        Err(_) if d.as_nanos() > i128::from(i64::MAX) => return None,
         Err(e) => {
             out_of_range("due", &e);
             return None;
