@@ -1,22 +1,30 @@
 //! Text parsers never panic, and what they accept is consistent.
 //!
 //! The input, as UTF-8 (lossily), goes to every text parser of the public
-//! API: `Calendar::parse_datetime` on the default Munich calendar and on
-//! calendars loaded from JSON in zones with odd DST rules (Lord Howe's
-//! 30-minute shift, Sao Paulo's switches at midnight, the day Apia skipped),
-//! and `Priority`, `TimeOfDay` and `OpeningWindow` `FromStr`. These read
-//! untrusted text from tickets and configuration, so a panic is a bug.
+//! API: `Calendar::parse_datetime` and `Calendar::parse_pause` on the
+//! default Munich calendar and on calendars loaded from JSON in zones with
+//! odd DST rules (Lord Howe's 30-minute shift, Sao Paulo's switches at
+//! midnight, the day Apia skipped), and the `FromStr` of `Priority`,
+//! `TimeOfDay`, `OpeningWindow`, `BusinessDuration`, `ResponseTarget`,
+//! `RiskThreshold`, `Pause` and `SlaStatus`. These read untrusted text from
+//! tickets, command lines and configuration, so a panic is a bug.
 //!
 //! Checked on success: an accepted date-time prints as RFC 3339 that reads
-//! back to the same instant; the arithmetic on it fails only with a
-//! range error; the other types print text that parses back to the same
+//! back to the same instant; the arithmetic on it fails only with a range
+//! error; every other value prints text that parses back to the same
 //! value.
 #![no_main]
 
+use std::fmt::{Debug, Display};
+use std::str::FromStr;
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use sla_clock::{BusinessDuration, Calendar, OpeningWindow, Priority, TimeOfDay};
+use sla_clock::{
+    BusinessDuration, Calendar, OpeningWindow, Pause, Priority, ResponseTarget, RiskThreshold,
+    SlaStatus, TimeOfDay,
+};
+use sla_clock_fuzz::expect_out_of_range;
 
 fn from_json(json: &str) -> Calendar {
     serde_json::from_str(json).expect("the fuzz target's own calendar loads")
@@ -48,11 +56,38 @@ static CALENDARS: LazyLock<Vec<Calendar>> = LazyLock::new(|| {
     calendars
 });
 
+/// Parses `text`; when that works, what `Display` writes must parse back
+/// to the same value.
+fn round_trip<T>(text: &str) -> Option<T>
+where
+    T: FromStr + Display + PartialEq + Debug,
+    T::Err: Display,
+{
+    let value = text.parse::<T>().ok()?;
+    let printed = value.to_string();
+    match printed.parse::<T>() {
+        Ok(again) => assert_eq!(again, value, "{text:?} -> {printed:?}"),
+        Err(e) => panic!(
+            "{text:?} reads as {value:?}, written {printed:?}, which does not read back: {e}"
+        ),
+    }
+    Some(value)
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
 
     for cal in CALENDARS.iter() {
+        if let Ok(pause) = cal.parse_pause(text) {
+            let printed = pause.to_string();
+            let again = printed.parse::<Pause>();
+            assert_eq!(
+                again.as_ref().ok(),
+                Some(&pause),
+                "{text:?} -> {printed:?}: {again:?}"
+            );
+        }
         let Ok(dt) = cal.parse_datetime(text) else {
             continue;
         };
@@ -69,7 +104,7 @@ fuzz_target!(|data: &[u8]| {
         // Accepted text names an instant: the arithmetic either works or
         // says it is out of range.
         let range_error = |what: &str, e: sla_clock::Error| {
-            assert!(e.is_out_of_range(), "{what} of {text:?} ({printed}): {e}");
+            expect_out_of_range(&format!("{what} of {text:?} ({printed})"), &e);
         };
         match cal.is_open(&dt) {
             Ok(open) => {
@@ -89,18 +124,14 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    if let Ok(p) = text.parse::<Priority>() {
-        assert_eq!(p.to_string().parse::<Priority>().ok(), Some(p), "{text:?}");
-    }
-    if let Ok(t) = text.parse::<TimeOfDay>() {
+    if let Some(t) = round_trip::<TimeOfDay>(text) {
         assert!(t.seconds_from_midnight() <= 86_400, "{text:?} -> {t:?}");
-        assert_eq!(t.to_string().parse::<TimeOfDay>().ok(), Some(t), "{text:?}");
     }
-    if let Ok(w) = text.parse::<OpeningWindow>() {
-        assert_eq!(
-            w.to_string().parse::<OpeningWindow>().ok(),
-            Some(w),
-            "{text:?}"
-        );
-    }
+    round_trip::<Priority>(text);
+    round_trip::<OpeningWindow>(text);
+    round_trip::<BusinessDuration>(text);
+    round_trip::<ResponseTarget>(text);
+    round_trip::<RiskThreshold>(text);
+    round_trip::<Pause>(text);
+    round_trip::<SlaStatus>(text);
 });

@@ -6,8 +6,20 @@ use arbitrary::Arbitrary;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use sla_clock::{
-    BusinessDuration, Calendar, HolidayDate, HolidayRule, TimeOfDay, munich_holiday_rules,
+    BusinessDuration, Calendar, ErrorKind, HolidayDate, HolidayRule, TimeOfDay,
+    munich_holiday_rules,
 };
+
+/// Whether an error is about the supported range (1995 to 2099), the only
+/// error that a well-formed instant or target may run into.
+pub fn is_out_of_range(e: &sla_clock::Error) -> bool {
+    e.kind() == ErrorKind::OutOfRange
+}
+
+/// Panics unless `e` is a range error.
+pub fn expect_out_of_range(what: &str, e: &sla_clock::Error) {
+    assert!(is_out_of_range(e), "{what}: {e}");
+}
 
 /// Zones with unusual daylight-saving rules: a 30-minute DST shift
 /// (Lord Howe), a skipped calendar day (Apia, 2011-12-30), DST switches at
