@@ -26,6 +26,16 @@ use sla_clock::{
 };
 use sla_clock_fuzz::expect_out_of_range;
 
+/// Known bug, not fixed yet: `BusinessDuration::from_str` (and so
+/// `SlaStatus::from_str`) panics on a part that ends in a multi-byte
+/// character, `"é".parse::<BusinessDuration>()` (regression test
+/// `duration_text_ending_in_a_multibyte_character_is_an_error` in
+/// `tests/fuzz_regressions.rs`). Until it is fixed, non-ASCII text skips
+/// those two parsers so that the fuzzer looks for other bugs; run with
+/// `SLA_FUZZ_KNOWN_BUGS=1` to include it. Remove this once the test passes.
+static FUZZ_KNOWN_BUGS: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("SLA_FUZZ_KNOWN_BUGS").is_some());
+
 fn from_json(json: &str) -> Calendar {
     serde_json::from_str(json).expect("the fuzz target's own calendar loads")
 }
@@ -129,9 +139,11 @@ fuzz_target!(|data: &[u8]| {
     }
     round_trip::<Priority>(text);
     round_trip::<OpeningWindow>(text);
-    round_trip::<BusinessDuration>(text);
     round_trip::<ResponseTarget>(text);
     round_trip::<RiskThreshold>(text);
     round_trip::<Pause>(text);
-    round_trip::<SlaStatus>(text);
+    if text.is_ascii() || *FUZZ_KNOWN_BUGS {
+        round_trip::<BusinessDuration>(text);
+        round_trip::<SlaStatus>(text);
+    }
 });
