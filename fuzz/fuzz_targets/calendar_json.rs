@@ -23,7 +23,7 @@ use sla_clock::{
     BusinessDuration, Calendar, Explanation, HolidayRule, OpenWindow, Pause, Policy, Priority,
     ResponseTarget, RiskThreshold, SlaStatus,
 };
-use sla_clock_fuzz::expect_out_of_range;
+use sla_clock_fuzz::{expect_out_of_range, within_rfc3339_years};
 
 /// Instants spread over the supported range, plus its edges.
 const INSTANTS: [&str; 5] = [
@@ -147,7 +147,11 @@ fuzz_target!(|data: &[u8]| {
     json_round_trip::<Priority>(data);
     json_round_trip::<ResponseTarget>(data);
     json_round_trip::<RiskThreshold>(data);
-    json_round_trip::<Pause>(data);
+    if serde_json::from_slice::<Pause>(data)
+        .is_ok_and(|p| within_rfc3339_years(&p) || *FUZZ_KNOWN_BUGS)
+    {
+        json_round_trip::<Pause>(data);
+    }
     // `\u00e9` in a JSON string is non-ASCII text too.
     let ascii_text = data.is_ascii() && !data.windows(2).any(|w| w == b"\\u");
     if ascii_text || *FUZZ_KNOWN_BUGS {
