@@ -1594,27 +1594,13 @@ impl CalendarBuilder {
             rule.validate()?;
         }
         for (range, ()) in self.closures.iter() {
-            check_range(range).map_err(|date| Reason::ClosureOutOfRange { date: shown(date) })?;
+            check_closure(range)?;
         }
         for (range, windows) in self.special_hours.iter() {
-            check_range(range)
-                .map_err(|date| Reason::SpecialHoursOutOfRange { date: shown(date) })?;
-            validate_day(windows, range)?;
+            check_special_hours(range, windows)?;
         }
         let business_day = match self.business_day {
-            Some(length) => {
-                let whole_seconds = length.as_nanos() % 1_000_000_000 == 0;
-                if length <= BusinessDuration::ZERO
-                    || length > BusinessDuration::from_hours(24)
-                    || !whole_seconds
-                {
-                    return Err(Reason::InvalidDayLength {
-                        length: shown(length),
-                    }
-                    .into());
-                }
-                length
-            }
+            Some(length) => check_day_length(length)?,
             None => typical_day(&self.schedule),
         };
         let closures = self.closures.into_ranges().into_iter().map(|(r, ())| r);
@@ -1630,6 +1616,33 @@ impl CalendarBuilder {
             business_day,
         ))
     }
+}
+
+/// A closure's dates must lie in the supported range.
+pub(crate) fn check_closure(range: DateRange) -> Result<()> {
+    check_range(range).map_err(|date| Reason::ClosureOutOfRange { date: shown(date) }.into())
+}
+
+/// Special hours need dates in the supported range and a valid day of
+/// windows.
+pub(crate) fn check_special_hours(range: DateRange, windows: &[DailyWindow]) -> Result<()> {
+    check_range(range).map_err(|date| Reason::SpecialHoursOutOfRange { date: shown(date) })?;
+    validate_day(windows, range)
+}
+
+/// A business day of whole seconds, more than zero and at most a day.
+pub(crate) fn check_day_length(length: BusinessDuration) -> Result<BusinessDuration> {
+    let whole_seconds = length.as_nanos() % 1_000_000_000 == 0;
+    if length <= BusinessDuration::ZERO
+        || length > BusinessDuration::from_hours(24)
+        || !whole_seconds
+    {
+        return Err(Reason::InvalidDayLength {
+            length: shown(length),
+        }
+        .into());
+    }
+    Ok(length)
 }
 
 /// `Err` with the first date of `range` outside the supported range.

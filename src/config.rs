@@ -138,15 +138,27 @@ impl<'de> Deserialize<'de> for HolidaySet {
                 self,
                 code: &str,
             ) -> std::result::Result<HolidaySet, E> {
+                // Checked here, so that the error points into the file.
+                crate::regions::Region::find(code).map_err(E::custom)?;
                 Ok(HolidaySet::Region(code.to_string()))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,
                 mut seq: A,
             ) -> std::result::Result<HolidaySet, A::Error> {
+                use serde::de::Error as _;
                 let mut rules = Vec::new();
                 while let Some(rule) = seq.next_element::<HolidayRule>()? {
+                    // Each rule, and the count, checked as read: the error
+                    // points at the rule, and a hostile list stops early.
+                    rule.validate().map_err(A::Error::custom)?;
                     rules.push(rule);
+                    crate::limits::check(
+                        "holiday rules",
+                        rules.len(),
+                        crate::limits::MAX_HOLIDAY_RULES,
+                    )
+                    .map_err(A::Error::custom)?;
                 }
                 Ok(HolidaySet::Rules(rules))
             }
@@ -178,8 +190,10 @@ impl<'de> Deserialize<'de> for HolidaySet {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CalendarConfig {
     /// IANA time zone name, such as `Europe/Berlin`.
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "checked::zone"))]
     pub time_zone: String,
     /// Opening windows per weekday, such as `"10:00-18:00"`.
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "checked::week"))]
     pub week: WeekConfig,
     /// The holidays: a list of rules, or a region's code such as
     /// `"DE-BE"` (in JSON, `"holidays": "DE-BE"`).
@@ -187,7 +201,10 @@ pub struct CalendarConfig {
     pub holidays: HolidaySet,
     /// The calendar's own closures: dates (`"2026-12-31"`) or inclusive
     /// ranges (`"2026-12-24/2027-01-01"`).
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "checked::closures")
+    )]
     pub closures: Vec<DateRange>,
     /// Opening hours of their own on some dates, winning over the weekday,
     /// holidays and closures: `{"date": "2026-12-24", "windows":
@@ -196,16 +213,92 @@ pub struct CalendarConfig {
     /// they share. Left out of JSON when empty.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "checked::special_hours"
+        )
     )]
     pub special_hours: Vec<SpecialHours>,
     /// Length of a business day in seconds (28800 for 8 hours); derived
     /// from the week when absent (see [`Calendar::business_day`]).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "checked::day_length"
+        )
     )]
     pub business_day_seconds: Option<u32>,
+}
+
+/// Each part of a calendar file checked as it is read, by the same rules as
+/// [`CalendarBuilder::build`](crate::CalendarBuilder::build), so that a
+/// mistake is reported with its line and column.
+#[cfg(feature = "serde")]
+mod checked {
+    use serde::de::{Deserialize, Deserializer, Error as _};
+
+    use super::{SpecialHours, WeekConfig};
+    use crate::calendar::{check_closure, check_day_length, check_special_hours};
+    use crate::date_range::DateRange;
+    use crate::duration::BusinessDuration;
+    use crate::error::{Reason, shown};
+    use crate::schedule::WeeklySchedule;
+
+    type Result<T, E> = std::result::Result<T, E>;
+
+    pub(super) fn zone<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        let name = String::deserialize(d)?;
+        if name.parse::<chrono_tz::Tz>().is_err() {
+            let err: crate::Error = Reason::UnknownTimeZone {
+                input: shown(&name),
+            }
+            .into();
+            return Err(D::Error::custom(err));
+        }
+        Ok(name)
+    }
+
+    pub(super) fn week<'de, D: Deserializer<'de>>(d: D) -> Result<WeekConfig, D::Error> {
+        let week = WeekConfig::deserialize(d)?;
+        let mut schedule = WeeklySchedule::closed();
+        for (day, windows) in week.days() {
+            for &w in windows {
+                schedule.open(day, w);
+            }
+        }
+        schedule.validate().map_err(D::Error::custom)?;
+        Ok(week)
+    }
+
+    pub(super) fn closures<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<DateRange>, D::Error> {
+        let closures = Vec::<DateRange>::deserialize(d)?;
+        for &range in &closures {
+            check_closure(range).map_err(D::Error::custom)?;
+        }
+        Ok(closures)
+    }
+
+    pub(super) fn special_hours<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<SpecialHours>, D::Error> {
+        let special = Vec::<SpecialHours>::deserialize(d)?;
+        for entry in &special {
+            check_special_hours(entry.dates, &entry.windows).map_err(D::Error::custom)?;
+        }
+        Ok(special)
+    }
+
+    pub(super) fn day_length<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        let seconds = Option::<u32>::deserialize(d)?;
+        if let Some(s) = seconds {
+            check_day_length(BusinessDuration::from_secs(i64::from(s)))
+                .map_err(D::Error::custom)?;
+        }
+        Ok(seconds)
+    }
 }
 
 impl TryFrom<CalendarConfig> for Calendar {

@@ -190,3 +190,32 @@ fn answers_go_to_json_and_back() {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
     );
 }
+
+#[test]
+fn calendar_file_errors_say_where() {
+    let cases = [
+        (
+            "{\n  \"time_zone\": \"Europe/Munich\",\n  \"week\": {\"monday\": [\"10:00-18:00\"]}\n}",
+            "unknown time zone 'Europe/Munich'; expected an IANA zone name such as \
+             'Europe/Berlin' at line 2 column 30",
+        ),
+        (
+            "{\"time_zone\": \"Europe/Berlin\",\n \"week\": {\"monday\": [\"10:00-13:00\", \"12:00-18:00\"]}}",
+            "opening windows 10:00-13:00 and 12:00-18:00 on monday overlap at line 2 column 52",
+        ),
+        (
+            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]},\n \"closures\": [\"2100-01-01\"]}",
+            "closure date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31 \
+             at line 2 column 28",
+        ),
+        (
+            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]},\n \"holidays\": [{\"date\": {\"kind\": \"fixed\", \"month\": 2, \"day\": 30}, \"name\": {\"de\": \"X\", \"en\": \"Y\"}}]}",
+            "invalid holiday rule 'Y': month 2, day 30 is not a date at line 2 column 97",
+        ),
+    ];
+    for (json, message) in cases {
+        let err = serde_json::from_str::<Calendar>(json).unwrap_err();
+        assert_eq!(err.to_string(), message, "{json}");
+        assert!(err.line() > 0);
+    }
+}
