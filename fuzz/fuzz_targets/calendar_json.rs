@@ -20,7 +20,7 @@ use libfuzzer_sys::fuzz_target;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sla_clock::{
-    BusinessDuration, Calendar, Explanation, HolidayRule, OpenWindow, Pause, Policy, Priority,
+    BusinessDuration, Calendar, Explanation, HolidayRule, OpenInterval, Pause, Policy, Priority,
     ResponseTarget, RiskThreshold, SlaStatus,
 };
 use sla_clock_fuzz::{expect_out_of_range, within_rfc3339_years};
@@ -158,7 +158,7 @@ fuzz_target!(|data: &[u8]| {
         json_round_trip::<BusinessDuration>(data);
         json_round_trip::<SlaStatus>(data);
     }
-    json_round_trip::<OpenWindow>(data);
+    json_round_trip::<OpenInterval>(data);
     json_round_trip::<HolidayRule>(data);
     json_round_trip::<Explanation>(data);
 });

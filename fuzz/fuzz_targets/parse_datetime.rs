@@ -5,7 +5,7 @@
 //! default Munich calendar and on calendars loaded from JSON in zones with
 //! odd DST rules (Lord Howe's 30-minute shift, Sao Paulo's switches at
 //! midnight, the day Apia skipped), and the `FromStr` of `Priority`,
-//! `TimeOfDay`, `OpeningWindow`, `BusinessDuration`, `ResponseTarget`,
+//! `TimeOfDay`, `DailyWindow`, `BusinessDuration`, `ResponseTarget`,
 //! `RiskThreshold`, `Pause` and `SlaStatus`. These read untrusted text from
 //! tickets, command lines and configuration, so a panic is a bug.
 //!
@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use sla_clock::{
-    BusinessDuration, Calendar, OpeningWindow, Pause, Priority, ResponseTarget, RiskThreshold,
+    BusinessDuration, Calendar, DailyWindow, Pause, Priority, ResponseTarget, RiskThreshold,
     SlaStatus, TimeOfDay,
 };
 use sla_clock_fuzz::{expect_out_of_range, within_rfc3339_years};
@@ -140,7 +140,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(t.seconds_from_midnight() <= 86_400, "{text:?} -> {t:?}");
     }
     round_trip::<Priority>(text);
-    round_trip::<OpeningWindow>(text);
+    round_trip::<DailyWindow>(text);
     round_trip::<ResponseTarget>(text);
     round_trip::<RiskThreshold>(text);
     if text

@@ -97,17 +97,7 @@ fuzz_target!(|input: Input| {
         "pauses made it earlier: {due} < {}",
         plain.due()
     );
-    assert_eq!(
-        cal.due_with_pauses(&created, target, pauses.iter().copied())
-            .unwrap(),
-        due
-    );
     assert_eq!(clock.elapsed(&due).unwrap(), target, "elapsed at due {due}");
-    assert_eq!(
-        cal.business_time_with_pauses(&created, &due, pauses.iter().copied())
-            .unwrap(),
-        target
-    );
     let merged = clock.pauses();
     assert!(
         merged.iter().all(|p| Some(p.start()) < p.end()),
@@ -120,9 +110,7 @@ fuzz_target!(|input: Input| {
 
     let clock = match input.risk_percent.map(RiskThreshold::percent) {
         Some(Ok(threshold)) => {
-            let clock = clock
-                .with_risk_threshold(threshold)
-                .expect("the at-risk instant is never after the due one");
+            let clock = clock.with_risk_threshold(threshold);
             let at_risk = clock.at_risk_from().unwrap();
             assert!(at_risk <= due, "at risk from {at_risk}, due {due}");
             clock
@@ -199,7 +187,7 @@ fuzz_target!(|input: Input| {
         }
     }
 
-    let explanation = clock.explain().expect("explain");
+    let explanation = clock.explain();
     assert_eq!(explanation.due, due);
     let counted = explanation
         .steps

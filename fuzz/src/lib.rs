@@ -259,7 +259,7 @@ impl CalendarSpec {
     /// The calendar, or `None` when the builder refuses it (which is fine:
     /// only a panic is a bug).
     pub fn build(&self) -> Option<Calendar> {
-        let mut builder = Calendar::builder().time_zone(self.zone());
+        let mut builder = Calendar::builder(self.zone());
         for (day, windows) in WEEK.iter().zip(&self.week) {
             for w in windows.iter().take(3) {
                 builder = builder.open(*day, &w.text());
