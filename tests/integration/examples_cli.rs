@@ -7,44 +7,24 @@
 //! USAGE texts, not copied from the programs' output.
 
 use std::io::Write;
+#[cfg(feature = "serde")]
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+#[cfg(feature = "serde")]
+use crate::support::config_file;
+use crate::support::{Outcome, RANGE, example};
+
 // ---------------------------------------------------------------------------
 // Harness
 // ---------------------------------------------------------------------------
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary knows its own path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the test binary lives in target/<profile>/deps/");
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.is_file(),
-        "example binary {} not found; run the tests with `cargo test` (which builds the \
-         examples first) instead of running the test binary on its own",
-        path.display()
-    );
-    path
-}
 
 #[test]
 #[should_panic(expected = "run the tests with `cargo test`")]
 fn a_missing_example_binary_says_how_to_build_it() {
     example("no-such-example");
-}
-
-#[derive(Debug)]
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
 }
 
 fn run(name: &str, args: &[&str]) -> Outcome {
@@ -128,8 +108,6 @@ fn assert_help(out: &Outcome, program: &str) {
     assert_eq!(out.stderr, "", "stderr; full outcome: {out:#?}");
     assert_eq!(out.code, Some(0), "exit status; full outcome: {out:#?}");
 }
-
-const RANGE: &str = "1995-01-01 to 2099-12-31";
 
 fn out_of_range(instant: &str) -> String {
     format!("instant {instant} is outside the supported range {RANGE} (Europe/Berlin local time)")
@@ -1460,16 +1438,6 @@ fn status_help() {
 // ---------------------------------------------------------------------------
 // The user's configuration files (--calendar, --policy)
 // ---------------------------------------------------------------------------
-
-/// Writes `contents` to a file of its own under the target directory.
-#[cfg_attr(not(feature = "serde"), allow(dead_code))]
-fn config_file(name: &str, contents: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, contents).expect("write a test configuration file");
-    path.to_str()
-        .expect("the target directory is UTF-8")
-        .to_string()
-}
 
 /// New York, Monday to Friday 09:00 to 17:00, no holidays at all.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]

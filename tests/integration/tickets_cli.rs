@@ -1,6 +1,6 @@
 //! Runs the compiled `tickets` example the way a support lead would and
-//! checks its exact output and exit status, as `tests/examples_cli.rs`
-//! does for the other examples.
+//! checks its exact output and exit status, as `examples_cli` does for the
+//! other examples.
 //!
 //! The expected reports are worked out by hand from `SLA-LIFECYCLE.md` and
 //! `SLA-SEMANTICS.md` (the arithmetic is in the comments) and written with
@@ -11,34 +11,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-// ---------------------------------------------------------------------------
-// Harness (as in tests/examples_cli.rs)
-// ---------------------------------------------------------------------------
+use crate::support::{Outcome, RANGE, config_file, example};
 
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary knows its own path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the test binary lives in target/<profile>/deps/");
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.is_file(),
-        "example binary {} not found; run the tests with `cargo test` (which builds the \
-         examples first) instead of running the test binary on its own",
-        path.display()
-    );
-    path
-}
-
-#[derive(Debug)]
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
+// ---------------------------------------------------------------------------
+// Harness (`example`, `Outcome` and `config_file` are in `support`)
+// ---------------------------------------------------------------------------
 
 fn tickets(args: &[&str], input: impl Into<Vec<u8>>) -> Outcome {
     let mut child = Command::new(example("tickets"))
@@ -91,14 +68,6 @@ fn assert_usage_error(out: &Outcome, message: &str) {
     );
     assert_eq!(out.stdout, "", "stdout; full outcome: {out:#?}");
     assert_eq!(out.code, Some(2), "exit status; full outcome: {out:#?}");
-}
-
-fn config_file(name: &str, contents: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, contents).expect("write a test configuration file");
-    path.to_str()
-        .expect("the target directory is UTF-8")
-        .to_string()
 }
 
 fn data(name: &str) -> String {
@@ -177,8 +146,6 @@ fn ticket_error(ticket: &str, error: &str) -> String {
 fn line_error(line: usize, error: &str) -> String {
     format!(r#"{{"line": {line}, "error": "{error}"}}"#)
 }
-
-const RANGE: &str = "1995-01-01 to 2099-12-31";
 
 // ---------------------------------------------------------------------------
 // Reports
