@@ -4,10 +4,12 @@
 //! this file, and the binary links the crate once instead of once a file.
 //!
 //! - `support`: what several modules share (data files, dates, proptest's
-//!   configuration, running the example programs);
+//!   configuration, running the example programs, golden files);
 //! - `reference`: the slow, obvious arithmetic the property tests compare
 //!   against, in `tests/reference/mod.rs`, where `benches/sla.rs` includes
 //!   it too;
+//! - the expected outputs of the example programs that are too long to read
+//!   inline are in `tests/golden/` (see its README), compared exactly;
 //! - the failure cases proptest saved are in `tests/proptest-regressions/`,
 //!   one file per module (proptest's default place for a test crate whose
 //!   root is a `main.rs`), and run before any new case.

@@ -1,6 +1,6 @@
 //! Helpers that several test modules share: the files in `data/`, dates and
-//! durations, the proptest configuration, and running the compiled example
-//! programs.
+//! durations, the proptest configuration, running the compiled example
+//! programs, and the golden files of their expected outputs.
 
 use std::path::PathBuf;
 
@@ -93,3 +93,51 @@ pub fn config_file(name: &str, contents: &str) -> String {
 }
 
 pub const RANGE: &str = "1995-01-01 to 2099-12-31";
+
+// ---------------------------------------------------------------------------
+// Golden files
+// ---------------------------------------------------------------------------
+
+/// The text of `tests/golden/<name>`: an expected output of an example
+/// program, worked out from the contract (see `tests/golden/README.md`).
+/// Read at compile time, so a missing file is a build error; nothing ever
+/// writes these files.
+macro_rules! golden {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/", $name))
+    };
+}
+pub(crate) use golden;
+
+/// Every file in `tests/golden/` is compared by some test and described in
+/// the README there; an unused file would be an expectation nobody checks.
+#[test]
+fn every_golden_file_is_used_and_described() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let dir = root.join("golden");
+    let readme = std::fs::read_to_string(dir.join("README.md")).expect("tests/golden/README.md");
+    let mut sources = String::new();
+    for entry in std::fs::read_dir(root.join("integration")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            sources.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name != "README.md" && name != ".gitattributes")
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in &names {
+        assert!(
+            sources.contains(&format!("golden!(\"{name}\")")),
+            "tests/golden/{name} is compared by no test"
+        );
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "tests/golden/README.md does not describe {name}"
+        );
+    }
+}
