@@ -38,7 +38,7 @@ static MUNICH: LazyLock<Calendar> = LazyLock::new(Calendar::munich);
 
 /// Known bug, not fixed yet: `BusinessDuration::from_str` panics on a part
 /// that ends in a multi-byte character, and its serde form and
-/// `SlaStatus`'s read through it (`tests/fuzz_regressions.rs`). Non-ASCII
+/// `SlaStatus`'s read through it (`tests/integration/fuzz_regressions.rs`). Non-ASCII
 /// input skips those two types unless `SLA_FUZZ_KNOWN_BUGS` is set; remove
 /// this once the regression tests pass.
 static FUZZ_KNOWN_BUGS: LazyLock<bool> =

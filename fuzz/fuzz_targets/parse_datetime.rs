@@ -30,7 +30,7 @@ use sla_clock_fuzz::{expect_out_of_range, within_rfc3339_years};
 /// `SlaStatus::from_str`) panics on a part that ends in a multi-byte
 /// character, `"é".parse::<BusinessDuration>()` (regression test
 /// `duration_text_ending_in_a_multibyte_character_is_an_error` in
-/// `tests/fuzz_regressions.rs`). Until it is fixed, non-ASCII text skips
+/// `tests/integration/fuzz_regressions.rs`). Until it is fixed, non-ASCII text skips
 /// those two parsers so that the fuzzer looks for other bugs; run with
 /// `SLA_FUZZ_KNOWN_BUGS=1` to include it. Remove this once the test passes.
 static FUZZ_KNOWN_BUGS: LazyLock<bool> =

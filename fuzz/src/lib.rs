@@ -58,7 +58,7 @@ const SPAN_SECS: i64 = 4_102_444_800 + 2 * 86_400 - FIRST_SECS;
 /// Known bug, not fixed yet: a pause given with year 0000 and an offset
 /// east of UTC starts in year -1 UTC, and its `Display` (also its serde
 /// form) writes `-0001-12-31T23:06:32Z/...`, which `Pause::from_str`
-/// refuses (`pause_text_is_read_back` in `tests/fuzz_regressions.rs`).
+/// refuses (`pause_text_is_read_back` in `tests/integration/fuzz_regressions.rs`).
 /// The targets skip the round trip of such pauses unless
 /// `SLA_FUZZ_KNOWN_BUGS` is set; remove this once that test passes.
 pub fn within_rfc3339_years(pause: &Pause) -> bool {

@@ -1,5 +1,7 @@
 //! A deliberately simple reference implementation of the business-time
-//! arithmetic, for the property tests in `tests/properties.rs`.
+//! arithmetic, for the property tests in `tests/integration/properties.rs`
+//! (and `lifecycle_properties.rs` beside it) and the benchmarks in
+//! `benches/sla.rs`.
 //!
 //! Why it exists: the crate answers every query from a precomputed table of
 //! opening windows (`src/timeline.rs`) with prefix sums, binary searches and

@@ -7,6 +7,8 @@ use sla_clock::{
     BusinessDuration, Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock, SlaStatus,
 };
 
+use crate::support::hours;
+
 fn due(priority: &str, created: &str) -> String {
     let cal = Calendar::munich();
     let created = cal.parse_datetime(created).unwrap();
@@ -14,10 +16,6 @@ fn due(priority: &str, created: &str) -> String {
         .due(&cal, priority.parse().unwrap(), &created)
         .unwrap()
         .to_rfc3339()
-}
-
-fn hours(h: i64) -> BusinessDuration {
-    BusinessDuration::from_hours(h)
 }
 
 #[test]

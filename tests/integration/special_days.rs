@@ -3,18 +3,12 @@
 //! order of precedence (special hours, then no weekday hours, then a
 //! holiday, then a closure) and the contract's arithmetic.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 use sla_clock::{
     BusinessDuration, Calendar, DateRange, SkipReason, SlaClock, SpecialHours, Step, limits,
 };
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn hours(h: i64) -> BusinessDuration {
-    BusinessDuration::from_hours(h)
-}
+use crate::support::{date as d, hours};
 
 fn due(cal: &Calendar, created: &str, target: BusinessDuration) -> String {
     let created = cal.parse_datetime(created).unwrap();

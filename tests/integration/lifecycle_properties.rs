@@ -13,9 +13,7 @@
 //!
 //! Histories span a few weeks at most and targets a few business days, so
 //! that the reference walks few days; `SLA_PROPTEST_SCALE=20 cargo test
-//! --release --test lifecycle_properties` runs deeper.
-
-mod reference;
+//! --release --test integration lifecycle_properties::` runs deeper.
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
 use chrono_tz::Tz;
@@ -26,21 +24,8 @@ use sla_clock::{
     Policy, Priority, ResponseTarget, RiskThreshold, SlaClock, SlaStatus, TicketReport,
 };
 
-use reference::{local_to_utc, range_end, ref_due_paused, ref_elapsed_paused};
-
-const NS: i64 = 1_000_000_000;
-const MINUTE: i64 = 60 * NS;
-const HOUR: i64 = 3600 * NS;
-const DAY: i64 = 24 * HOUR;
-
-/// `n` cases, times `SLA_PROPTEST_SCALE` when set.
-fn cases(n: u32) -> ProptestConfig {
-    let scale = std::env::var("SLA_PROPTEST_SCALE")
-        .ok()
-        .and_then(|s| s.parse::<u32>().ok())
-        .unwrap_or(1);
-    ProptestConfig::with_cases(n.saturating_mul(scale.max(1)))
-}
+use crate::reference::{local_to_utc, range_end, ref_due_paused, ref_elapsed_paused};
+use crate::support::{DAY, HOUR, MINUTE, cases};
 
 // ---------------------------------------------------------------------------
 // Calendars

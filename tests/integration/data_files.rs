@@ -5,12 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use sla_clock::{Calendar, Policy, Priority, ResponseTarget};
 
-fn data(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use crate::support::data;
 
 #[test]
 fn calendar_template_is_the_builtin_default() {

@@ -2,15 +2,13 @@
 //! an error that names the limit or the right result, never a hang, an
 //! abort or a panic. One test per defect found by an adversarial run.
 
-use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Utc, Weekday};
 use sla_clock::{
     BusinessDuration, Calendar, HolidayDate, HolidayRule, Pause, SkipReason, SlaClock, Step,
     TimeOfDay, limits,
 };
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use crate::support::date;
 
 fn minute_window(minute: u32) -> String {
     let (h, m) = (minute / 60 % 24, minute % 60);

@@ -4,47 +4,28 @@
 //! `cargo test` builds the examples into `target/<profile>/examples/`; the
 //! test binary itself lives in `target/<profile>/deps/`. The expected values
 //! are derived from `SLA-SEMANTICS.md` (sections 1 to 4) and the examples'
-//! USAGE texts, not copied from the programs' output.
+//! USAGE texts, not copied from the programs' output. Expected outputs of
+//! four lines or more are in `tests/golden/` (see its README).
 
 use std::io::Write;
+#[cfg(feature = "serde")]
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+#[cfg(feature = "serde")]
+use crate::support::config_file;
+use crate::support::{Outcome, RANGE, example, golden};
+
 // ---------------------------------------------------------------------------
 // Harness
 // ---------------------------------------------------------------------------
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary knows its own path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the test binary lives in target/<profile>/deps/");
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.is_file(),
-        "example binary {} not found; run the tests with `cargo test` (which builds the \
-         examples first) instead of running the test binary on its own",
-        path.display()
-    );
-    path
-}
 
 #[test]
 #[should_panic(expected = "run the tests with `cargo test`")]
 fn a_missing_example_binary_says_how_to_build_it() {
     example("no-such-example");
-}
-
-#[derive(Debug)]
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
 }
 
 fn run(name: &str, args: &[&str]) -> Outcome {
@@ -129,8 +110,6 @@ fn assert_help(out: &Outcome, program: &str) {
     assert_eq!(out.code, Some(0), "exit status; full outcome: {out:#?}");
 }
 
-const RANGE: &str = "1995-01-01 to 2099-12-31";
-
 fn out_of_range(instant: &str) -> String {
     format!("instant {instant} is outside the supported range {RANGE} (Europe/Berlin local time)")
 }
@@ -176,21 +155,7 @@ fn holidays(args: &[&str]) -> Outcome {
 #[test]
 fn holidays_2027_lists_the_thirteen_munich_holidays() {
     // Easter Sunday 2027 is 28 March.
-    let expected = "\
-2027-01-01  Neujahr / New Year's Day
-2027-01-06  Heilige Drei Könige / Epiphany
-2027-03-26  Karfreitag / Good Friday
-2027-03-29  Ostermontag / Easter Monday
-2027-05-01  Tag der Arbeit / Labour Day
-2027-05-06  Christi Himmelfahrt / Ascension Day
-2027-05-17  Pfingstmontag / Whit Monday
-2027-05-27  Fronleichnam / Corpus Christi
-2027-08-15  Mariä Himmelfahrt / Assumption Day
-2027-10-03  Tag der Deutschen Einheit / German Unity Day
-2027-11-01  Allerheiligen / All Saints' Day
-2027-12-25  1. Weihnachtstag / Christmas Day
-2027-12-26  2. Weihnachtstag / St. Stephen's Day
-";
+    let expected = golden!("holidays_2027.txt");
     assert_eq!(expected.lines().count(), 13);
     assert_ok(&holidays(&["2027"]), expected);
     // A one-year range is the same year.
@@ -200,42 +165,14 @@ fn holidays_2027_lists_the_thirteen_munich_holidays() {
 #[test]
 fn holidays_2008_share_one_line_on_the_first_of_may() {
     // Easter Sunday 2008 was 23 March, so Ascension (+39) fell on 1 May.
-    let expected = "\
-2008-01-01  Neujahr / New Year's Day
-2008-01-06  Heilige Drei Könige / Epiphany
-2008-03-21  Karfreitag / Good Friday
-2008-03-24  Ostermontag / Easter Monday
-2008-05-01  Tag der Arbeit / Labour Day; Christi Himmelfahrt / Ascension Day
-2008-05-12  Pfingstmontag / Whit Monday
-2008-05-22  Fronleichnam / Corpus Christi
-2008-08-15  Mariä Himmelfahrt / Assumption Day
-2008-10-03  Tag der Deutschen Einheit / German Unity Day
-2008-11-01  Allerheiligen / All Saints' Day
-2008-12-25  1. Weihnachtstag / Christmas Day
-2008-12-26  2. Weihnachtstag / St. Stephen's Day
-";
+    let expected = golden!("holidays_2008.txt");
     assert_ok(&holidays(&["2008"]), expected);
 }
 
 #[test]
 fn holidays_2017_include_the_one_off_reformation_day() {
     // Easter Sunday 2017 was 16 April.
-    let expected = "\
-2017-01-01  Neujahr / New Year's Day
-2017-01-06  Heilige Drei Könige / Epiphany
-2017-04-14  Karfreitag / Good Friday
-2017-04-17  Ostermontag / Easter Monday
-2017-05-01  Tag der Arbeit / Labour Day
-2017-05-25  Christi Himmelfahrt / Ascension Day
-2017-06-05  Pfingstmontag / Whit Monday
-2017-06-15  Fronleichnam / Corpus Christi
-2017-08-15  Mariä Himmelfahrt / Assumption Day
-2017-10-03  Tag der Deutschen Einheit / German Unity Day
-2017-10-31  Reformationstag (500. Jahrestag) / Reformation Day (one-off)
-2017-11-01  Allerheiligen / All Saints' Day
-2017-12-25  1. Weihnachtstag / Christmas Day
-2017-12-26  2. Weihnachtstag / St. Stephen's Day
-";
+    let expected = golden!("holidays_2017.txt");
     assert_ok(&holidays(&["2017"]), expected);
     // Only in 2017.
     for year in ["2016", "2018"] {
@@ -376,18 +313,7 @@ fn holidays_help() {
 fn holidays_of_berlin_2027() {
     // Easter Sunday 2027 is 28 March; Berlin adds Women's Day (since 2019)
     // to the nine nationwide days.
-    let expected = "\
-2027-01-01  Neujahr / New Year's Day
-2027-03-08  Internationaler Frauentag / International Women's Day
-2027-03-26  Karfreitag / Good Friday
-2027-03-29  Ostermontag / Easter Monday
-2027-05-01  Tag der Arbeit / Labour Day
-2027-05-06  Christi Himmelfahrt / Ascension Day
-2027-05-17  Pfingstmontag / Whit Monday
-2027-10-03  Tag der Deutschen Einheit / German Unity Day
-2027-12-25  1. Weihnachtstag / Christmas Day
-2027-12-26  2. Weihnachtstag / St. Stephen's Day
-";
+    let expected = golden!("holidays_de_be_2027.txt");
     assert_ok(&holidays(&["--region", "DE-BE", "2027"]), expected);
     assert_ok(&holidays(&["2027", "--region", "DE-BE"]), expected);
 }
@@ -1116,16 +1042,7 @@ fn status_pending() {
     // Urgent, created Friday 16:00: due Monday 12:00; 75 % (3 h) elapsed
     // at Monday 11:00. At Monday 10:30, 2h 30m have elapsed.
     let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T10:30"]);
-    assert_ok(
-        &out,
-        "\
-status       pending
-remaining    1h 30m
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-next change  2026-12-21T11:00:00+01:00
-",
-    );
+    assert_ok(&out, golden!("status_pending.txt"));
     // Over the weekend only Friday's 2 h have elapsed.
     let out = status(&[
         "urgent",
@@ -1133,28 +1050,10 @@ next change  2026-12-21T11:00:00+01:00
         "--now",
         "2026-12-19T12:00:00Z",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       pending
-remaining    2h
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-next change  2026-12-21T11:00:00+01:00
-",
-    );
+    assert_ok(&out, golden!("status_pending_over_the_weekend.txt"));
     // Low (5 business days) in German: 30 h elapsed on Thursday 24th 16:00.
     let out = status(&["niedrig", "2026-12-21T10:00", "--now", "2026-12-21T10:00"]);
-    assert_ok(
-        &out,
-        "\
-status       pending
-remaining    40h
-due          2026-12-28T18:00:00+01:00
-at risk from 2026-12-24T16:00:00+01:00 (75% of 40h)
-next change  2026-12-24T16:00:00+01:00
-",
-    );
+    assert_ok(&out, golden!("status_pending_low_in_german.txt"));
 }
 
 #[test]
@@ -1162,13 +1061,7 @@ fn status_pending_while_paused() {
     // Normal (16 h) from Wednesday 23rd 15:00, paused 10:00-12:00 on the
     // 24th: due moves from Monday 15:00 to 17:00. At 11:00 on the 24th only
     // the 3 h of the 23rd count. 12 h (75 %): 3 h + 6 h + 3 h on Monday.
-    let expected = "\
-status       pending
-remaining    13h
-due          2026-12-28T17:00:00+01:00
-at risk from 2026-12-28T13:00:00+01:00 (75% of 16h)
-next change  2026-12-28T13:00:00+01:00
-";
+    let expected = golden!("status_pending_while_paused.txt");
     let base = ["normal", "2026-12-23T15:00", "--now", "2026-12-24T11:00"];
     let with = |extra: &[&str]| {
         let mut args = base.to_vec();
@@ -1199,28 +1092,10 @@ next change  2026-12-28T13:00:00+01:00
 #[test]
 fn status_at_risk() {
     let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T11:00"]);
-    assert_ok(
-        &out,
-        "\
-status       at-risk
-remaining    1h
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-next change  2026-12-21T12:00:00.000000001+01:00
-",
-    );
+    assert_ok(&out, golden!("status_at_risk.txt"));
     // Exactly at the due instant, without a response: not yet breached.
     let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T12:00"]);
-    assert_ok(
-        &out,
-        "\
-status       at-risk
-remaining    0s
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-next change  2026-12-21T12:00:00.000000001+01:00
-",
-    );
+    assert_ok(&out, golden!("status_at_risk_at_the_due_instant.txt"));
     // --at-risk 50%: at risk after 2 of 4 hours.
     let out = status(&[
         "urgent",
@@ -1230,16 +1105,7 @@ next change  2026-12-21T12:00:00.000000001+01:00
         "--at-risk",
         "50%",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       at-risk
-remaining    1h 30m
-due          2026-12-21T14:00:00+01:00
-at risk from 2026-12-21T12:00:00+01:00 (50% of 4h)
-next change  2026-12-21T14:00:00.000000001+01:00
-",
-    );
+    assert_ok(&out, golden!("status_at_risk_from_50_percent.txt"));
     let out = status(&[
         "urgent",
         "2026-12-21T10:00",
@@ -1248,16 +1114,7 @@ next change  2026-12-21T14:00:00.000000001+01:00
         "--now",
         "2026-12-21T11:59:59",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       pending
-remaining    2h 1s
-due          2026-12-21T14:00:00+01:00
-at risk from 2026-12-21T12:00:00+01:00 (50% of 4h)
-next change  2026-12-21T12:00:00+01:00
-",
-    );
+    assert_ok(&out, golden!("status_pending_before_50_percent.txt"));
 }
 
 #[test]
@@ -1274,15 +1131,7 @@ fn status_met() {
         "--now",
         "2026-12-22T09:00",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       met
-remaining    3h
-due          2026-12-22T12:00:00+01:00
-at risk from 2026-12-21T18:00:00+01:00 (75% of 8h)
-",
-    );
+    assert_ok(&out, golden!("status_met_after_a_pause.txt"));
     // A response exactly at the due instant meets the target.
     let out = status(&[
         "urgent",
@@ -1292,30 +1141,14 @@ at risk from 2026-12-21T18:00:00+01:00 (75% of 8h)
         "--now",
         "2026-12-22T09:00",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       met
-remaining    0s
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-",
-    );
+    assert_ok(&out, golden!("status_met_at_the_due_instant.txt"));
 }
 
 #[test]
 fn status_breached() {
     // No response, Monday 13:30: 5h 30m of 4 h elapsed.
     let out = status(&["dringend", "2026-12-18T16:00", "--now", "2026-12-21T13:30"]);
-    assert_ok(
-        &out,
-        "\
-status       breached
-remaining    -1h 30m
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-",
-    );
+    assert_ok(&out, golden!("status_breached.txt"));
     // Answered one second late.
     let out = status(&[
         "urgent",
@@ -1325,15 +1158,7 @@ at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
         "--now",
         "2026-12-22T09:00",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       breached
-remaining    -1s
-due          2026-12-21T12:00:00+01:00
-at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
-",
-    );
+    assert_ok(&out, golden!("status_breached_by_one_second.txt"));
     // Due at Monday's close, answered at 19:00: late, by no business time.
     let out = status(&[
         "urgent",
@@ -1343,15 +1168,7 @@ at risk from 2026-12-21T11:00:00+01:00 (75% of 4h)
         "--now",
         "2026-12-22T09:00",
     ]);
-    assert_ok(
-        &out,
-        "\
-status       breached
-remaining    0s
-due          2026-12-21T18:00:00+01:00
-at risk from 2026-12-21T17:00:00+01:00 (75% of 4h)
-",
-    );
+    assert_ok(&out, golden!("status_breached_after_hours.txt"));
 }
 
 #[test]
@@ -1460,16 +1277,6 @@ fn status_help() {
 // ---------------------------------------------------------------------------
 // The user's configuration files (--calendar, --policy)
 // ---------------------------------------------------------------------------
-
-/// Writes `contents` to a file of its own under the target directory.
-#[cfg_attr(not(feature = "serde"), allow(dead_code))]
-fn config_file(name: &str, contents: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, contents).expect("write a test configuration file");
-    path.to_str()
-        .expect("the target directory is UTF-8")
-        .to_string()
-}
 
 /// New York, Monday to Friday 09:00 to 17:00, no holidays at all.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
@@ -1739,14 +1546,7 @@ fn batch_error_lines_escape_every_line_separator() {
     let input = "high\u{85} 2026-12-23T15:00\nhigh 2026-12-23T15:00\u{2028}x\nhigh 2026\u{2029}\n\
                  \u{b}\u{c}\u{1c}\u{1d}\u{1e} x\nhigh \u{202e}2026-12-23T15:00\n";
     let out = batch(input.as_bytes());
-    assert_eq!(
-        out.stdout,
-        "error: unknown priority 'high\\u{85}'; expected one of urgent, high, normal, low (or in German: dringend, hoch, normal, niedrig)\n\
-         error: invalid date-time '2026-12-23T15:00\\u{2028}x'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00\n\
-         error: invalid date-time '2026\\u{2029}'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00\n\
-         error: unknown priority '\\u{b}\\u{c}\\u{1c}\\u{1d}\\u{1e}'; expected one of urgent, high, normal, low (or in German: dringend, hoch, normal, niedrig)\n\
-         error: invalid date-time '\\u{202e}2026-12-23T15:00'; expected RFC 3339 like 2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or 2026-12-23T15:00\n"
-    );
+    assert_eq!(out.stdout, golden!("batch_escaped_line_separators.txt"));
     // Text people write stays as it is.
     let out = batch("dringénd 2026-12-23T15:00\n".as_bytes());
     assert!(

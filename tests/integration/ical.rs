@@ -2,19 +2,9 @@
 //! hand-written events, each kind of event with the closures it gives or
 //! the error that names it.
 
-use chrono::NaiveDate;
 use sla_clock::{Calendar, DateRange, limits};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn data(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use crate::support::{data, date as d};
 
 /// An iCalendar text with these events, each given as its lines.
 fn ics(events: &[&[&str]]) -> String {

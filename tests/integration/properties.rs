@@ -13,8 +13,6 @@
 //! handful of cases compare business time over spans of up to the whole
 //! range.
 
-mod reference;
-
 use std::sync::LazyLock;
 
 use chrono::{
@@ -29,17 +27,13 @@ use sla_clock::{
     TimeOfDay, easter_sunday, munich_holiday_rules,
 };
 
-use reference::{
+use crate::reference::{
     day_windows, first_date, last_date, local_date, local_to_utc, merge, range_end, range_start,
     ref_add_business_days, ref_before, ref_business_days_in, ref_business_time, ref_due,
     ref_due_paused, ref_elapsed_paused, ref_is_business_day, ref_is_open, ref_next_close,
     ref_next_open, ref_open_windows, ref_previous_close, ref_previous_open,
 };
-
-const NS: i64 = 1_000_000_000;
-const MINUTE: i64 = 60 * NS;
-const HOUR: i64 = 3600 * NS;
-const DAY: i64 = 24 * HOUR;
+use crate::support::{DAY, HOUR, MINUTE, NS, cases};
 
 const BERLIN: Tz = chrono_tz::Europe::Berlin;
 
@@ -56,17 +50,6 @@ static BERLIN_SWITCHES: LazyLock<Vec<DateTime<Utc>>> =
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-/// `n` cases, times `SLA_PROPTEST_SCALE` when set: the defaults keep the
-/// file at a few seconds in debug; run deeper with, for example,
-/// `SLA_PROPTEST_SCALE=50 cargo test --release --test properties`.
-fn cases(n: u32) -> ProptestConfig {
-    let scale = std::env::var("SLA_PROPTEST_SCALE")
-        .ok()
-        .and_then(|s| s.parse::<u32>().ok())
-        .unwrap_or(1);
-    ProptestConfig::with_cases(n.saturating_mul(scale.max(1)))
-}
 
 fn ns(n: i64) -> TimeDelta {
     TimeDelta::nanoseconds(n)
@@ -1317,7 +1300,7 @@ fn seed_instant(cal: &Calendar, spec: &Spec, seed: &QuerySeed) -> DateTime<Utc> 
     let any_date = first_date() + chrono::Days::new(seed.raw % days_in_range());
     let boundary_on = |d: NaiveDate| {
         // The date's own windows (special hours), else its weekday's.
-        let mut windows = reference::local_windows(cal, d);
+        let mut windows = crate::reference::local_windows(cal, d);
         if windows.is_empty() {
             windows = cal.schedule().windows(d.weekday()).to_vec();
         }

@@ -1,44 +1,22 @@
 //! Runs the compiled `tickets` example the way a support lead would and
-//! checks its exact output and exit status, as `tests/examples_cli.rs`
-//! does for the other examples.
+//! checks its exact output and exit status, as `examples_cli` does for the
+//! other examples.
 //!
 //! The expected reports are worked out by hand from `SLA-LIFECYCLE.md` and
 //! `SLA-SEMANTICS.md` (the arithmetic is in the comments) and written with
 //! [`cycle`], which spells out the CYCLE shape of issue 11; they are not
-//! copied from the program's output.
+//! copied from the program's output. The outputs of four lines or more, and
+//! the README's report, are in `tests/golden/` (see its README).
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-// ---------------------------------------------------------------------------
-// Harness (as in tests/examples_cli.rs)
-// ---------------------------------------------------------------------------
+use crate::support::{Outcome, RANGE, config_file, example, golden};
 
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary knows its own path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the test binary lives in target/<profile>/deps/");
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.is_file(),
-        "example binary {} not found; run the tests with `cargo test` (which builds the \
-         examples first) instead of running the test binary on its own",
-        path.display()
-    );
-    path
-}
-
-#[derive(Debug)]
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
+// ---------------------------------------------------------------------------
+// Harness (`example`, `Outcome` and `config_file` are in `support`)
+// ---------------------------------------------------------------------------
 
 fn tickets(args: &[&str], input: impl Into<Vec<u8>>) -> Outcome {
     let mut child = Command::new(example("tickets"))
@@ -93,12 +71,9 @@ fn assert_usage_error(out: &Outcome, message: &str) {
     assert_eq!(out.code, Some(2), "exit status; full outcome: {out:#?}");
 }
 
-fn config_file(name: &str, contents: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, contents).expect("write a test configuration file");
-    path.to_str()
-        .expect("the target directory is UTF-8")
-        .to_string()
+/// The lines of a golden file, for [`assert_lines`].
+fn golden_lines(text: &str) -> Vec<String> {
+    text.lines().map(String::from).collect()
 }
 
 fn data(name: &str) -> String {
@@ -178,8 +153,6 @@ fn line_error(line: usize, error: &str) -> String {
     format!(r#"{{"line": {line}, "error": "{error}"}}"#)
 }
 
-const RANGE: &str = "1995-01-01 to 2099-12-31";
-
 // ---------------------------------------------------------------------------
 // Reports
 // ---------------------------------------------------------------------------
@@ -207,119 +180,30 @@ fn every_metric_of_two_interleaved_tickets() {
         ],
         readme_export(),
     );
+    // The file holds T-1's report, then T-2's, each metric in the order
+    // first_response, next_response, periodic_update, resolution:
+    //
+    // T-1, urgent:
+    // - first_response: Friday 16-18 and Monday 10-13: 5 h against 4 h, due
+    //   Monday 12:00.
+    // - next_response: no cycle, the customer never wrote again.
+    // - periodic_update: from the reply, no update since: Monday 13-18 and
+    //   Tuesday 10-17, 12 h against 4 h.
+    // - resolution: 16 h: 2 Friday, 8 Monday, 6 Tuesday; 17 h by 17:00.
+    //
+    // T-2, high:
+    // - first_response: answered at 11:00, after 1 h of 8 h, due Monday
+    //   18:00.
+    // - next_response: the customer's answer after the first reply: 4 h
+    //   from Tuesday 12:00.
+    // - periodic_update: 8 h, paused while waiting (Monday 12:00 to Tuesday
+    //   12:00): 1 h + 5 h = 75 %, at risk; due after 1 + 6 + 1.
+    // - resolution: 40 h, same pause: 2 + 6 on Monday and Tuesday, 8 on the
+    //   23rd, 24th, 28th and 29th (25th, 26th holidays).
     assert_lines(
         &out,
         0,
-        &[
-            report(
-                "T-1",
-                "urgent",
-                &[
-                    // Friday 16-18 and Monday 10-13: 5 h against 4 h, due
-                    // Monday 12:00.
-                    (
-                        "first_response",
-                        vec![cycle(
-                            "2026-12-18T16:00:00",
-                            "2026-12-21T13:00:00",
-                            "14400",
-                            "2026-12-21T12:00:00",
-                            "18000",
-                            "-3600",
-                            "breached",
-                        )],
-                    ),
-                    ("next_response", vec![]),
-                    // From the reply, no update since: Monday 13-18 and
-                    // Tuesday 10-17, 12 h against 4 h.
-                    (
-                        "periodic_update",
-                        vec![cycle(
-                            "2026-12-21T13:00:00",
-                            "",
-                            "14400",
-                            "2026-12-21T17:00:00",
-                            "43200",
-                            "-28800",
-                            "breached",
-                        )],
-                    ),
-                    // 16 h: 2 Friday, 8 Monday, 6 Tuesday; 17 h by 17:00.
-                    (
-                        "resolution",
-                        vec![cycle(
-                            "2026-12-18T16:00:00",
-                            "",
-                            "57600",
-                            "2026-12-22T16:00:00",
-                            "61200",
-                            "-3600",
-                            "breached",
-                        )],
-                    ),
-                ],
-            ),
-            report(
-                "T-2",
-                "high",
-                &[
-                    (
-                        "first_response",
-                        vec![cycle(
-                            "2026-12-21T10:00:00",
-                            "2026-12-21T11:00:00",
-                            "28800",
-                            "2026-12-21T18:00:00",
-                            "3600",
-                            "25200",
-                            "met",
-                        )],
-                    ),
-                    // The customer's answer after the first reply: 4 h from
-                    // Tuesday 12:00.
-                    (
-                        "next_response",
-                        vec![cycle(
-                            "2026-12-22T12:00:00",
-                            "",
-                            "14400",
-                            "2026-12-22T16:00:00",
-                            "18000",
-                            "-3600",
-                            "breached",
-                        )],
-                    ),
-                    // 8 h, paused while waiting (Monday 12:00 to Tuesday
-                    // 12:00): 1 h + 5 h = 75 %, at risk; due after 1 + 6 + 1.
-                    (
-                        "periodic_update",
-                        vec![cycle(
-                            "2026-12-21T11:00:00",
-                            "",
-                            "28800",
-                            "2026-12-23T11:00:00",
-                            "21600",
-                            "7200",
-                            "at_risk",
-                        )],
-                    ),
-                    // 40 h, same pause: 2 + 6 on Monday and Tuesday, 8 on
-                    // the 23rd, 24th, 28th and 29th (25th, 26th holidays).
-                    (
-                        "resolution",
-                        vec![cycle(
-                            "2026-12-21T10:00:00",
-                            "",
-                            "144000",
-                            "2026-12-29T18:00:00",
-                            "25200",
-                            "118800",
-                            "pending",
-                        )],
-                    ),
-                ],
-            ),
-        ],
+        &golden_lines(golden!("tickets_readme_report.jsonl")),
     );
 }
 
@@ -589,45 +473,12 @@ fn lines_without_a_readable_ticket_come_first_in_input_order() {
     // Line 11: not UTF-8 before any ticket id.
     bytes.extend_from_slice(b"{\"\xff\": 1}\n");
     let out = tickets(&["--now", "2026-12-21T12:00"], bytes);
-    let json = |s: &str| s.replace('"', "\\\"");
+    // Lines 3 to 9 and 11 each give a line error, in input order (line 9
+    // quotes the first 32 bytes of the over-long line), then A's report.
     assert_lines(
         &out,
         1,
-        &[
-            line_error(
-                3,
-                "invalid JSON at column 2: expected ident; the line starts 'not json'",
-            ),
-            line_error(4, "invalid type: sequence, expected a JSON object"),
-            line_error(5, "missing field 'ticket'"),
-            line_error(6, "invalid ticket id ''; expected a non-empty string"),
-            line_error(7, "invalid ticket id 7; expected a non-empty string"),
-            line_error(8, "invalid ticket id null; expected a non-empty string"),
-            line_error(
-                9,
-                &json(&format!(
-                    "line is longer than 65536 bytes; it starts '{{\"body\": \"{}'",
-                    &long_body[..22]
-                )),
-            ),
-            line_error(11, "line is not valid UTF-8 (at byte 3)"),
-            report(
-                "A",
-                "urgent",
-                &[(
-                    "first_response",
-                    vec![cycle(
-                        "2026-12-21T10:00:00",
-                        "",
-                        "14400",
-                        "2026-12-21T14:00:00",
-                        "7200",
-                        "7200",
-                        "pending",
-                    )],
-                )],
-            ),
-        ],
+        &golden_lines(golden!("tickets_lines_without_a_ticket.jsonl")),
     );
 }
 
@@ -663,124 +514,11 @@ fn a_bad_line_that_names_its_ticket_makes_that_ticket_an_error() {
     // Line 22: not UTF-8 after the ticket id.
     bytes.extend_from_slice(b"{\"ticket\": \"utf8\", \"at\": \"\xff\"}\n");
     let out = tickets(&["--now", "2026-12-21T12:00"], bytes);
-    let unknown_priority = "unknown priority 'asap'; expected one of urgent, high, normal, \
-                            low (or in German: dringend, hoch, normal, niedrig)";
-    let invalid = "invalid date-time 'tomorrow'; expected RFC 3339 like \
-                   2026-12-23T15:00:00+01:00 or a local date-time like 2026-12-23T15:00:00 or \
-                   2026-12-23T15:00";
-    let json = |s: &str| s.replace('"', "\\\"");
-    assert_lines(
-        &out,
-        1,
-        &[
-            report(
-                "ok",
-                "urgent",
-                &[(
-                    "first_response",
-                    vec![cycle(
-                        "2026-12-21T10:00:00",
-                        "",
-                        "14400",
-                        "2026-12-21T14:00:00",
-                        "7200",
-                        "7200",
-                        "pending",
-                    )],
-                )],
-            ),
-            // The good line after the bad one does not save the ticket.
-            ticket_error(
-                "kind",
-                "line 2: unknown event kind 'Created'; expected one of created, agent_reply, \
-                 customer_reply, waiting, solved, reopened, priority_changed",
-            ),
-            ticket_error("no-at", "line 4: missing field 'at'"),
-            ticket_error(
-                "at-number",
-                "line 5: invalid 'at' 5; expected a date-time string",
-            ),
-            ticket_error("at-text", &format!("line 6: {invalid}")),
-            ticket_error(
-                "gap",
-                "line 7: local time '2026-03-29T02:30' does not exist in Europe/Berlin: the \
-                 clocks skip it when daylight saving time starts; give it with an explicit UTC \
-                 offset",
-            ),
-            ticket_error(
-                "fold",
-                "line 8: local time '2026-10-25T02:30' is ambiguous in Europe/Berlin: it occurs \
-                 twice when daylight saving time ends (2026-10-25T02:30:00+02:00 and \
-                 2026-10-25T02:30:00+01:00); give it with an explicit UTC offset",
-            ),
-            ticket_error("no-kind", "line 9: missing field 'kind'"),
-            ticket_error(
-                "kind-number",
-                "line 10: invalid 'kind' 3; expected a string",
-            ),
-            ticket_error(
-                "no-priority",
-                "line 11: event kind 'created' needs a priority",
-            ),
-            ticket_error(
-                "extra-priority",
-                "line 12: event kind 'agent_reply' takes no priority, found 'low'; only created \
-                 and priority_changed do",
-            ),
-            ticket_error("asap", &format!("line 13: {unknown_priority}")),
-            ticket_error(
-                "priority-number",
-                "line 14: invalid 'priority' 1; expected a string",
-            ),
-            ticket_error(
-                "late",
-                &format!(
-                    "line 15: instant 2100-01-01T00:00:00+01:00 is outside the supported range \
-                     {RANGE} (Europe/Berlin local time)"
-                ),
-            ),
-            ticket_error(
-                "broken",
-                &json(
-                    "line 16: invalid JSON at column 31: EOF while parsing an object; the line \
-                     starts '{\"ticket\": \"broken\", \"at\": 2026'",
-                ),
-            ),
-            ticket_error("twice", "line 17: field 'kind' is given twice"),
-            ticket_error(
-                "long",
-                &json(&format!(
-                    "line 18: line is longer than 65536 bytes; it starts '{{\"ticket\": \"long\", \
-                     \"body\": \"{}'",
-                    &long_body[..4]
-                )),
-            ),
-            ticket_error(
-                "trailing",
-                &json(
-                    "line 19: invalid JSON at column 68: trailing characters; the line starts \
-                     '{\"ticket\": \"trailing\", \"at\": \"20'",
-                ),
-            ),
-            report(
-                "null-priority",
-                "normal",
-                &[(
-                    "first_response",
-                    vec![cycle(
-                        "2026-12-21T10:00:00",
-                        "2026-12-21T10:00:00",
-                        "57600",
-                        "2026-12-22T18:00:00",
-                        "0",
-                        "57600",
-                        "met",
-                    )],
-                )],
-            ),
-            ticket_error("utf8", "line 22: line is not valid UTF-8 (at byte 27)"),
-        ],
-    );
+    // One line per ticket, in order of first appearance: each bad line
+    // makes its ticket an error that names the line (the good line after
+    // the bad one does not save the ticket `kind`); `ok` and
+    // `null-priority` are reported.
+    assert_lines(&out, 1, &golden_lines(golden!("tickets_bad_lines.jsonl")));
 }
 
 #[test]
@@ -800,61 +538,13 @@ fn inconsistent_histories_are_errors_for_their_ticket_alone() {
             created("future", "2026-12-21T12:00:01", "low"),
         ]),
     );
-    let first_response = |start: &str, target: &str, due: &str, remaining: &str| {
-        vec![cycle(start, "", target, due, "7200", remaining, "pending")]
-    };
+    // `fine` and `later-twice` are reported, 2 h elapsed by noon; for
+    // `later-twice`, low: 40 h from Monday 10:00 is Monday 28th 18:00 (the
+    // 25th and 26th are holidays).
     assert_lines(
         &out,
         1,
-        &[
-            report(
-                "fine",
-                "urgent",
-                &[(
-                    "first_response",
-                    first_response(
-                        "2026-12-21T10:00:00",
-                        "14400",
-                        "2026-12-21T14:00:00",
-                        "7200",
-                    ),
-                )],
-            ),
-            ticket_error(
-                "no-created",
-                "the ticket has no 'created' event at or before now (2026-12-21T12:00:00+01:00); \
-                 its first event is 'agent_reply' at 2026-12-21T10:00:00+01:00",
-            ),
-            ticket_error(
-                "before",
-                "event 'waiting' at 2026-12-21T09:00:00+01:00 comes before the ticket's \
-                 'created' at 2026-12-21T10:00:00+01:00",
-            ),
-            ticket_error(
-                "twice",
-                "the ticket is created twice, at 2026-12-21T10:00:00+01:00 and again at \
-                 2026-12-21T11:00:00+01:00",
-            ),
-            // Low: 40 h from Monday 10:00 is Friday 18:00.
-            report(
-                "later-twice",
-                "low",
-                &[(
-                    "first_response",
-                    first_response(
-                        "2026-12-21T10:00:00",
-                        "144000",
-                        "2026-12-28T18:00:00",
-                        "136800",
-                    ),
-                )],
-            ),
-            ticket_error(
-                "future",
-                "the ticket has no event at or before now (2026-12-21T12:00:00+01:00); its \
-                 first event is 'created' at 2026-12-21T12:00:01+01:00",
-            ),
-        ],
+        &golden_lines(golden!("tickets_inconsistent_histories.jsonl")),
     );
 }
 
