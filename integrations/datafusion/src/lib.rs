@@ -103,11 +103,6 @@
 //! in its own registry, so each executor must be started with them
 //! registered on the same calendar and policy. The README of this crate
 //! says what a deployment needs.
-//!
-//! ## Features
-//!
-//! - `parquet` (off): the `sla_report` example also reads Parquet. It pulls
-//!   in the parquet crate and its compression codecs.
 #![deny(missing_docs)]
 
 mod arguments;
