@@ -1,0 +1,66 @@
+//! Priorities read from text, each distinct spelling parsed once.
+
+use sla_clock::Priority;
+
+/// Reads priorities with the crate's parser (English or German, any
+/// case), remembering the last spelling seen: a column of priorities holds
+/// a handful of spellings, usually in runs, so most rows cost one
+/// comparison of a few bytes and no parsing.
+#[derive(Default)]
+pub(crate) struct PriorityLookup<'a> {
+    last: Option<(&'a str, Priority)>,
+    /// The spellings seen so far, at most a few (four priorities in two
+    /// languages and a few letter cases).
+    seen: Vec<(&'a str, Priority)>,
+}
+
+/// How many spellings are remembered; a column with more (every case
+/// variation under the sun) parses the rest each time.
+const REMEMBERED: usize = 16;
+
+impl<'a> PriorityLookup<'a> {
+    #[inline]
+    pub(crate) fn get(&mut self, text: &'a str) -> sla_clock::Result<Priority> {
+        if let Some((last, p)) = self.last
+            && last == text
+        {
+            return Ok(p);
+        }
+        let p = match self.seen.iter().find(|(s, _)| *s == text) {
+            Some(&(_, p)) => p,
+            None => {
+                let p: Priority = text.parse()?;
+                if self.seen.len() < REMEMBERED {
+                    self.seen.push((text, p));
+                }
+                p
+            }
+        };
+        self.last = Some((text, p));
+        Ok(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_in_either_language_and_any_case() {
+        let mut lookup = PriorityLookup::default();
+        for (text, want) in [
+            ("urgent", Priority::Urgent),
+            ("urgent", Priority::Urgent),
+            ("DRINGEND", Priority::Urgent),
+            ("Hoch", Priority::High),
+            ("urgent", Priority::Urgent),
+            ("niedrig", Priority::Low),
+        ] {
+            assert_eq!(lookup.get(text).unwrap(), want, "{text}");
+        }
+        assert_eq!(
+            lookup.get("asap").unwrap_err().kind(),
+            sla_clock::ErrorKind::Priority
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! `sla_instant` and `sla_priority` (and their `try_` forms): text from an
+//! export read exactly as the crate reads it.
+
+use std::sync::Arc;
+
+use datafusion::arrow::array::{ArrayRef, StringBuilder, TimestampNanosecondBuilder};
+use datafusion::common::Result;
+use datafusion::logical_expr::ColumnarValue;
+use sla_clock::Priority;
+
+use crate::arguments::Texts;
+use crate::error::Failure;
+use crate::functions::Setup;
+use crate::priority::PriorityLookup;
+
+/// `sla_instant(text)`: [`Calendar::parse_datetime`](sla_clock::Calendar::parse_datetime)
+/// (RFC 3339, or a local date-time in the calendar's zone, refusing the
+/// DST gap and fold), then a check that the instant lies in the supported
+/// range. The result is in the calendar's zone. `lenient` (`try_`) gives a
+/// null where the strict form fails the query.
+pub(crate) fn sla_instant(
+    setup: &Setup,
+    args: &[ColumnarValue],
+    rows: usize,
+    lenient: bool,
+) -> Result<ArrayRef> {
+    let texts = Texts::new(&args[0])?;
+    let calendar = &setup.calendar;
+    let mut out = TimestampNanosecondBuilder::with_capacity(rows);
+    for row in 0..rows {
+        let Some(text) = texts.get(row) else {
+            out.append_null();
+            continue;
+        };
+        let parsed = calendar
+            .parse_datetime(text)
+            .map_err(Failure::from)
+            .and_then(|t| {
+                // The range check the other functions would make: an
+                // instant that reads but cannot be computed with fails
+                // here, where the text is at hand.
+                calendar.is_open(&t)?;
+                t.timestamp_nanos_opt()
+                    .ok_or_else(|| Failure::Input(texts.shown(row)))
+            });
+        match parsed {
+            Ok(t) => out.append_value(t),
+            Err(_) if lenient => out.append_null(),
+            Err(f) => return Err(f.into_error("sla_instant", &[texts.shown(row)])),
+        }
+    }
+    Ok(Arc::new(
+        out.finish().with_timezone(Arc::clone(&setup.zone)),
+    ))
+}
+
+/// `sla_priority(text)`: the priority's English name in lowercase
+/// (`urgent`, `high`, `normal`, `low`) from any accepted spelling.
+pub(crate) fn sla_priority(args: &[ColumnarValue], rows: usize, lenient: bool) -> Result<ArrayRef> {
+    let texts = Texts::new(&args[0])?;
+    let mut lookup = PriorityLookup::default();
+    let mut out = StringBuilder::with_capacity(rows, rows * 6);
+    for row in 0..rows {
+        let Some(text) = texts.get(row) else {
+            out.append_null();
+            continue;
+        };
+        match lookup.get(text) {
+            Ok(p) => out.append_value(english(p)),
+            Err(_) if lenient => out.append_null(),
+            Err(e) => {
+                return Err(Failure::Crate(e).into_error("sla_priority", &[texts.shown(row)]));
+            }
+        }
+    }
+    Ok(Arc::new(out.finish()))
+}
+
+/// The lowercase English name, as the crate displays a priority, without
+/// making a `String` per row.
+pub(crate) fn english(p: Priority) -> &'static str {
+    match p {
+        Priority::Urgent => "urgent",
+        Priority::High => "high",
+        Priority::Normal => "normal",
+        Priority::Low => "low",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn english_names_are_the_crates_display() {
+        for p in sla_clock::Priority::ALL {
+            assert_eq!(super::english(p), p.to_string());
+        }
+    }
+}
