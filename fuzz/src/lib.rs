@@ -3,10 +3,10 @@
 //! crate's public API only.
 
 use arbitrary::Arbitrary;
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use sla_clock::{
-    BusinessDuration, Calendar, ErrorKind, HolidayDate, HolidayRule, Pause, TimeOfDay,
+    BusinessDuration, Calendar, ErrorKind, HolidayDate, HolidayRule, TimeOfDay,
     munich_holiday_rules,
 };
 
@@ -54,17 +54,6 @@ const WEEK: [Weekday; 7] = [
 const FIRST_SECS: i64 = 788_918_400 - 2 * 86_400;
 /// From [`FIRST_SECS`] to 2100-01-01T00:00Z plus two days.
 const SPAN_SECS: i64 = 4_102_444_800 + 2 * 86_400 - FIRST_SECS;
-
-/// Known bug, not fixed yet: a pause given with year 0000 and an offset
-/// east of UTC starts in year -1 UTC, and its `Display` (also its serde
-/// form) writes `-0001-12-31T23:06:32Z/...`, which `Pause::from_str`
-/// refuses (`pause_text_is_read_back` in `tests/integration/fuzz_regressions.rs`).
-/// The targets skip the round trip of such pauses unless
-/// `SLA_FUZZ_KNOWN_BUGS` is set; remove this once that test passes.
-pub fn within_rfc3339_years(pause: &Pause) -> bool {
-    let year = |t: DateTime<Utc>| (0..=9999).contains(&t.year());
-    year(pause.start()) && pause.end().is_none_or(year)
-}
 
 /// A time of day as hour, minute and second; the hour is taken modulo 25
 /// so that `24:00` (and the invalid `24:30`) come up.
