@@ -227,7 +227,8 @@ impl HolidaySpec {
 
 /// A random but plausible calendar: a zone from [`ZONES`], up to three
 /// windows a day, a built-in region's holidays or Munich's, a few holiday
-/// rules and closures, maybe a business-day length of its own.
+/// rules, closures and closure ranges, special hours for a few date ranges,
+/// maybe a business-day length of its own.
 #[derive(Debug, Clone, Arbitrary)]
 pub struct CalendarSpec {
     pub zone: u8,
@@ -237,6 +238,11 @@ pub struct CalendarSpec {
     pub region: Option<u8>,
     pub holidays: Vec<HolidaySpec>,
     pub closures: Vec<DateSpec>,
+    /// Closure ranges: a first date and up to 255 more days.
+    pub closure_ranges: Vec<(DateSpec, u8)>,
+    /// Special hours for a date range (a first date and up to 15 more
+    /// days): up to three windows, none for a closed range.
+    pub special: Vec<(DateSpec, u8, Vec<WindowSpec>)>,
     pub business_day_secs: Option<u32>,
 }
 
@@ -264,6 +270,20 @@ impl CalendarSpec {
         builder = builder.holidays(self.holidays.iter().take(4).map(HolidaySpec::rule));
         for date in self.closures.iter().take(4).filter_map(|c| c.date()) {
             builder = builder.closure(date);
+        }
+        for (first, days) in self.closure_ranges.iter().take(2) {
+            if let Some(first) = first.date() {
+                let last = first + Days::new(u64::from(*days));
+                builder = builder.closure(first..=last);
+            }
+        }
+        for (first, days, windows) in self.special.iter().take(3) {
+            if let Some(first) = first.date() {
+                let last = first + Days::new(u64::from(days % 16));
+                let texts: Vec<String> = windows.iter().take(3).map(|w| w.text()).collect();
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                builder = builder.special_hours(first..=last, &texts);
+            }
         }
         if let Some(secs) = self.business_day_secs {
             builder = builder.business_day(BusinessDuration::from_secs(i64::from(secs % 100_000)));
