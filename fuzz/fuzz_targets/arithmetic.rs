@@ -2,7 +2,8 @@
 //!
 //! A structured input builds a plausible calendar through
 //! `Calendar::builder()` (a zone with odd DST rules, up to three windows per
-//! weekday given as text, holiday rules, closures, a business-day length),
+//! weekday given as text, holiday rules, closures and closure ranges,
+//! special hours for date ranges, a business-day length),
 //! an instant in and around 1995..2099 and two targets `d1 <= d2`. Errors
 //! are fine (an invalid calendar, a deadline past 2099); panics are bugs,
 //! and so is any broken invariant:
@@ -16,7 +17,10 @@
 //! - `is_open(t)` exactly when `next_open(t) == t`, `next_open` is open and
 //!   no business time lies between `t` and it; an open instant lies on a
 //!   business day;
-//! - the open windows between `created` and `due` add up to `d`.
+//! - the open windows between `created` and `due` add up to `d`;
+//! - `next_close`, `previous_open`, `previous_close` agree with `is_open`;
+//! - counting back: `before(t, d)` is the latest instant with `d` of
+//!   business time up to `t`.
 //!
 //! It also checks `TimeOfDay::hms` on raw numbers against a wide-integer
 //! oracle.
@@ -96,6 +100,91 @@ fn check_open(cal: &Calendar, t: &DateTime<Utc>) {
     }
 }
 
+/// `next_close`, `previous_open` and `previous_close` agree with `is_open`
+/// and `business_time` around `t`.
+fn check_changes(cal: &Calendar, t: &DateTime<Utc>, open: bool) {
+    let ns = TimeDelta::nanoseconds(1);
+    let is_open = |x: &DateTime<Utc>| cal.is_open(x).ok();
+    match cal.next_close(t) {
+        Ok(close) => {
+            let close = close.to_utc();
+            assert!(close > *t, "next_close({t}) = {close}");
+            assert_eq!(
+                is_open(&close),
+                Some(false),
+                "next_close({t}) = {close} is open"
+            );
+            assert_eq!(
+                is_open(&(close - ns)),
+                Some(true),
+                "before next_close({t}) = {close}"
+            );
+            if open {
+                let all = BusinessDuration::from_nanos(i128::from(
+                    (close - *t).num_nanoseconds().unwrap(),
+                ));
+                assert_eq!(elapsed(cal, t, &close), all, "open from {t} to {close}");
+            }
+        }
+        Err(e) => expect_out_of_range("next_close", &e),
+    }
+    match cal.previous_open(t) {
+        Ok(start) => {
+            let start = start.to_utc();
+            assert!(start <= *t, "previous_open({t}) = {start}");
+            assert_eq!(
+                is_open(&start),
+                Some(true),
+                "previous_open({t}) = {start} is closed"
+            );
+            if open {
+                let all = BusinessDuration::from_nanos(i128::from(
+                    (*t - start).num_nanoseconds().unwrap(),
+                ));
+                assert_eq!(elapsed(cal, &start, t), all, "open from {start} to {t}");
+            }
+        }
+        Err(e) => expect_out_of_range("previous_open", &e),
+    }
+    match cal.previous_close(t) {
+        Ok(close) => {
+            let close = close.to_utc();
+            assert!(close <= *t, "previous_close({t}) = {close}");
+            assert_eq!(
+                is_open(&close),
+                Some(false),
+                "previous_close({t}) = {close} is open"
+            );
+            if let Some(open_before) = is_open(&(close - ns)) {
+                assert!(
+                    open_before,
+                    "just before previous_close({t}) = {close} is closed"
+                );
+            }
+        }
+        Err(e) => expect_out_of_range("previous_close", &e),
+    }
+}
+
+/// Counting back: `before(t, d)` is the latest instant from which `d` of
+/// business time runs up to `t`.
+fn check_before(cal: &Calendar, t: &DateTime<Utc>, d: BusinessDuration) {
+    let start = match cal.before(t, d) {
+        Ok(start) => start.to_utc(),
+        Err(_) if d.as_nanos() > i128::from(i64::MAX) => return,
+        Err(e) => return expect_out_of_range("before", &e),
+    };
+    assert!(start <= *t, "before({t}, {d}) = {start}");
+    assert_eq!(elapsed(cal, &start, t), d, "before({t}, {d}) = {start}");
+    if d > BusinessDuration::ZERO {
+        let after = start + TimeDelta::nanoseconds(1);
+        assert!(
+            elapsed(cal, &after, t) < d,
+            "before({t}, {d}) = {start} is not the latest"
+        );
+    }
+}
+
 fn check_due(
     cal: &Calendar,
     created: &DateTime<Utc>,
@@ -154,6 +243,9 @@ fuzz_target!(|input: Input| {
         return;
     };
     check_open(&cal, &created);
+    if let Ok(open) = cal.is_open(&created) {
+        check_changes(&cal, &created, open);
+    }
 
     let d1 = input.first.duration(&cal);
     let d2 = d1 + input.more.duration(&cal);
@@ -169,6 +261,11 @@ fuzz_target!(|input: Input| {
                 d2
             );
             check_open(&cal, &due1);
+            // Counting back from a due instant lands where counting forward
+            // started (or, when that was closed, at the opening after it:
+            // the latest instant with the same business time to due1).
+            check_before(&cal, &due1, d1);
+            check_before(&cal, &created, d1);
         }
         (None, Some(due2)) => panic!("due fails for {d1} but gives {due2} for {d2}"),
         _ => {}

@@ -3,10 +3,10 @@
 //! crate's public API only.
 
 use arbitrary::Arbitrary;
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use sla_clock::{
-    BusinessDuration, Calendar, ErrorKind, HolidayDate, HolidayRule, Pause, TimeOfDay,
+    BusinessDuration, Calendar, ErrorKind, HolidayDate, HolidayRule, TimeOfDay,
     munich_holiday_rules,
 };
 
@@ -54,17 +54,6 @@ const WEEK: [Weekday; 7] = [
 const FIRST_SECS: i64 = 788_918_400 - 2 * 86_400;
 /// From [`FIRST_SECS`] to 2100-01-01T00:00Z plus two days.
 const SPAN_SECS: i64 = 4_102_444_800 + 2 * 86_400 - FIRST_SECS;
-
-/// Known bug, not fixed yet: a pause given with year 0000 and an offset
-/// east of UTC starts in year -1 UTC, and its `Display` (also its serde
-/// form) writes `-0001-12-31T23:06:32Z/...`, which `Pause::from_str`
-/// refuses (`pause_text_is_read_back` in `tests/integration/fuzz_regressions.rs`).
-/// The targets skip the round trip of such pauses unless
-/// `SLA_FUZZ_KNOWN_BUGS` is set; remove this once that test passes.
-pub fn within_rfc3339_years(pause: &Pause) -> bool {
-    let year = |t: DateTime<Utc>| (0..=9999).contains(&t.year());
-    year(pause.start()) && pause.end().is_none_or(year)
-}
 
 /// A time of day as hour, minute and second; the hour is taken modulo 25
 /// so that `24:00` (and the invalid `24:30`) come up.
@@ -238,7 +227,8 @@ impl HolidaySpec {
 
 /// A random but plausible calendar: a zone from [`ZONES`], up to three
 /// windows a day, a built-in region's holidays or Munich's, a few holiday
-/// rules and closures, maybe a business-day length of its own.
+/// rules, closures and closure ranges, special hours for a few date ranges,
+/// maybe a business-day length of its own.
 #[derive(Debug, Clone, Arbitrary)]
 pub struct CalendarSpec {
     pub zone: u8,
@@ -248,6 +238,11 @@ pub struct CalendarSpec {
     pub region: Option<u8>,
     pub holidays: Vec<HolidaySpec>,
     pub closures: Vec<DateSpec>,
+    /// Closure ranges: a first date and up to 255 more days.
+    pub closure_ranges: Vec<(DateSpec, u8)>,
+    /// Special hours for a date range (a first date and up to 15 more
+    /// days): up to three windows, none for a closed range.
+    pub special: Vec<(DateSpec, u8, Vec<WindowSpec>)>,
     pub business_day_secs: Option<u32>,
 }
 
@@ -275,6 +270,20 @@ impl CalendarSpec {
         builder = builder.holidays(self.holidays.iter().take(4).map(HolidaySpec::rule));
         for date in self.closures.iter().take(4).filter_map(|c| c.date()) {
             builder = builder.closure(date);
+        }
+        for (first, days) in self.closure_ranges.iter().take(2) {
+            if let Some(first) = first.date() {
+                let last = first + Days::new(u64::from(*days));
+                builder = builder.closure(first..=last);
+            }
+        }
+        for (first, days, windows) in self.special.iter().take(3) {
+            if let Some(first) = first.date() {
+                let last = first + Days::new(u64::from(days % 16));
+                let texts: Vec<String> = windows.iter().take(3).map(|w| w.text()).collect();
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                builder = builder.special_hours(first..=last, &texts);
+            }
         }
         if let Some(secs) = self.business_day_secs {
             builder = builder.business_day(BusinessDuration::from_secs(i64::from(secs % 100_000)));
