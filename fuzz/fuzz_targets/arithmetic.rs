@@ -1,7 +1,7 @@
 //! Business-time arithmetic on random calendars keeps its invariants.
 //!
 //! A structured input builds a plausible calendar through
-//! `Calendar::builder()` (a zone with odd DST rules, up to three windows per
+//! `Calendar::builder(zone)` (a zone with odd DST rules, up to three windows per
 //! weekday given as text, holiday rules, closures and closure ranges,
 //! special hours for date ranges, a business-day length),
 //! an instant in and around 1995..2099 and two targets `d1 <= d2`. Errors

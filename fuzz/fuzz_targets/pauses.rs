@@ -8,7 +8,7 @@
 //! every page view, so it must not panic, and:
 //!
 //! - pauses only ever delay: the due instant with pauses is not before the
-//!   one without, and `Calendar::due_with_pauses` agrees with the clock;
+//!   one without;
 //! - at the due instant exactly the target has elapsed (pauses excluded),
 //!   the ticket is still pending or at risk, a response then meets the
 //!   target with zero margin, and one nanosecond later it is breached;
