@@ -2,6 +2,8 @@
 //! and priority. Shared by the example and the test that checks its
 //! numbers against a plain loop over the crate's API.
 
+use std::collections::BTreeMap;
+
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{DataType, Field, Float64Type, Int64Type, Schema};
 use datafusion::error::Result;
@@ -76,92 +78,120 @@ fn extension(path: &str) -> &str {
     name.rfind('.').map_or(".csv", |i| &name[i..])
 }
 
-/// Each row with its values read (NULL where they do not read) and what,
-/// if anything, is wrong with it. An empty `responded` is no response yet.
-const CHECKED: &str = "
-CREATE VIEW checked AS
-SELECT *,
-    CASE
-        WHEN p IS NULL THEN 'priority'
-        WHEN c IS NULL THEN 'created'
-        WHEN responded IS NOT NULL AND r IS NULL THEN 'responded'
-        WHEN r < c THEN 'responded before created'
-        ELSE 'ok'
-    END AS verdict
-FROM (
-    SELECT
-        id,
-        try_sla_priority(priority) AS p,
-        try_sla_instant(created) AS c,
-        NULLIF(responded, '') AS responded,
-        try_sla_instant(NULLIF(responded, '')) AS r
-    FROM tickets
-)";
-
-/// The table. `{now}` is replaced by the instant the statuses are taken
-/// at, as RFC 3339.
-const TABLE: &str = "
+/// One pass over the export. Each row's values are read (NULL where they
+/// do not read), the row gets a verdict (what, if anything, is wrong with
+/// it), and the rows are counted by verdict, priority, local month of
+/// creation and status. `sla_status` and `business_time` are evaluated
+/// only for rows whose verdict is `ok` (a `CASE` evaluates its `THEN` only
+/// for the rows that reach it). An empty `responded` is NULL (no response
+/// yet). `{now}` is the instant statuses are taken at, as RFC 3339.
+const COUNTS: &str = "
 SELECT
-    to_char(date_trunc('month', c), '%Y-%m') AS month,
-    p AS priority,
+    verdict,
+    p,
+    CAST(date_part('year', c) AS BIGINT) AS year,
+    CAST(date_part('month', c) AS BIGINT) AS month,
+    CASE WHEN verdict = 'ok' THEN sla_status(p, c, r, now) END AS status,
     count(*) AS tickets,
-    sum(CASE WHEN status = 'met' THEN 1 ELSE 0 END) AS met,
-    sum(CASE WHEN status = 'breached' THEN 1 ELSE 0 END) AS breached,
-    sum(CASE WHEN status = 'at_risk' THEN 1 ELSE 0 END) AS at_risk,
-    sum(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
-    avg(CASE WHEN r <= now THEN business_time(c, r) END) / 3600.0 AS mean_response_hours
+    sum(CASE WHEN verdict = 'ok' AND r <= now THEN business_time(c, r) END) AS response_seconds,
+    count(CASE WHEN verdict = 'ok' AND r <= now THEN 1 END) AS answered
 FROM (
-    SELECT p, c, r, now, sla_status(p, c, r, now) AS status
-    FROM checked, (SELECT sla_instant('{now}') AS now)
-    WHERE verdict = 'ok'
+    SELECT *,
+        CASE
+            WHEN p IS NULL THEN 'priority'
+            WHEN c IS NULL THEN 'created'
+            WHEN responded IS NOT NULL AND r IS NULL THEN 'responded'
+            WHEN r < c THEN 'responded before created'
+            ELSE 'ok'
+        END AS verdict
+    FROM (
+        SELECT
+            try_sla_priority(priority) AS p,
+            try_sla_instant(created) AS c,
+            responded,
+            try_sla_instant(responded) AS r,
+            sla_instant('{now}') AS now
+        FROM tickets
+    )
 )
-GROUP BY 1, 2
-ORDER BY 1, CASE p WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END";
-
-const VERDICTS: &str = "SELECT verdict, count(*) AS n FROM checked GROUP BY verdict";
+GROUP BY 1, 2, 3, 4, 5";
 
 /// Runs the report over the table `tickets` on `ctx` (which has the SLA
 /// functions registered), with statuses at `now` (RFC 3339).
 pub async fn run(ctx: &SessionContext, now: &str) -> Result<Report> {
-    ctx.sql(CHECKED).await?.collect().await?;
+    let sql = COUNTS.replace("{now}", &now.replace('\'', "''"));
     let mut rejected = Rejected::default();
     let mut rows = 0;
-    for batch in ctx.sql(VERDICTS).await?.collect().await? {
+    // (year, month, priority rank) -> line, business seconds, answered.
+    let mut lines: BTreeMap<(i64, i64, usize), (Line, f64, i64)> = BTreeMap::new();
+    for batch in ctx.sql(&sql).await?.collect().await? {
         let verdicts = texts(&batch, 0)?;
-        let counts = batch.column(1).as_primitive::<Int64Type>();
-        for (verdict, n) in verdicts.iter().zip(counts.values()) {
-            rows += n;
-            match verdict.as_str() {
-                "priority" => rejected.priority += n,
-                "created" => rejected.created += n,
-                "responded" => rejected.responded += n,
-                "responded before created" => rejected.responded_before_created += n,
-                _ => {}
-            }
-        }
-    }
-    let mut lines = Vec::new();
-    let table = TABLE.replace("{now}", &now.replace('\'', "''"));
-    for batch in ctx.sql(&table).await?.collect().await? {
-        let months = texts(&batch, 0)?;
         let priorities = texts(&batch, 1)?;
-        let count = |i: usize| batch.column(i).as_primitive::<Int64Type>().clone();
-        let (tickets, met, breached, at_risk, pending) =
-            (count(2), count(3), count(4), count(5), count(6));
-        let hours = batch.column(7).as_primitive::<Float64Type>();
+        let statuses = texts(&batch, 4)?;
+        let int = |i: usize| batch.column(i).as_primitive::<Int64Type>().clone();
+        let (years, months, tickets, answered) = (int(2), int(3), int(5), int(7));
+        let seconds = batch.column(6).as_primitive::<Float64Type>();
         for row in 0..batch.num_rows() {
-            lines.push(Line {
-                month: months[row].clone(),
-                priority: priorities[row].clone(),
-                tickets: tickets.value(row),
-                met: met.value(row),
-                breached: breached.value(row),
-                at_risk: at_risk.value(row),
-                pending: pending.value(row),
-                mean_response_hours: hours.is_valid(row).then(|| hours.value(row)),
+            let n = tickets.value(row);
+            rows += n;
+            match verdicts[row].as_deref() {
+                Some("ok") => {}
+                Some("priority") => {
+                    rejected.priority += n;
+                    continue;
+                }
+                Some("created") => {
+                    rejected.created += n;
+                    continue;
+                }
+                Some("responded") => {
+                    rejected.responded += n;
+                    continue;
+                }
+                _ => {
+                    rejected.responded_before_created += n;
+                    continue;
+                }
+            }
+            let priority = priorities[row].clone().unwrap_or_default();
+            let rank = PRIORITIES.iter().position(|p| *p == priority).unwrap_or(4);
+            let (year, month) = (years.value(row), months.value(row));
+            let (line, secs, count) = lines.entry((year, month, rank)).or_insert_with(|| {
+                (
+                    Line {
+                        month: format!("{year:04}-{month:02}"),
+                        priority,
+                        tickets: 0,
+                        met: 0,
+                        breached: 0,
+                        at_risk: 0,
+                        pending: 0,
+                        mean_response_hours: None,
+                    },
+                    0.0,
+                    0,
+                )
             });
+            line.tickets += n;
+            match statuses[row].as_deref() {
+                Some("met") => line.met += n,
+                Some("breached") => line.breached += n,
+                Some("at_risk") => line.at_risk += n,
+                _ => line.pending += n,
+            }
+            if seconds.is_valid(row) {
+                *secs += seconds.value(row);
+            }
+            *count += answered.value(row);
         }
     }
+    let lines = lines
+        .into_values()
+        .map(|(mut line, secs, count)| {
+            line.mean_response_hours = (count > 0).then(|| secs / count as f64 / 3600.0);
+            line
+        })
+        .collect();
     Ok(Report {
         rows,
         lines,
@@ -169,11 +199,14 @@ pub async fn run(ctx: &SessionContext, now: &str) -> Result<Report> {
     })
 }
 
+/// The priorities as `sla_priority` writes them, most urgent first.
+const PRIORITIES: [&str; 4] = ["urgent", "high", "normal", "low"];
+
 /// A text column of any of Arrow's string types, as strings.
-fn texts(batch: &RecordBatch, column: usize) -> Result<Vec<String>> {
+fn texts(batch: &RecordBatch, column: usize) -> Result<Vec<Option<String>>> {
     let cast = datafusion::arrow::compute::cast(batch.column(column), &DataType::Utf8)?;
     let strings = cast.as_string::<i32>();
     Ok((0..strings.len())
-        .map(|i| strings.value(i).to_string())
+        .map(|i| strings.is_valid(i).then(|| strings.value(i).to_string()))
         .collect())
 }
