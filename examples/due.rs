@@ -118,7 +118,7 @@ fn explain(
     let priority: Priority = priority.parse()?;
     let created = calendar.parse_datetime(created)?;
     let target = policy.target(priority).duration(calendar);
-    Ok(SlaClock::new(calendar, &created, target)?.explain())
+    SlaClock::new(calendar, &created, target)?.explain()
 }
 
 fn main() -> ExitCode {

@@ -17,9 +17,12 @@ Usage: status <priority> <created> [--now <instant>] [--responded <instant>]
               [--paused <from>/<to>]... [--at-risk <percent>]
               [--calendar FILE] [--policy FILE]
 
-Prints a ticket's SLA status: met, pending, at-risk or breached, the
-business time left (negative when overdue) and the due instant. Without
-options it uses the default policy and the Munich support calendar.
+Prints a ticket's SLA status at --now: met, pending, at_risk or breached,
+the business time left (negative when overdue), the due instant, and when
+it becomes at risk and changes next. Every value is read at --now: a
+response after --now is not known yet, and a pause still running counts
+as ending at --now. Without options it uses the default policy and the
+Munich support calendar.
 
   <priority>             urgent, high, normal, low (or dringend, hoch, normal, niedrig)
   <created>, <instant>   RFC 3339 (2026-12-23T15:00:00+01:00) or a local
@@ -27,11 +30,12 @@ options it uses the default policy and the Munich support calendar.
   --calendar FILE        the calendar as JSON, in the form of data/munich-calendar.json
   --policy FILE          the policy as JSON, in the form of data/default-policy.json
   --now <instant>        the moment to evaluate; defaults to the current time
-  --responded <instant>  when the first response was sent, if it was
+  --responded <instant>  when the first response was sent, if it was; the
+                         time left is then the time left at the response
   --paused <from>/<to>   an interval during which the SLA clock stood still;
                          repeat for several; <from>/.. for a pause still running
                          at --now
-  --at-risk <percent>    report at-risk once this share of the target has
+  --at-risk <percent>    report at_risk once this share of the target has
                          elapsed, written like 80% (default 75%)
   -h, --help             print this help";
 
@@ -111,29 +115,27 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
         .and_then(|c| c.with_pauses(pauses))
         .map(|c| c.with_risk_threshold(threshold))
         .map_err(text)?;
-    let status = clock
-        .status(&now, responded.map(|r| r.to_utc()))
-        .map_err(text)?;
-    let remaining = clock
-        .remaining(responded.as_ref().unwrap_or(&now))
+    // Every value printed comes from the one reading at `now`, so they
+    // cannot disagree (a running pause ends at `now`, a later response is
+    // not known yet).
+    let reading = clock
+        .reading(&now, responded.map(|r| r.to_utc()))
         .map_err(text)?;
     let show = |t: DateTime<chrono_tz::Tz>| t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
     let mut out = format!(
-        "status       {}\nremaining    {remaining}\ndue          {}\n",
-        status.name(),
-        show(clock.due())
+        "status       {}\nremaining    {}\ndue          {}\n",
+        reading.status.name(),
+        reading.remaining,
+        show(reading.due)
     );
-    if let Some(at_risk) = clock.at_risk_from() {
+    if let Some(at_risk) = reading.at_risk_from {
         out.push_str(&format!(
             "at risk from {} ({threshold} of {})\n",
             show(at_risk),
             clock.target()
         ));
     }
-    if let Some(next) = clock
-        .next_change(&now, responded.map(|r| r.to_utc()))
-        .map_err(text)?
-    {
+    if let Some(next) = reading.next_change {
         out.push_str(&format!("next change  {}\n", show(next)));
     }
     Ok(out)

@@ -28,6 +28,18 @@ pub(crate) struct PauseSet {
 }
 
 impl PauseSet {
+    /// Spans `[from, to)` in any order (empty ones left out) and the start
+    /// of a running pause: the one place pauses are merged.
+    pub(crate) fn new(
+        spans: impl IntoIterator<Item = (i64, i64)>,
+        open_since: Option<i64>,
+    ) -> PauseSet {
+        PauseSet {
+            closed: merge(spans.into_iter().filter(|&(p, q)| p < q).collect()),
+            open_since,
+        }
+    }
+
     /// The spans, with a running pause taken to end at `end`.
     pub(crate) fn ended_at(&self, end: i64) -> Vec<(i64, i64)> {
         match self.open_since {
@@ -69,19 +81,13 @@ pub(crate) fn pause_set(
         let start = cal.offset_ns_clamped(&pause.start());
         match pause.end() {
             Some(end) => {
-                let end = cal.offset_ns_clamped(&end);
-                if start < end {
-                    closed.push((start, end));
-                }
+                closed.push((start, cal.offset_ns_clamped(&end)));
             }
             None => open_since = Some(open_since.map_or(start, |s| s.min(start))),
         }
     }
     limits::check("pauses", count, MAX_PAUSES)?;
-    Ok(PauseSet {
-        closed: merge(closed),
-        open_since,
-    })
+    Ok(PauseSet::new(closed, open_since))
 }
 
 /// Business time in `[from, to)` (`from <= to`) outside the pauses.

@@ -130,8 +130,8 @@ impl Error {
             | InvalidDuration { .. }
             | NegativeDuration { .. }
             | NegativeCountBack { .. } => ErrorKind::Duration,
-            InvertedPause { .. } | InvalidPause { .. } => ErrorKind::Pause,
-            InvalidStatus { .. } => ErrorKind::Status,
+            InvertedPause { .. } | InvalidPause { .. } | PauseRunning { .. } => ErrorKind::Pause,
+            InvalidStatus { .. } | InvalidStatusKind { .. } => ErrorKind::Status,
             UnknownEventKind { .. }
             | MissingPriority { .. }
             | UnexpectedPriority { .. }
@@ -270,6 +270,11 @@ pub(crate) enum Reason {
     #[error("invalid pause: it ends at {to}, before it starts at {from}")]
     InvertedPause { from: Shown, to: Shown },
     #[error(
+        "the due instant is not known while a pause runs (paused since {since}); \
+         ask at a given now, e.g. with SlaClock::as_of"
+    )]
+    PauseRunning { since: Shown },
+    #[error(
         "invalid pause '{input}'; expected START/END or START/.. (still running), \
          two instants joined by '/'"
     )]
@@ -288,6 +293,8 @@ pub(crate) enum Reason {
          'pending: 1h left, due 2026-12-21T12:00:00+01:00[Europe/Berlin]'"
     )]
     InvalidStatus { input: Shown },
+    #[error("invalid status '{input}'; expected met, pending, at_risk or breached")]
+    InvalidStatusKind { input: Shown },
     #[error("invalid response target {target}; a target cannot be negative")]
     NegativeTarget { target: Shown },
     #[error(

@@ -5,10 +5,10 @@ use std::fmt;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
 
+use crate::business_time::PauseSpans;
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::holidays::{Holiday, holidays_in_year};
-use crate::sla::SlaClock;
 use crate::timeline::DayKind;
 
 /// Why a day, or part of one, added no business time.
@@ -68,7 +68,7 @@ impl fmt::Display for SkipReason {
 /// ```
 /// use sla_clock::{BusinessDuration, Calendar, SlaClock, Step};
 /// let cal = Calendar::munich();
-/// let explanation = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(1))?.explain();
+/// let explanation = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(1))?.explain()?;
 /// assert!(matches!(explanation.steps[0], Step::Counted { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -119,7 +119,7 @@ pub enum Step {
 ///
 /// let cal = Calendar::munich();
 /// let created = cal.parse_datetime("2026-12-23T15:00")?;
-/// let text = SlaClock::new(&cal, &created, BusinessDuration::from_hours(16))?.explain().to_string();
+/// let text = SlaClock::new(&cal, &created, BusinessDuration::from_hours(16))?.explain()?.to_string();
 /// assert!(text.contains("2026-12-25 Fri  skipped: holiday: 1. Weihnachtstag / Christmas Day"));
 /// assert!(text.ends_with("due      2026-12-28T15:00:00+01:00\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -198,131 +198,118 @@ impl fmt::Display for Explanation {
     }
 }
 
-impl SlaClock {
-    /// The account of how this clock's due instant was reached.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock, Step};
-    /// let cal = Calendar::munich();
-    /// let pause = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T12:00")?)?;
-    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(2))?
-    ///     .with_pauses([pause])?;
-    /// let steps = clock.explain().steps;
-    /// assert_eq!(steps.len(), 3);
-    /// assert!(matches!(steps[1], Step::Paused { .. }));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn explain(&self) -> Explanation {
-        let cal = self.calendar();
-        let (created, due) = (self.created(), self.due());
-        let (c, d) = (self.created_ns(), self.due_ns());
-        let timeline = cal.timeline();
-        let mut steps = Vec::new();
-        // The last day that holds business time before the due instant; a
-        // due instant at local midnight ends the day before.
-        let last = if d > c {
-            cal.to_datetime(d - 1).date_naive()
-        } else {
-            created.date_naive()
-        };
-        let rules = cal.holiday_rules();
-        // Each year's holidays once, not every rule for every skipped day.
-        let mut year: Option<(i32, Vec<Holiday>)> = None;
-        let mut next_pause = 0;
-        let mut date = created.date_naive();
-        while date <= last {
-            if year.as_ref().is_none_or(|(y, _)| *y != date.year()) {
-                year = Some((date.year(), holidays_in_year(rules, date.year())));
-            }
-            let holiday = year.as_ref().and_then(|(_, holidays)| {
-                let i = holidays.binary_search_by_key(&date, |h| h.date).ok()?;
-                Some(&holidays[i])
+/// The account of how a clock created at `c` with `target` reached its
+/// due instant `d`, with the ended pauses `pauses` (merged, sorted), all
+/// in nanoseconds on the calendar's timeline.
+pub(crate) fn explain(
+    cal: &Calendar,
+    c: i64,
+    target: BusinessDuration,
+    d: i64,
+    pauses: &PauseSpans,
+) -> Explanation {
+    let (created, due) = (cal.to_datetime(c), cal.to_datetime(d));
+    let timeline = cal.timeline();
+    let mut steps = Vec::new();
+    // The last day that holds business time before the due instant; a
+    // due instant at local midnight ends the day before.
+    let last = if d > c {
+        cal.to_datetime(d - 1).date_naive()
+    } else {
+        created.date_naive()
+    };
+    let rules = cal.holiday_rules();
+    // Each year's holidays once, not every rule for every skipped day.
+    let mut year: Option<(i32, Vec<Holiday>)> = None;
+    let mut next_pause = 0;
+    let mut date = created.date_naive();
+    while date <= last {
+        if year.as_ref().is_none_or(|(y, _)| *y != date.year()) {
+            year = Some((date.year(), holidays_in_year(rules, date.year())));
+        }
+        let holiday = year.as_ref().and_then(|(_, holidays)| {
+            let i = holidays.binary_search_by_key(&date, |h| h.date).ok()?;
+            Some(&holidays[i])
+        });
+        let kind = cal.day_kind_given(date, holiday.is_some());
+        if kind == DayKind::ClockChange {
+            steps.push(Step::Skipped {
+                date,
+                reason: SkipReason::ClockChange,
             });
-            let kind = cal.day_kind_given(date, holiday.is_some());
-            if kind == DayKind::ClockChange {
+        } else if kind != DayKind::Open {
+            // A holiday on a weekend is named: "weekend" is true but
+            // tells the reader less.
+            let reason = match (kind, holiday) {
+                (_, Some(h)) => SkipReason::Holiday(h.clone()),
+                (DayKind::SpecialClosed, None) => SkipReason::ClosedBySpecialHours,
+                (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
+                _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => SkipReason::Weekend,
+                _ => SkipReason::NoOpeningHours(date.weekday()),
+            };
+            steps.push(Step::Skipped { date, reason });
+        } else {
+            let before = steps.len();
+            let mut last_end = i64::MIN;
+            timeline.for_each_window_on(date, |s, e| {
+                last_end = e;
+                pieces(cal, pauses, s.max(c), e.min(d), &mut next_pause, &mut steps);
+            });
+            if steps.len() == before && date == created.date_naive() && c >= last_end {
                 steps.push(Step::Skipped {
                     date,
-                    reason: SkipReason::ClockChange,
+                    reason: SkipReason::AfterClosing,
                 });
-            } else if kind != DayKind::Open {
-                // A holiday on a weekend is named: "weekend" is true but
-                // tells the reader less.
-                let reason = match (kind, holiday) {
-                    (_, Some(h)) => SkipReason::Holiday(h.clone()),
-                    (DayKind::SpecialClosed, None) => SkipReason::ClosedBySpecialHours,
-                    (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
-                    _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => {
-                        SkipReason::Weekend
-                    }
-                    _ => SkipReason::NoOpeningHours(date.weekday()),
-                };
-                steps.push(Step::Skipped { date, reason });
-            } else {
-                let before = steps.len();
-                let mut last_end = i64::MIN;
-                timeline.for_each_window_on(date, |s, e| {
-                    last_end = e;
-                    self.pieces(cal, s.max(c), e.min(d), &mut next_pause, &mut steps);
-                });
-                if steps.len() == before && date == created.date_naive() && c >= last_end {
-                    steps.push(Step::Skipped {
-                        date,
-                        reason: SkipReason::AfterClosing,
-                    });
-                }
-            }
-            match date.succ_opt() {
-                Some(next) => date = next,
-                None => break,
             }
         }
-        Explanation {
-            created,
-            target: self.target(),
-            due,
-            steps,
+        match date.succ_opt() {
+            Some(next) => date = next,
+            None => break,
         }
     }
+    Explanation {
+        created,
+        target,
+        due,
+        steps,
+    }
+}
 
-    /// Splits the open stretch `[from, to)` into counted and paused steps.
-    /// Stretches come in order, so `next_pause` (the first pause that may
-    /// still matter) only moves forward: one pass over the pauses for the
-    /// whole explanation.
-    fn pieces(
-        &self,
-        cal: &Calendar,
-        from: i64,
-        to: i64,
-        next_pause: &mut usize,
-        steps: &mut Vec<Step>,
-    ) {
-        let pauses = self.pause_spans();
-        while pauses.get(*next_pause).is_some_and(|&(_, q)| q <= from) {
-            *next_pause += 1;
+/// Splits the open stretch `[from, to)` into counted and paused steps.
+/// Stretches come in order, so `next_pause` (the first pause that may
+/// still matter) only moves forward: one pass over the pauses for the
+/// whole explanation.
+fn pieces(
+    cal: &Calendar,
+    pauses: &PauseSpans,
+    from: i64,
+    to: i64,
+    next_pause: &mut usize,
+    steps: &mut Vec<Step>,
+) {
+    while pauses.get(*next_pause).is_some_and(|&(_, q)| q <= from) {
+        *next_pause += 1;
+    }
+    let mut at = from;
+    for &(p, q) in &pauses[*next_pause..] {
+        if at >= to || p >= to {
+            break;
         }
-        let mut at = from;
-        for &(p, q) in &pauses[*next_pause..] {
-            if at >= to || p >= to {
-                break;
-            }
-            let (p, q) = (p.max(at), q.min(to));
-            if p >= q {
-                continue;
-            }
-            if p > at {
-                steps.push(counted(cal, at, p));
-            }
-            steps.push(Step::Paused {
-                from: cal.to_datetime(p),
-                to: cal.to_datetime(q),
-            });
-            at = q;
+        let (p, q) = (p.max(at), q.min(to));
+        if p >= q {
+            continue;
         }
-        if at < to {
-            steps.push(counted(cal, at, to));
+        if p > at {
+            steps.push(counted(cal, at, p));
         }
+        steps.push(Step::Paused {
+            from: cal.to_datetime(p),
+            to: cal.to_datetime(q),
+        });
+        at = q;
+    }
+    if at < to {
+        steps.push(counted(cal, at, to));
     }
 }
 

@@ -169,10 +169,10 @@
 //! let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?
 //!     .with_pauses([waiting])?
 //!     .with_risk_threshold(RiskThreshold::percent(75)?);
-//! assert_eq!(clock.due().to_rfc3339(), "2026-12-21T15:00:00+01:00");
+//! assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-21T15:00:00+01:00");
 //! let now = cal.parse_datetime("2026-12-21T14:30")?;
 //! let status = clock.status(&now, None)?;
-//! assert_eq!(status.to_string(), "at-risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]");
+//! assert_eq!(status.to_string(), "at risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -184,14 +184,14 @@
 //! with targets per [`Metric`], an at-risk threshold) replays a ticket's
 //! [`Event`]s into a [`TicketReport`]: for every measured metric its
 //! [`Cycle`]s with start, stop, target, due, elapsed, remaining and
-//! [`CycleStatus`]. Waiting for the customer pauses the update and
+//! [`StatusKind`]. Waiting for the customer pauses the update and
 //! resolution clocks; a reopening resumes the resolution clock; a priority
 //! change re-targets every running cycle. The report is a pure function
 //! of the events and `now`, whether they come at once
 //! ([`Lifecycle::replay`]) or one at a time ([`TicketHistory`]).
 //!
 //! ```
-//! use sla_clock::{Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+//! use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
 //!
 //! let cal = Calendar::munich();
 //! let at = |s| cal.parse_datetime(s);
@@ -201,7 +201,7 @@
 //! ];
 //! let report = Lifecycle::new(&cal, LifecyclePolicy::default()).replay(events, &at("2026-12-21T15:00")?)?;
 //! // Raised to Urgent (4 business hours) after 5: breached at once.
-//! assert_eq!(report.metrics[&Metric::FirstResponse][0].status, CycleStatus::Breached);
+//! assert_eq!(report.metrics[&Metric::FirstResponse][0].status, StatusKind::Breached);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -277,6 +277,7 @@ mod schedule;
 mod serde_text;
 mod sla;
 mod special_hours;
+mod status;
 mod timeline;
 mod transitions;
 mod zoned;
@@ -293,16 +294,16 @@ pub use error::{Error, ErrorKind, Result};
 pub use explain::{Explanation, SkipReason, Step};
 pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule};
 pub use lifecycle::{
-    Cycle, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, TicketHistory,
-    TicketReport,
+    Cycle, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, TicketHistory, TicketReport,
 };
 pub use pause::Pause;
 pub use policy::{Policy, PriorityText, PriorityTexts, ResponseTarget, Text};
 pub use priority::{Language, Priority};
 pub use regions::{Region, munich_holiday_rules, regions};
 pub use schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
-pub use sla::{RiskThreshold, SlaClock, SlaStatus};
+pub use sla::{SlaClock, SlaReading};
 pub use special_hours::SpecialHours;
+pub use status::{RiskThreshold, SlaStatus, StatusKind};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "serde"))]

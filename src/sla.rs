@@ -1,9 +1,7 @@
-//! A ticket's SLA clock: due time, remaining time, status, pauses.
+//! A ticket's SLA clock: due time, remaining time, status, pauses, and
+//! the one reading at `now` that every answer comes from.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use std::str::FromStr;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -12,310 +10,23 @@ use crate::business_time::{self, PauseSet, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
+use crate::explain::{self, Explanation};
 use crate::pause::Pause;
 use crate::policy::Policy;
 use crate::priority::Priority;
-
-/// The share of the target after which a ticket counts as at risk.
-///
-/// # Example
-///
-/// ```
-/// use sla_clock::RiskThreshold;
-///
-/// assert_eq!(RiskThreshold::percent(75)?.to_string(), "75%");
-/// assert!(RiskThreshold::percent(101).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RiskThreshold(u8);
-
-impl RiskThreshold {
-    /// The lifecycle's default (SLA-LIFECYCLE.md section 3): at risk once
-    /// 75 % of a cycle's target has elapsed.
-    pub(crate) const DEFAULT: RiskThreshold = RiskThreshold(75);
-
-    /// At risk once `percent` of the target has elapsed (0 to 100).
-    ///
-    /// # Errors
-    ///
-    /// A percentage above 100.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::RiskThreshold;
-    /// let err = RiskThreshold::percent(150).unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid at-risk threshold 150%; expected a percentage from 0 to 100");
-    /// ```
-    pub fn percent(percent: u8) -> Result<Self> {
-        if percent > 100 {
-            return Err(Reason::InvalidRiskThreshold {
-                percent: shown(percent),
-            }
-            .into());
-        }
-        Ok(RiskThreshold(percent))
-    }
-
-    /// The percentage.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::RiskThreshold;
-    /// assert_eq!(RiskThreshold::percent(80)?.as_percent(), 80);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn as_percent(self) -> u8 {
-        self.0
-    }
-}
-
-impl fmt::Display for RiskThreshold {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", self.0)
-    }
-}
-
-/// Reads what `Display` writes: a whole percentage with a `%` sign.
-///
-/// ```
-/// use sla_clock::RiskThreshold;
-/// assert_eq!("75%".parse::<RiskThreshold>()?, RiskThreshold::percent(75)?);
-/// assert!("75".parse::<RiskThreshold>().is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-impl FromStr for RiskThreshold {
-    type Err = crate::Error;
-    fn from_str(text: &str) -> Result<RiskThreshold> {
-        let invalid =
-            || -> crate::Error { Reason::InvalidRiskThresholdText { input: shown(text) }.into() };
-        let digits = text.strip_suffix('%').ok_or_else(invalid)?;
-        if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid());
-        }
-        let percent: u8 = digits.parse().map_err(|_| invalid())?;
-        RiskThreshold::percent(percent)
-    }
-}
-
-#[cfg(feature = "serde")]
-crate::serde_text::as_text!(RiskThreshold);
-
-/// Where a ticket stands against its response target.
-///
-/// # Example
-///
-/// ```
-/// use sla_clock::{Calendar, Policy, Priority, SlaClock, SlaStatus, BusinessDuration};
-///
-/// let cal = Calendar::munich();
-/// let created = cal.parse_datetime("2026-12-18T16:00")?;
-/// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?;
-/// let now = cal.parse_datetime("2026-12-21T11:00")?;
-/// match clock.status(&now, None)? {
-///     SlaStatus::Pending { remaining, .. } => assert_eq!(remaining, BusinessDuration::from_hours(1)),
-///     other => panic!("unexpected {other}"),
-/// }
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// Statuses are ordered by severity: met, then pending, at risk, breached;
-/// within one kind, the one with less time to spare (or more overdue) is
-/// more severe, then the one due earlier. Sorting a list of tickets' statuses
-/// puts the most urgent last.
-///
-/// As text (`Display`, `FromStr`) a status reads like
-/// `at-risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]`: the
-/// due instant in RFC 3339 with the calendar's zone in brackets (RFC 9557),
-/// so that it reads back into the same zone. With the `serde` feature it
-/// is an object named by its `status`:
-/// `{"status": "at-risk", "remaining": "30m", "due": "2026-12-21T15:00:00+01:00[Europe/Berlin]"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)
-)]
-pub enum SlaStatus {
-    /// Answered on or before the due instant.
-    Met {
-        /// Business time that was left when the answer came.
-        margin: BusinessDuration,
-    },
-    /// Not answered, not yet due, below the at-risk threshold (if any).
-    Pending {
-        /// Business time left.
-        remaining: BusinessDuration,
-        /// The due instant.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
-        due: DateTime<Tz>,
-    },
-    /// Not answered, not yet due, but past the at-risk threshold.
-    AtRisk {
-        /// Business time left.
-        remaining: BusinessDuration,
-        /// The due instant.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
-        due: DateTime<Tz>,
-    },
-    /// Answered after the due instant, or not answered and past it.
-    Breached {
-        /// Business time past the target. It can be zero: an answer at
-        /// 19:00 to a ticket due at 18:00 is late, but by no business time.
-        overdue: BusinessDuration,
-        /// The due instant.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
-        due: DateTime<Tz>,
-    },
-}
-
-impl SlaStatus {
-    /// A one-word name: `met`, `pending`, `at-risk` or `breached`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, SlaStatus};
-    /// assert_eq!(SlaStatus::Met { margin: BusinessDuration::ZERO }.name(), "met");
-    /// ```
-    pub fn name(&self) -> &'static str {
-        match self {
-            SlaStatus::Met { .. } => "met",
-            SlaStatus::Pending { .. } => "pending",
-            SlaStatus::AtRisk { .. } => "at-risk",
-            SlaStatus::Breached { .. } => "breached",
-        }
-    }
-
-    /// What orders statuses: the kind's rank, then how much time is to
-    /// spare (less is more severe), then the due instant (earlier is more
-    /// severe).
-    fn severity(
-        &self,
-    ) -> (
-        u8,
-        std::cmp::Reverse<BusinessDuration>,
-        std::cmp::Reverse<Option<DateTime<Utc>>>,
-    ) {
-        use std::cmp::Reverse;
-        match *self {
-            SlaStatus::Met { margin } => (0, Reverse(margin), Reverse(None)),
-            SlaStatus::Pending { remaining, due } => {
-                (1, Reverse(remaining), Reverse(Some(due.to_utc())))
-            }
-            SlaStatus::AtRisk { remaining, due } => {
-                (2, Reverse(remaining), Reverse(Some(due.to_utc())))
-            }
-            SlaStatus::Breached { overdue, due } => {
-                (3, Reverse(-overdue), Reverse(Some(due.to_utc())))
-            }
-        }
-    }
-}
-
-/// By severity; see [`SlaStatus`].
-///
-/// ```
-/// use sla_clock::{BusinessDuration, SlaStatus};
-/// let met = SlaStatus::Met { margin: BusinessDuration::from_hours(1) };
-/// let breached: SlaStatus = "breached by 2h, was due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
-/// assert!(met < breached);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-impl Ord for SlaStatus {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        // Equal severity with different zones is still two values: the
-        // zone breaks the tie, so that the order agrees with `Eq`.
-        self.severity()
-            .cmp(&other.severity())
-            .then_with(|| self.zone_name().cmp(other.zone_name()))
-    }
-}
-
-impl PartialOrd for SlaStatus {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl SlaStatus {
-    fn zone_name(&self) -> &'static str {
-        match self {
-            SlaStatus::Met { .. } => "",
-            SlaStatus::Pending { due, .. }
-            | SlaStatus::AtRisk { due, .. }
-            | SlaStatus::Breached { due, .. } => due.timezone().name(),
-        }
-    }
-}
-
-impl fmt::Display for SlaStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SlaStatus::Met { margin } => write!(f, "met with {margin} to spare"),
-            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => write!(
-                f,
-                "{}: {remaining} left, due {}",
-                self.name(),
-                crate::zoned::format(due)
-            ),
-            SlaStatus::Breached { overdue, due } => {
-                write!(
-                    f,
-                    "breached by {overdue}, was due {}",
-                    crate::zoned::format(due)
-                )
-            }
-        }
-    }
-}
-
-/// Reads what `Display` writes.
-///
-/// ```
-/// use sla_clock::SlaStatus;
-/// let text = "at-risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]";
-/// assert_eq!(text.parse::<SlaStatus>()?.to_string(), text);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-impl FromStr for SlaStatus {
-    type Err = crate::Error;
-    fn from_str(text: &str) -> Result<SlaStatus> {
-        let invalid = || -> crate::Error { Reason::InvalidStatus { input: shown(text) }.into() };
-        let duration = |t: &str| t.parse::<BusinessDuration>().map_err(|_| invalid());
-        let due = |t: &str| crate::zoned::parse(t).map_err(|_| invalid());
-        if let Some(margin) = text
-            .strip_prefix("met with ")
-            .and_then(|t| t.strip_suffix(" to spare"))
-        {
-            return Ok(SlaStatus::Met {
-                margin: duration(margin)?,
-            });
-        }
-        if let Some(rest) = text.strip_prefix("breached by ") {
-            let (overdue, when) = rest.split_once(", was due ").ok_or_else(invalid)?;
-            return Ok(SlaStatus::Breached {
-                overdue: duration(overdue)?,
-                due: due(when)?,
-            });
-        }
-        let (name, rest) = text.split_once(": ").ok_or_else(invalid)?;
-        let (remaining, when) = rest.split_once(" left, due ").ok_or_else(invalid)?;
-        let (remaining, due) = (duration(remaining)?, due(when)?);
-        match name {
-            "pending" => Ok(SlaStatus::Pending { remaining, due }),
-            "at-risk" => Ok(SlaStatus::AtRisk { remaining, due }),
-            _ => Err(invalid()),
-        }
-    }
-}
+use crate::status::{RiskThreshold, SlaStatus, StatusKind};
 
 /// One ticket's SLA clock: created at an instant, with a target, optional
-/// pauses and an optional at-risk threshold. The due instant is computed
-/// once when the clock is made; status queries take `now` as an argument
-/// (the library never reads the system clock).
+/// pauses and an optional at-risk threshold. Queries take `now` as an
+/// argument (the library never reads the system clock).
+///
+/// Every answer at a `now` comes from one place, [`SlaClock::reading`]:
+/// status, elapsed and remaining business time, the due and at-risk
+/// instants and the next change, so they always agree. A pause still
+/// running at `now` counts as ending at `now` for all of them; without a
+/// `now` the due instant of such a clock is not known yet, so
+/// [`SlaClock::due`] is `None` while a pause runs (docs/SEMANTICS.md,
+/// section 3).
 ///
 /// # Example
 ///
@@ -327,7 +38,16 @@ impl FromStr for SlaStatus {
 /// // Waiting two business hours for the customer moves the deadline by two hours.
 /// let pause = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T13:00")?)?;
 /// let clock = SlaClock::new(&cal, &created, BusinessDuration::from_hours(4))?.with_pauses([pause])?;
-/// assert_eq!(clock.due().to_rfc3339(), "2026-12-21T16:00:00+01:00");
+/// assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-21T16:00:00+01:00");
+///
+/// // Waiting since 11:00 and still waiting at 15:00: the due instant is
+/// // known at a `now`, with the pause taken to end there.
+/// let waiting = Pause::since(cal.parse_datetime("2026-12-21T11:00")?);
+/// let clock = clock.with_pauses([waiting])?;
+/// assert_eq!(clock.due(), None);
+/// let reading = clock.reading(&cal.parse_datetime("2026-12-21T15:00")?, None)?;
+/// assert_eq!(reading.due.to_rfc3339(), "2026-12-21T18:00:00+01:00");
+/// assert_eq!(reading.remaining, BusinessDuration::from_hours(3));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -337,14 +57,90 @@ pub struct SlaClock {
     target: BusinessDuration,
     target_ns: i64,
     pauses: PauseSet,
-    due: i64,
-    risk: Option<(RiskThreshold, i64)>,
+    risk: Option<RiskThreshold>,
+    /// The due and at-risk instants; `None` while a pause runs, since
+    /// they depend on when it ends.
+    deadlines: Option<Deadlines>,
 }
 
-/// A snapshot of the clock: `created`, `target`, `due`, and when set
-/// `risk_threshold` and `at_risk_from`, and the `pauses`. Instants carry
-/// the calendar's zone in brackets (RFC 9557). A clock is not read back:
-/// make it again from the calendar with [`SlaClock::new`].
+/// A clock's instants once its pauses have all ended.
+#[derive(Debug, Clone, Copy)]
+struct Deadlines {
+    due: i64,
+    at_risk: Option<i64>,
+}
+
+/// Everything a clock answers at one `now`, computed together so that the
+/// values cannot disagree: the status, the business time elapsed and
+/// remaining, the due and at-risk instants and the next change.
+///
+/// A pause still running at `now` counts as ending at `now`. A response
+/// after `now` is not known yet: the reading is the one without it. With a
+/// response at or before `now`, `elapsed` and `remaining` are measured at
+/// the response.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{BusinessDuration, Calendar, Policy, Priority, RiskThreshold, SlaClock, StatusKind};
+///
+/// let cal = Calendar::munich();
+/// let created = cal.parse_datetime("2026-12-18T16:00")?;
+/// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?
+///     .with_risk_threshold(RiskThreshold::percent(75)?);
+/// let reading = clock.reading(&cal.parse_datetime("2026-12-21T11:00")?, None)?;
+/// assert_eq!(reading.status.kind(), StatusKind::AtRisk);
+/// assert_eq!(reading.remaining, BusinessDuration::from_hours(1));
+/// assert_eq!(reading.due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+/// assert_eq!(reading.at_risk_from.unwrap().to_rfc3339(), "2026-12-21T11:00:00+01:00");
+/// assert_eq!(reading.next_change.unwrap().to_rfc3339(), "2026-12-21T12:00:00.000000001+01:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+pub struct SlaReading {
+    /// The status, with its numbers.
+    pub status: SlaStatus,
+    /// The due instant, with the pauses as they stand at `now`.
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
+    pub due: DateTime<Tz>,
+    /// Business time counted from creation to the response (or to `now`
+    /// while there is none), pauses excluded; zero before creation.
+    pub elapsed: BusinessDuration,
+    /// The target minus `elapsed`: negative once overdue.
+    pub remaining: BusinessDuration,
+    /// The instant the ticket is at risk from, when a threshold is set.
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned::option", default))]
+    pub at_risk_from: Option<DateTime<Tz>>,
+    /// The next instant at which the status changes if nothing else
+    /// happens: when the ticket becomes at risk, or breached (one
+    /// nanosecond after the due instant). `None` once it is answered or
+    /// breached, and while a pause runs (the clock stands still until it
+    /// ends).
+    #[cfg_attr(feature = "serde", serde(with = "crate::zoned::option", default))]
+    pub next_change: Option<DateTime<Tz>>,
+}
+
+/// A reading in the clock's own units, converted once at the edge.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reading {
+    pub(crate) kind: StatusKind,
+    pub(crate) due: i64,
+    pub(crate) elapsed: BusinessDuration,
+    pub(crate) remaining: BusinessDuration,
+    pub(crate) at_risk_from: Option<i64>,
+    pub(crate) next_change: Option<i64>,
+}
+
+/// A snapshot of the clock: `created`, `target`, `due` (absent while a
+/// pause runs), and when set `risk_threshold` and `at_risk_from`, and the
+/// `pauses`. Instants carry the calendar's zone in brackets (RFC 9557). A
+/// clock is not read back: make it again from the calendar with
+/// [`SlaClock::new`].
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
@@ -365,8 +161,8 @@ impl serde::Serialize for SlaClock {
             #[serde(with = "crate::zoned")]
             created: DateTime<Tz>,
             target: BusinessDuration,
-            #[serde(with = "crate::zoned")]
-            due: DateTime<Tz>,
+            #[serde(with = "crate::zoned::option", skip_serializing_if = "Option::is_none")]
+            due: Option<DateTime<Tz>>,
             #[serde(skip_serializing_if = "Option::is_none")]
             risk_threshold: Option<RiskThreshold>,
             #[serde(with = "crate::zoned::option", skip_serializing_if = "Option::is_none")]
@@ -377,7 +173,7 @@ impl serde::Serialize for SlaClock {
             created: self.created(),
             target: self.target,
             due: self.due(),
-            risk_threshold: self.risk.map(|(threshold, _)| threshold),
+            risk_threshold: self.risk,
             at_risk_from: self.at_risk_from(),
             pauses: self.pauses(),
         }
@@ -400,7 +196,7 @@ impl SlaClock {
     /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
     /// let cal = Calendar::munich();
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-23T15:00")?, BusinessDuration::from_hours(8))?;
-    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-24T15:00:00+01:00");
+    /// assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-24T15:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new<T: TimeZone>(
@@ -409,17 +205,29 @@ impl SlaClock {
         target: BusinessDuration,
     ) -> Result<SlaClock> {
         let created = calendar.offset_ns(created)?;
-        let target_ns = non_negative(target)?;
-        let due = business_time::due_ns(calendar, created, target_ns, &[])?;
-        Ok(SlaClock {
+        SlaClock::from_parts(calendar, created, target, PauseSet::default(), None)
+    }
+
+    /// The clock of a ticket created at `created` (nanoseconds on the
+    /// calendar's timeline), with its pauses merged and an optional
+    /// threshold: what [`SlaClock::new`] and the lifecycle's cycles share.
+    pub(crate) fn from_parts(
+        calendar: &Calendar,
+        created: i64,
+        target: BusinessDuration,
+        pauses: PauseSet,
+        risk: Option<RiskThreshold>,
+    ) -> Result<SlaClock> {
+        let clock = SlaClock {
             calendar: calendar.clone(),
             created,
             target,
-            target_ns,
-            pauses: PauseSet::default(),
-            due,
-            risk: None,
-        })
+            target_ns: non_negative(target)?,
+            pauses,
+            risk,
+            deadlines: None,
+        };
+        clock.recompute()
     }
 
     /// A clock whose target is the policy's for `priority`.
@@ -435,7 +243,7 @@ impl SlaClock {
     /// let cal = Calendar::munich();
     /// let created = cal.parse_datetime("2026-12-23T15:00")?;
     /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Low, &created)?;
-    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-31T15:00:00+01:00");
+    /// assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-31T15:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_priority<T: TimeZone>(
@@ -453,7 +261,9 @@ impl SlaClock {
 
     /// The same clock with these paused intervals (replacing earlier ones).
     /// Overlapping pauses are merged; time before creation, and time
-    /// outside the supported range, holds no business time to remove.
+    /// outside the supported range, holds no business time to remove. A
+    /// pause still running ([`Pause::since`]) makes the due instant depend
+    /// on `now`: ask [`SlaClock::reading`].
     ///
     /// # Errors
     ///
@@ -469,7 +279,7 @@ impl SlaClock {
     /// // Paused over the whole weekend: weekends hold no business time anyway.
     /// let weekend = Pause::new(cal.parse_datetime("2026-12-19T00:00")?, cal.parse_datetime("2026-12-21T00:00")?)?;
     /// let clock = SlaClock::new(&cal, &created, BusinessDuration::from_hours(4))?.with_pauses([weekend])?;
-    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-21T12:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
@@ -477,38 +287,80 @@ impl SlaClock {
         self.recompute()
     }
 
-    /// The due and at-risk instants for the ended pauses.
+    /// The due and at-risk instants, when no pause runs.
     fn recompute(mut self) -> Result<SlaClock> {
-        self.due = business_time::due_ns(
-            &self.calendar,
-            self.created,
-            self.target_ns,
-            &self.pauses.closed,
-        )?;
-        Ok(match self.risk {
-            Some((threshold, _)) => self.with_risk_threshold(threshold),
-            None => self,
-        })
+        self.deadlines = match self.pauses.open_since {
+            Some(_) => None,
+            None => Some(self.deadlines_for(&self.pauses.closed)?),
+        };
+        Ok(self)
     }
 
-    /// The clock as it stands at `now`: a pause still running is taken to
-    /// end there, so the due instant moves by the waiting so far.
-    fn at(&self, now: i64) -> Result<Cow<'_, SlaClock>> {
-        match self.pauses.open_since {
-            Some(start) if start < now => {
-                let mut clock = self.clone();
-                clock.pauses = PauseSet {
-                    closed: self.pauses.ended_at(now),
-                    open_since: None,
-                };
-                Ok(Cow::Owned(clock.recompute()?))
+    fn deadlines_for(&self, pauses: &business_time::PauseSpans) -> Result<Deadlines> {
+        let due = business_time::due_ns(&self.calendar, self.created, self.target_ns, pauses)?;
+        // A share of the target is reached no later than the whole of it,
+        // which `due` already reached inside the range.
+        let at_risk = self.risk.map(|threshold| {
+            let share = self
+                .target
+                .percent_ceil(threshold.as_percent())
+                .to_i64_nanos()
+                .unwrap_or(self.target_ns);
+            business_time::due_ns(&self.calendar, self.created, share, pauses).unwrap_or(due)
+        });
+        Ok(Deadlines { due, at_risk })
+    }
+
+    /// The pauses and deadlines as they stand at `now` (nanoseconds): a
+    /// pause still running is taken to end there, so the due instant moves
+    /// by the waiting so far. The one place that rule is applied.
+    fn at_ns(&self, now: i64) -> Result<(Cow<'_, business_time::PauseSpans>, Deadlines)> {
+        match (self.pauses.open_since, self.deadlines) {
+            (None, Some(deadlines)) => Ok((Cow::Borrowed(&self.pauses.closed), deadlines)),
+            _ => {
+                let closed = self.pauses.ended_at(now);
+                let deadlines = self.deadlines_for(&closed)?;
+                Ok((Cow::Owned(closed), deadlines))
             }
-            _ => Ok(Cow::Borrowed(self)),
         }
     }
 
-    /// The same clock, reporting [`SlaStatus::AtRisk`] once `threshold` of
-    /// the target has elapsed.
+    /// The clock as it stands at `now`: a pause still running is taken to
+    /// end at `now`. Every answer of [`SlaClock::reading`] at `now` is this
+    /// clock's; use it for what has no `now` of its own, such as
+    /// [`SlaClock::explain`] of a ticket that is waiting.
+    ///
+    /// # Errors
+    ///
+    /// `now` outside the supported range; a due instant after it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
+    ///     .with_pauses([Pause::since(cal.parse_datetime("2026-12-21T11:00")?)])?;
+    /// let at_noon = clock.as_of(&cal.parse_datetime("2026-12-21T12:00")?)?;
+    /// assert_eq!(at_noon.due().unwrap().to_rfc3339(), "2026-12-21T15:00:00+01:00");
+    /// assert_eq!(at_noon.pauses()[0].end(), Some(cal.parse_datetime("2026-12-21T12:00")?.to_utc()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_of<T: TimeZone>(&self, now: &DateTime<T>) -> Result<SlaClock> {
+        let now = self.calendar.offset_ns(now)?;
+        let (closed, deadlines) = self.at_ns(now)?;
+        Ok(SlaClock {
+            pauses: PauseSet {
+                closed: closed.into_owned(),
+                open_since: None,
+            },
+            deadlines: Some(deadlines),
+            ..self.clone()
+        })
+    }
+
+    /// The same clock, reporting [`SlaStatus::AtRisk`] from the instant
+    /// `threshold` of the target has elapsed.
     ///
     /// # Example
     ///
@@ -521,16 +373,14 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_risk_threshold(mut self, threshold: RiskThreshold) -> SlaClock {
-        // A share of the target is reached no later than the whole of it,
-        // which `due` already reached inside the range.
-        let share = self
-            .target
-            .percent_ceil(threshold.as_percent())
-            .to_i64_nanos()
-            .unwrap_or(self.target_ns);
-        let at = business_time::due_ns(&self.calendar, self.created, share, &self.pauses.closed)
-            .unwrap_or(self.due);
-        self.risk = Some((threshold, at));
+        self.risk = Some(threshold);
+        if self.deadlines.is_some() {
+            // The due instant was reached before, so this cannot fail; keep
+            // the old deadlines if it somehow did rather than lose them.
+            if let Ok(deadlines) = self.deadlines_for(&self.pauses.closed) {
+                self.deadlines = Some(deadlines);
+            }
+        }
         self
     }
 
@@ -564,6 +414,23 @@ impl SlaClock {
         self.target
     }
 
+    /// The at-risk threshold, when one was set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, RiskThreshold, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.risk_threshold(), None);
+    /// let clock = clock.with_risk_threshold(RiskThreshold::percent(80)?);
+    /// assert_eq!(clock.risk_threshold(), Some(RiskThreshold::percent(80)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn risk_threshold(&self) -> Option<RiskThreshold> {
+        self.risk
+    }
+
     /// When the ticket was created, in the calendar's zone.
     ///
     /// # Example
@@ -579,22 +446,27 @@ impl SlaClock {
         self.calendar.to_datetime(self.created)
     }
 
-    /// The due instant, in the calendar's zone.
+    /// The due instant, in the calendar's zone; `None` while a pause runs,
+    /// since the due instant then depends on when it ends (ask
+    /// [`SlaClock::reading`] at a `now`).
     ///
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock};
     /// let cal = Calendar::munich();
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T16:00")?, BusinessDuration::from_hours(4))?;
-    /// assert_eq!(clock.due().to_rfc3339(), "2026-12-22T12:00:00+01:00");
+    /// assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-22T12:00:00+01:00");
+    /// let waiting = clock.with_pauses([Pause::since(cal.parse_datetime("2026-12-21T17:00")?)])?;
+    /// assert_eq!(waiting.due(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn due(&self) -> DateTime<Tz> {
-        self.calendar.to_datetime(self.due)
+    pub fn due(&self) -> Option<DateTime<Tz>> {
+        self.deadlines.map(|d| self.calendar.to_datetime(d.due))
     }
 
-    /// The instant the ticket becomes at risk, when a threshold was set.
+    /// The instant the ticket becomes at risk; `None` without a threshold,
+    /// and while a pause runs (as [`SlaClock::due`]).
     ///
     /// # Example
     ///
@@ -608,7 +480,8 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn at_risk_from(&self) -> Option<DateTime<Tz>> {
-        self.risk.map(|(_, at)| self.calendar.to_datetime(at))
+        let at = self.deadlines?.at_risk?;
+        Some(self.calendar.to_datetime(at))
     }
 
     /// The pauses, merged and sorted.
@@ -637,108 +510,159 @@ impl SlaClock {
         closed.chain(open).collect()
     }
 
-    /// The ended pauses as merged spans, for the explanation.
-    pub(crate) fn pause_spans(&self) -> &[(i64, i64)] {
-        &self.pauses.closed
-    }
-
-    pub(crate) fn created_ns(&self) -> i64 {
-        self.created
-    }
-
-    pub(crate) fn due_ns(&self) -> i64 {
-        self.due
-    }
-
-    /// Business time elapsed on the clock from creation up to `now`,
-    /// pauses excluded; zero before creation.
-    fn elapsed_at(&self, now: i64) -> BusinessDuration {
-        let elapsed = if now <= self.created {
-            0
-        } else if self.pauses.open_since.is_some() {
-            let pauses = self.pauses.ended_at(now);
-            business_time::elapsed_ns(&self.calendar, self.created, now, &pauses)
-        } else {
-            business_time::elapsed_ns(&self.calendar, self.created, now, &self.pauses.closed)
+    /// The account of how this clock's due instant was reached.
+    ///
+    /// # Errors
+    ///
+    /// A pause still running: the due instant depends on when it ends, so
+    /// explain the clock [as of](SlaClock::as_of) a `now` instead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, SlaClock, Step};
+    /// let cal = Calendar::munich();
+    /// let pause = Pause::new(cal.parse_datetime("2026-12-21T11:00")?, cal.parse_datetime("2026-12-21T12:00")?)?;
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(2))?
+    ///     .with_pauses([pause])?;
+    /// let steps = clock.explain()?.steps;
+    /// assert_eq!(steps.len(), 3);
+    /// assert!(matches!(steps[1], Step::Paused { .. }));
+    ///
+    /// let waiting = clock.with_pauses([Pause::since(cal.parse_datetime("2026-12-21T11:00")?)])?;
+    /// assert!(waiting.explain().is_err());
+    /// let at_noon = waiting.as_of(&cal.parse_datetime("2026-12-21T12:00")?)?;
+    /// assert_eq!(at_noon.explain()?.due.to_rfc3339(), "2026-12-21T13:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn explain(&self) -> Result<Explanation> {
+        let Some(deadlines) = self.deadlines else {
+            let since = self.pauses.open_since.unwrap_or(self.created);
+            return Err(Reason::PauseRunning {
+                since: shown(self.calendar.to_datetime(since).to_rfc3339()),
+            }
+            .into());
         };
-        BusinessDuration::from_nanos(i128::from(elapsed))
+        Ok(explain::explain(
+            &self.calendar,
+            self.created,
+            self.target,
+            deadlines.due,
+            &self.pauses.closed,
+        ))
     }
 
-    /// Business time elapsed from creation up to `now`, pauses excluded;
-    /// zero before creation.
-    ///
-    /// # Errors
-    ///
-    /// `now` outside the supported range.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
-    /// let cal = Calendar::munich();
-    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
-    /// let now = cal.parse_datetime("2026-12-21T11:00")?;
-    /// assert_eq!(clock.elapsed(&now)?, BusinessDuration::from_hours(3));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn elapsed<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
-        Ok(self.elapsed_at(self.calendar.offset_ns(now)?))
-    }
-
-    /// The target minus the elapsed business time: negative once overdue.
-    ///
-    /// # Errors
-    ///
-    /// `now` outside the supported range.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
-    /// let cal = Calendar::munich();
-    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
-    /// let late = cal.parse_datetime("2026-12-21T13:30")?;
-    /// assert_eq!(clock.remaining(&late)?.to_string(), "-1h 30m");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn remaining<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
-        Ok(self.target - self.elapsed(now)?)
-    }
-
-    /// Wall-clock time from `now` until the due instant; negative once it
-    /// has passed.
-    ///
-    /// # Errors
-    ///
-    /// `now` outside the supported range.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::TimeDelta;
-    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
-    /// let cal = Calendar::munich();
-    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
-    /// let friday = cal.parse_datetime("2026-12-18T18:00")?;
-    /// assert_eq!(clock.time_until_due(&friday)?, TimeDelta::hours(66));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn time_until_due<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TimeDelta> {
-        let now = self.calendar.offset_ns(now)?;
-        Ok(TimeDelta::nanoseconds(self.at(now)?.due - now))
-    }
-
-    /// The status at `now`, given the first response if there was one
-    /// (`Some(instant.to_utc())` for a response in any zone).
+    /// Everything the clock answers at `now`, given the first response if
+    /// there was one (`Some(instant.to_utc())` for a response in any
+    /// zone): see [`SlaReading`]. The one place a status is decided.
     ///
     /// A response at or before the due instant is met; after it, breached.
-    /// Without a response the ticket is pending (or at risk) up to and
-    /// including the due instant and breached after it.
+    /// Without a response by `now` the ticket is pending, or at risk from
+    /// [`SlaClock::at_risk_from`], up to and including the due instant, and
+    /// breached after it. A response after `now` is not known yet at `now`.
     ///
     /// # Errors
     ///
-    /// An instant outside the supported range, or a response before the
-    /// ticket was created.
+    /// An instant outside the supported range, a response (at or before
+    /// `now`) before the ticket was created, or a due instant after the
+    /// range once a running pause is ended at `now`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, Pause, Policy, Priority, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Low (5 business days), waiting for the customer since 24 December 11:00.
+    /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Low, &at("2026-12-23T09:00")?)?
+    ///     .with_pauses([Pause::since(at("2026-12-24T11:00")?)])?;
+    /// let reading = clock.reading(&at("2026-12-28T11:00")?, None)?;
+    /// assert_eq!(reading.remaining, BusinessDuration::from_hours(31));
+    /// assert_eq!(reading.due.to_rfc3339(), "2026-12-31T18:00:00+01:00");
+    /// assert_eq!(reading.next_change, None); // the clock stands still while waiting
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reading<T: TimeZone>(
+        &self,
+        now: &DateTime<T>,
+        responded: Option<DateTime<Utc>>,
+    ) -> Result<SlaReading> {
+        let now = self.calendar.offset_ns(now)?;
+        let responded = self.response_ns(responded, now)?;
+        let r = self.reading_ns(now, responded)?;
+        let cal = &self.calendar;
+        let due = cal.to_datetime(r.due);
+        Ok(SlaReading {
+            status: status(r.kind, r.remaining, due),
+            due,
+            elapsed: r.elapsed,
+            remaining: r.remaining,
+            at_risk_from: r.at_risk_from.map(|t| cal.to_datetime(t)),
+            next_change: r.next_change.map(|t| cal.to_datetime(t)),
+        })
+    }
+
+    /// The reading at `now` with a response known at `now` (or none), in
+    /// nanoseconds on the calendar's timeline.
+    pub(crate) fn reading_ns(&self, now: i64, responded: Option<i64>) -> Result<Reading> {
+        let (pauses, Deadlines { due, at_risk }) = self.at_ns(now)?;
+        let at = responded.unwrap_or(now);
+        let elapsed = if at <= self.created {
+            BusinessDuration::ZERO
+        } else {
+            let ns = business_time::elapsed_ns(&self.calendar, self.created, at, &pauses);
+            BusinessDuration::from_nanos(i128::from(ns))
+        };
+        let kind = match responded {
+            Some(r) if r <= due => StatusKind::Met,
+            _ if at > due => StatusKind::Breached,
+            _ if at_risk.is_some_and(|from| now >= from) => StatusKind::AtRisk,
+            _ => StatusKind::Pending,
+        };
+        // While a pause runs the clock stands still: nothing changes by
+        // itself until it ends.
+        let waiting = self.pauses.open_since.is_some_and(|start| start <= now);
+        let next_change = match at_risk {
+            _ if responded.is_some() || waiting => None,
+            Some(from) if now < from => Some(from),
+            _ if now <= due => Some(due + 1),
+            _ => None,
+        };
+        Ok(Reading {
+            kind,
+            due,
+            elapsed,
+            remaining: self.target - elapsed,
+            at_risk_from: at_risk,
+            next_change,
+        })
+    }
+
+    /// The response instant, if there was one by `now`: a later one is not
+    /// known yet at `now` (docs/SEMANTICS.md, section 3).
+    fn response_ns(&self, responded: Option<DateTime<Utc>>, now: i64) -> Result<Option<i64>> {
+        let Some(r) = responded else {
+            return Ok(None);
+        };
+        let at = self.calendar.offset_ns(&r)?;
+        if at > now {
+            return Ok(None);
+        }
+        if at < self.created {
+            return Err(Reason::ResponseBeforeCreation {
+                responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
+                created: shown(self.created().to_rfc3339()),
+            }
+            .into());
+        }
+        Ok(Some(at))
+    }
+
+    /// The status at `now`: [`SlaClock::reading`]'s `status`.
+    ///
+    /// # Errors
+    ///
+    /// As [`SlaClock::reading`].
     ///
     /// # Example
     ///
@@ -759,55 +683,21 @@ impl SlaClock {
     ) -> Result<SlaStatus> {
         let now = self.calendar.offset_ns(now)?;
         let responded = self.response_ns(responded, now)?;
-        Ok(self.at(now)?.status_at(now, responded))
-    }
-
-    /// The response instant, if there was one by `now`: a later one is not
-    /// known yet at `now` (SLA-SEMANTICS section 3).
-    fn response_ns(&self, responded: Option<DateTime<Utc>>, now: i64) -> Result<Option<i64>> {
-        let Some(r) = responded else {
-            return Ok(None);
-        };
-        let at = self.calendar.offset_ns(&r)?;
-        if at > now {
-            return Ok(None);
-        }
-        if at < self.created {
-            return Err(Reason::ResponseBeforeCreation {
-                responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
-                created: shown(self.created().to_rfc3339()),
-            }
-            .into());
-        }
-        Ok(Some(at))
-    }
-
-    fn status_at(&self, now: i64, responded: Option<i64>) -> SlaStatus {
-        let due = self.due();
-        let at = responded.unwrap_or(now);
-        let remaining = self.target - self.elapsed_at(at);
-        match responded {
-            Some(r) if r <= self.due => SlaStatus::Met { margin: remaining },
-            _ if at > self.due => SlaStatus::Breached {
-                overdue: -remaining,
-                due,
-            },
-            _ if self.risk.is_some_and(|(_, from)| now >= from) => {
-                SlaStatus::AtRisk { remaining, due }
-            }
-            _ => SlaStatus::Pending { remaining, due },
-        }
+        let r = self.reading_ns(now, responded)?;
+        Ok(status(
+            r.kind,
+            r.remaining,
+            self.calendar.to_datetime(r.due),
+        ))
     }
 
     /// The next instant at which the status changes if nothing else
-    /// happens: when the ticket becomes at risk, or when it becomes
-    /// breached (one nanosecond after the due instant, since an answer
-    /// exactly at the due instant still meets the target). `None` once it
-    /// is answered or breached. Set one timer for it instead of polling.
+    /// happens: [`SlaClock::reading`]'s `next_change`. Set one timer for it
+    /// instead of polling.
     ///
     /// # Errors
     ///
-    /// As [`SlaClock::status`].
+    /// As [`SlaClock::reading`].
     ///
     /// # Example
     ///
@@ -826,20 +716,89 @@ impl SlaClock {
         now: &DateTime<T>,
         responded: Option<DateTime<Utc>>,
     ) -> Result<Option<DateTime<Tz>>> {
+        Ok(self.reading(now, responded)?.next_change)
+    }
+
+    /// Business time elapsed from creation up to `now`, pauses excluded,
+    /// with no response: [`SlaClock::reading`]'s `elapsed`.
+    ///
+    /// # Errors
+    ///
+    /// As [`SlaClock::reading`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let now = cal.parse_datetime("2026-12-21T11:00")?;
+    /// assert_eq!(clock.elapsed(&now)?, BusinessDuration::from_hours(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn elapsed<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
         let now = self.calendar.offset_ns(now)?;
-        if self.response_ns(responded, now)?.is_some() {
-            return Ok(None);
-        }
-        // While a pause runs the clock stands still: nothing changes by
-        // itself until it ends.
-        if self.pauses.open_since.is_some_and(|start| start <= now) {
-            return Ok(None);
-        }
-        let next = match self.risk {
-            Some((_, from)) if now < from => Some(from),
-            _ if now <= self.due => Some(self.due + 1),
-            _ => None,
-        };
-        Ok(next.map(|t| self.calendar.to_datetime(t)))
+        Ok(self.reading_ns(now, None)?.elapsed)
+    }
+
+    /// The target minus the elapsed business time at `now`, with no
+    /// response: [`SlaClock::reading`]'s `remaining`. Negative once
+    /// overdue.
+    ///
+    /// # Errors
+    ///
+    /// As [`SlaClock::reading`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let late = cal.parse_datetime("2026-12-21T13:30")?;
+    /// assert_eq!(clock.remaining(&late)?.to_string(), "-1h 30m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn remaining<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
+        let now = self.calendar.offset_ns(now)?;
+        Ok(self.reading_ns(now, None)?.remaining)
+    }
+
+    /// Wall-clock time from `now` until the due instant as it stands at
+    /// `now`; negative once it has passed.
+    ///
+    /// # Errors
+    ///
+    /// As [`SlaClock::reading`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::TimeDelta;
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// let friday = cal.parse_datetime("2026-12-18T18:00")?;
+    /// assert_eq!(clock.time_until_due(&friday)?, TimeDelta::hours(66));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn time_until_due<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TimeDelta> {
+        let now = self.calendar.offset_ns(now)?;
+        Ok(TimeDelta::nanoseconds(
+            self.reading_ns(now, None)?.due - now,
+        ))
+    }
+}
+
+/// The status with its numbers, from the decided kind.
+fn status(kind: StatusKind, remaining: BusinessDuration, due: DateTime<Tz>) -> SlaStatus {
+    match kind {
+        StatusKind::Met => SlaStatus::Met { margin: remaining },
+        StatusKind::Pending => SlaStatus::Pending { remaining, due },
+        StatusKind::AtRisk => SlaStatus::AtRisk { remaining, due },
+        StatusKind::Breached => SlaStatus::Breached {
+            overdue: -remaining,
+            due,
+        },
     }
 }

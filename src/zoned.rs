@@ -56,7 +56,7 @@ pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
     parse(&text).map_err(serde::de::Error::custom)
 }
 
-/// The same for an `Option<DateTime<Tz>>` field that is only written.
+/// The same for an `Option<DateTime<Tz>>` field.
 #[cfg(feature = "serde")]
 pub(crate) mod option {
     use chrono::DateTime;
@@ -70,6 +70,14 @@ pub(crate) mod option {
             Some(t) => s.serialize_some(&super::format(t)),
             None => s.serialize_none(),
         }
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Option<DateTime<Tz>>, D::Error> {
+        let text = <Option<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
+        text.map(|t| super::parse(&t).map_err(serde::de::Error::custom))
+            .transpose()
     }
 }
 

@@ -5,7 +5,7 @@
 //! - [`event`]: what happens to a ticket ([`Event`], [`EventKind`]);
 //! - [`metric`]: what is measured and the targets ([`Metric`],
 //!   [`LifecyclePolicy`]);
-//! - [`report`]: the result ([`TicketReport`], [`Cycle`], [`CycleStatus`]);
+//! - [`report`]: the result ([`TicketReport`], [`Cycle`] with its [`StatusKind`](crate::StatusKind));
 //! - [`replay`]: the rules and the entry points ([`Lifecycle`],
 //!   [`TicketHistory`]) and the state machine behind them.
 
@@ -17,4 +17,4 @@ pub(crate) mod report;
 pub use event::{Event, EventKind};
 pub use metric::{LifecyclePolicy, Metric};
 pub use replay::{Lifecycle, TicketHistory};
-pub use report::{Cycle, CycleStatus, TicketReport};
+pub use report::{Cycle, TicketReport};

@@ -12,17 +12,17 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone};
 
-use crate::business_time::non_negative;
+use crate::business_time::PauseSet;
 use crate::calendar::Calendar;
-use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
 use crate::lifecycle::event::{Event, EventKind};
 use crate::lifecycle::metric::{LifecyclePolicy, Metric};
-use crate::lifecycle::report::{Cycle, CycleStatus, TicketReport};
+use crate::lifecycle::report::{Cycle, TicketReport};
 use crate::limits::{self, MAX_EVENTS_PER_TICKET};
 use crate::policy::ResponseTarget;
 use crate::priority::Priority;
-use crate::sla::RiskThreshold;
+use crate::sla::SlaClock;
+use crate::status::RiskThreshold;
 
 /// The rules a ticket's life is measured by: a calendar, a
 /// [`LifecyclePolicy`] and the at-risk threshold (75 % unless set).
@@ -34,7 +34,7 @@ use crate::sla::RiskThreshold;
 /// # Example
 ///
 /// ```
-/// use sla_clock::{Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Policy, Priority};
+/// use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Policy, Priority};
 ///
 /// let cal = Calendar::munich();
 /// let at = |s| cal.parse_datetime(s);
@@ -53,7 +53,7 @@ use crate::sla::RiskThreshold;
 /// let update = &report.metrics[&Metric::PeriodicUpdate][0];
 /// assert_eq!(update.elapsed.to_string(), "1h");
 /// assert_eq!(update.due.to_rfc3339(), "2026-12-22T12:00:00+01:00");
-/// assert_eq!(update.status, CycleStatus::Pending);
+/// assert_eq!(update.status, StatusKind::Pending);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +165,7 @@ impl Lifecycle {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+    /// use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
     ///
     /// let cal = Calendar::munich();
     /// let at = |s| cal.parse_datetime(s);
@@ -176,10 +176,10 @@ impl Lifecycle {
     /// ];
     /// let report = lifecycle.replay(events, &at("2026-12-22T09:00")?)?;
     /// let first = &report.metrics[&Metric::FirstResponse][0];
-    /// assert_eq!(first.status, CycleStatus::Met); // 4 h target, answered at exactly 4 h
+    /// assert_eq!(first.status, StatusKind::Met); // 4 h target, answered at exactly 4 h
     /// // At 12:00 the reply at 14:00 is not known yet.
     /// let earlier = lifecycle.replay(events, &at("2026-12-21T12:00")?)?;
-    /// assert_eq!(earlier.metrics[&Metric::FirstResponse][0].status, CycleStatus::Pending);
+    /// assert_eq!(earlier.metrics[&Metric::FirstResponse][0].status, StatusKind::Pending);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replay<T: TimeZone>(
@@ -207,7 +207,7 @@ impl Lifecycle {
 /// # Example
 ///
 /// ```
-/// use sla_clock::{Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+/// use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
 ///
 /// let cal = Calendar::munich();
 /// let at = |s| cal.parse_datetime(s);
@@ -215,10 +215,10 @@ impl Lifecycle {
 /// let mut ticket = lifecycle.history();
 /// ticket.push(Event::new(at("2026-12-18T16:00")?, EventKind::Created { priority: Priority::Urgent }))?;
 /// let report = ticket.report(&at("2026-12-21T11:30")?)?;
-/// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, CycleStatus::AtRisk);
+/// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, StatusKind::AtRisk);
 /// ticket.push(Event::new(at("2026-12-21T11:45")?, EventKind::AgentReply))?;
 /// let report = ticket.report(&at("2026-12-21T12:00")?)?;
-/// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, CycleStatus::Met);
+/// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, StatusKind::Met);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -605,13 +605,12 @@ impl Machine {
     }
 
     fn report(self, lifecycle: &Lifecycle, now: i64) -> Result<TicketReport> {
-        let mut scratch: Vec<(i64, i64)> = Vec::new();
         let mut metrics = BTreeMap::new();
         for metric in Metric::ALL {
             let Some(targets) = lifecycle.policy.targets(metric) else {
                 continue;
             };
-            // First and next response never pause (SLA-LIFECYCLE.md
+            // First and next response never pause (docs/LIFECYCLE.md
             // section 2).
             let (track, pauses): (&Track, &[(i64, i64)]) = match metric {
                 Metric::FirstResponse => (&self.first_response, &[]),
@@ -622,33 +621,47 @@ impl Machine {
             let pausing = matches!(metric, Metric::PeriodicUpdate | Metric::Resolution);
             let mut cycles = Vec::with_capacity(track.cycles.len());
             for span in &track.cycles {
-                // A running cycle counts to now, with the priority in force
-                // and a waiting period still open ending at now.
-                let end = span.stop.unwrap_or(Stop {
-                    at: now,
-                    priority: self.priority,
-                    last: pauses.len(),
-                    open: self.waiting_since().filter(|_| pausing),
-                });
-                scratch.clear();
-                let closed = pauses.get(span.first..end.last).unwrap_or_default();
-                for (p, q) in closed.iter().copied().chain(end.open.map(|p| (p, end.at))) {
-                    let q = q.min(end.at);
-                    match scratch.last_mut() {
-                        _ if p >= q => {}
-                        Some(last) if p <= last.1 => last.1 = last.1.max(q),
-                        _ => scratch.push((p, q)),
+                let cycle = match span.stop {
+                    // A stopped cycle is a clock answered at its stop, with
+                    // the pauses up to the stop (one open then ends there).
+                    Some(stop) => {
+                        let closed = pauses.get(span.first..stop.last).unwrap_or_default();
+                        let open = stop.open.map(|p| (p, stop.at));
+                        let spans = closed
+                            .iter()
+                            .copied()
+                            .chain(open)
+                            .map(|(p, q)| (p, q.min(stop.at)));
+                        let target = targets.target(stop.priority);
+                        let clock = cycle_clock(
+                            lifecycle,
+                            metric,
+                            span.start,
+                            target,
+                            PauseSet::new(spans, None),
+                            None,
+                        )?;
+                        cycle(lifecycle, metric, &clock, span.start, now, Some(stop.at))?
                     }
-                }
-                let counted = Counted {
-                    lifecycle,
-                    metric,
-                    start: span.start,
-                    end: end.at,
-                    pauses: &scratch,
+                    // A running cycle is a clock read at now, with the
+                    // priority in force and a waiting period still open.
+                    None => {
+                        let closed = pauses.get(span.first..).unwrap_or_default();
+                        let open = self.waiting_since().filter(|_| pausing);
+                        let target = targets.target(self.priority);
+                        let set = PauseSet::new(closed.iter().copied(), open);
+                        let clock = cycle_clock(
+                            lifecycle,
+                            metric,
+                            span.start,
+                            target,
+                            set,
+                            Some(lifecycle.risk),
+                        )?;
+                        cycle(lifecycle, metric, &clock, span.start, now, None)?
+                    }
                 };
-                let target = targets.target(end.priority);
-                cycles.push(counted.cycle(target, span.stop.is_none(), now)?);
+                cycles.push(cycle);
             }
             metrics.insert(metric, cycles);
         }
@@ -659,55 +672,61 @@ impl Machine {
     }
 }
 
-/// One cycle's business time: from `start` to `end` (its stop, or now),
-/// without the pauses (merged, none open, none past `end`).
-struct Counted<'a> {
-    lifecycle: &'a Lifecycle,
+/// The SLA clock of one cycle: from `start` with the target of `target`
+/// and the cycle's pauses.
+fn cycle_clock(
+    lifecycle: &Lifecycle,
     metric: Metric,
     start: i64,
-    end: i64,
-    pauses: &'a [(i64, i64)],
+    target: ResponseTarget,
+    pauses: PauseSet,
+    risk: Option<RiskThreshold>,
+) -> Result<SlaClock> {
+    let calendar = &lifecycle.calendar;
+    SlaClock::from_parts(calendar, start, target.duration(calendar), pauses, risk)
+        .map_err(|e| deadline_error(lifecycle, metric, start, e))
 }
 
-impl Counted<'_> {
-    /// The cycle's numbers at `now` for `target`: the due instant (the
-    /// pauses up to its end; after a stop, counting goes on unpaused), the
-    /// elapsed business time and the status.
-    fn cycle(&self, target: ResponseTarget, running: bool, now: i64) -> Result<Cycle> {
-        let calendar = &self.lifecycle.calendar;
-        let target = target.duration(calendar);
-        let due =
-            crate::business_time::due_ns(calendar, self.start, non_negative(target)?, self.pauses)
-                .map_err(|e| {
-                    if e.kind() == crate::ErrorKind::OutOfRange {
-                        Reason::CycleDeadlineOutOfRange {
-                            metric: shown(self.metric),
-                            start: shown(calendar.to_datetime(self.start).to_rfc3339()),
-                            zone: shown(calendar.zone().name()),
-                        }
-                        .into()
-                    } else {
-                        e
-                    }
-                })?;
-        let elapsed = crate::business_time::elapsed_ns(calendar, self.start, self.end, self.pauses);
-        let elapsed = BusinessDuration::from_nanos(i128::from(elapsed));
-        let risk = target.percent_ceil(self.lifecycle.risk.as_percent());
-        let status = match running {
-            false if self.end <= due => CycleStatus::Met,
-            false => CycleStatus::Breached,
-            true if now > due => CycleStatus::Breached,
-            true if elapsed >= risk => CycleStatus::AtRisk,
-            true => CycleStatus::Pending,
-        };
-        Ok(Cycle {
-            start: calendar.to_datetime(self.start),
-            stop: (!running).then(|| calendar.to_datetime(self.end)),
-            target,
-            due: calendar.to_datetime(due),
-            elapsed,
-            remaining: target - elapsed,
-            status,
-        })
+/// The cycle started at `start`, at `now`, read from its clock: stopped
+/// at `stop`, or running.
+fn cycle(
+    lifecycle: &Lifecycle,
+    metric: Metric,
+    clock: &SlaClock,
+    start: i64,
+    now: i64,
+    stop: Option<i64>,
+) -> Result<Cycle> {
+    let calendar = &lifecycle.calendar;
+    let reading = clock
+        .reading_ns(now, stop)
+        .map_err(|e| deadline_error(lifecycle, metric, start, e))?;
+    Ok(Cycle {
+        start: calendar.to_datetime(start),
+        stop: stop.map(|t| calendar.to_datetime(t)),
+        target: clock.target(),
+        due: calendar.to_datetime(reading.due),
+        elapsed: reading.elapsed,
+        remaining: reading.remaining,
+        status: reading.kind,
+    })
+}
+
+/// A due instant after the range, named for the cycle it belongs to.
+fn deadline_error(
+    lifecycle: &Lifecycle,
+    metric: Metric,
+    start: i64,
+    e: crate::Error,
+) -> crate::Error {
+    if e.kind() != crate::ErrorKind::OutOfRange {
+        return e;
     }
+    let calendar = &lifecycle.calendar;
+    Reason::CycleDeadlineOutOfRange {
+        metric: shown(metric),
+        start: shown(calendar.to_datetime(start).to_rfc3339()),
+        zone: shown(calendar.zone().name()),
+    }
+    .into()
 }

@@ -1,7 +1,6 @@
 //! A ticket's report: for every measured metric, its cycles.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -9,67 +8,7 @@ use chrono_tz::Tz;
 use crate::duration::BusinessDuration;
 use crate::lifecycle::metric::Metric;
 use crate::priority::Priority;
-
-/// Where one cycle stands at `now` (SLA-LIFECYCLE.md section 3).
-///
-/// With the `serde` feature it is written as its [`name`](CycleStatus::name).
-///
-/// # Example
-///
-/// ```
-/// use sla_clock::CycleStatus;
-/// assert_eq!(CycleStatus::AtRisk.name(), "at_risk");
-/// assert!(CycleStatus::Breached.is_breached());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CycleStatus {
-    /// Stopped at or before its due instant.
-    Met,
-    /// Stopped after its due instant, or running with `now` after it.
-    Breached,
-    /// Running, not yet due, and at least the at-risk share of its target
-    /// has elapsed.
-    AtRisk,
-    /// Running, not yet due, below the at-risk share.
-    Pending,
-}
-
-impl CycleStatus {
-    /// `met`, `breached`, `at_risk` or `pending`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::CycleStatus;
-    /// assert_eq!(CycleStatus::Pending.name(), "pending");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            CycleStatus::Met => "met",
-            CycleStatus::Breached => "breached",
-            CycleStatus::AtRisk => "at_risk",
-            CycleStatus::Pending => "pending",
-        }
-    }
-
-    /// Whether the cycle missed its target.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::CycleStatus;
-    /// assert!(!CycleStatus::AtRisk.is_breached());
-    /// ```
-    pub fn is_breached(self) -> bool {
-        self == CycleStatus::Breached
-    }
-}
-
-impl fmt::Display for CycleStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+use crate::status::StatusKind;
 
 /// One cycle of one metric, as it stands at `now`.
 ///
@@ -86,7 +25,7 @@ impl fmt::Display for CycleStatus {
 /// # Example
 ///
 /// ```
-/// use sla_clock::{BusinessDuration, Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+/// use sla_clock::{BusinessDuration, Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
 ///
 /// let cal = Calendar::munich();
 /// let at = |s| cal.parse_datetime(s);
@@ -100,7 +39,7 @@ impl fmt::Display for CycleStatus {
 /// assert_eq!(cycle.stop.map(|t| t.to_rfc3339()).as_deref(), Some("2026-12-21T11:00:00+01:00"));
 /// assert_eq!(cycle.elapsed, BusinessDuration::from_hours(3));
 /// assert_eq!(cycle.remaining, BusinessDuration::from_hours(1));
-/// assert_eq!(cycle.status, CycleStatus::Met);
+/// assert_eq!(cycle.status, StatusKind::Met);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,7 +60,7 @@ pub struct Cycle {
     /// `target - elapsed`: negative once overdue.
     pub remaining: BusinessDuration,
     /// Met, breached, at risk or pending.
-    pub status: CycleStatus,
+    pub status: StatusKind,
 }
 
 /// A ticket's whole SLA state at `now`: the priority in force and, for each
@@ -136,7 +75,7 @@ pub struct Cycle {
 /// # Example
 ///
 /// ```
-/// use sla_clock::{Calendar, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+/// use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
 ///
 /// let cal = Calendar::munich();
 /// let at = |s| cal.parse_datetime(s);
@@ -147,7 +86,7 @@ pub struct Cycle {
 /// let report = Lifecycle::new(&cal, LifecyclePolicy::default()).replay(events, &at("2026-12-21T15:00")?)?;
 /// assert_eq!(report.priority, Priority::Urgent);
 /// // Raised to Urgent (4 h) with 5 h gone: breached at once.
-/// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, CycleStatus::Breached);
+/// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, StatusKind::Breached);
 /// assert!(!report.metrics.contains_key(&Metric::Resolution));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -166,12 +105,6 @@ mod serde_impls {
     use serde::{Serialize, Serializer};
 
     use super::*;
-
-    impl Serialize for CycleStatus {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(self.name())
-        }
-    }
 
     /// Seconds as an integer when whole, otherwise as the nearest
     /// floating-point number.

@@ -1337,7 +1337,7 @@ fn due_and_status_follow_the_users_calendar_and_policy() {
     ]);
     assert!(
         out.stdout.starts_with(
-            "status       at-risk\nremaining    30m\ndue          2026-12-25T10:00:00-05:00\n"
+            "status       at_risk\nremaining    30m\ndue          2026-12-25T10:00:00-05:00\n"
         ),
         "{out:#?}"
     );

@@ -19,8 +19,8 @@
 
 use chrono::{DateTime, FixedOffset};
 use sla_clock::{
-    BusinessDuration, Calendar, Cycle, CycleStatus, Event, EventKind, Lifecycle, LifecyclePolicy,
-    Metric, Policy, Priority, ResponseTarget, RiskThreshold, TicketReport, limits,
+    BusinessDuration, Calendar, Cycle, Event, EventKind, Lifecycle, LifecyclePolicy, Metric,
+    Policy, Priority, ResponseTarget, RiskThreshold, StatusKind, TicketReport, limits,
 };
 
 use EventKind::{AgentReply, CustomerReply, Reopened, Solved, Waiting};
@@ -159,12 +159,12 @@ fn first_response_stops_at_solved_if_that_comes_first() {
 fn a_running_cycle_is_pending_then_at_risk_at_75_percent_then_breached_after_due() {
     let events = [created("12-14T10:00", Urgent)];
     let status = |now: &str| replay(&events, now).metrics[&Metric::FirstResponse][0].status;
-    assert_eq!(status("12-14T12:59:59"), CycleStatus::Pending);
+    assert_eq!(status("12-14T12:59:59"), StatusKind::Pending);
     // 3 h of 4 h is 75 %.
-    assert_eq!(status("12-14T13:00"), CycleStatus::AtRisk);
+    assert_eq!(status("12-14T13:00"), StatusKind::AtRisk);
     // Exactly at the due instant the target can still be met.
-    assert_eq!(status("12-14T14:00"), CycleStatus::AtRisk);
-    assert_eq!(status("12-14T14:00:00.000000001"), CycleStatus::Breached);
+    assert_eq!(status("12-14T14:00"), StatusKind::AtRisk);
+    assert_eq!(status("12-14T14:00:00.000000001"), StatusKind::Breached);
     assert_cycles(
         &replay(&events, "12-14T16:30"),
         Metric::FirstResponse,
@@ -183,11 +183,11 @@ fn the_at_risk_threshold_is_configurable() {
     };
     assert_eq!(
         report("12-14T11:59").metrics[&Metric::FirstResponse][0].status,
-        CycleStatus::Pending
+        StatusKind::Pending
     );
     assert_eq!(
         report("12-14T12:00").metrics[&Metric::FirstResponse][0].status,
-        CycleStatus::AtRisk
+        StatusKind::AtRisk
     );
     // The default policy measures the first response only.
     assert_eq!(
@@ -815,7 +815,7 @@ fn a_split_shift_calendar_across_a_dst_change() {
     // Tuesday 3 h (11 h) + 3 h after lunch: 16:00 EDT.
     assert_eq!(fr.due.to_rfc3339(), "2026-03-10T16:00:00-04:00");
     assert_eq!(fr.elapsed, BusinessDuration::from_hours(6));
-    assert_eq!(fr.status, CycleStatus::Pending);
+    assert_eq!(fr.status, StatusKind::Pending);
     // Resolution, 10 days = 70 h, paused 10:00-14:00 on Monday: 1 h Friday,
     // 1 h Monday morning, 1 h after 14:00.
     let res = &r.metrics[&Metric::Resolution][0];
@@ -1162,7 +1162,7 @@ mod serde {
 fn every_lifecycle_type_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Cycle>();
-    assert_send_sync::<CycleStatus>();
+    assert_send_sync::<StatusKind>();
     assert_send_sync::<Event>();
     assert_send_sync::<EventKind>();
     assert_send_sync::<Lifecycle>();

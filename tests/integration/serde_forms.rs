@@ -47,7 +47,7 @@ fn statuses_are_objects_named_by_their_status() {
             remaining: BusinessDuration::from_minutes(30),
             due,
         },
-        r#"{"status":"at-risk","remaining":"30m","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+        r#"{"status":"at_risk","remaining":"30m","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
     );
     round_trip(
         &SlaStatus::Breached {
@@ -106,7 +106,7 @@ fn statuses_read_what_they_print_and_sort_by_severity() {
             "met with 0s to spare",
             "pending: 3h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
             "pending: 1h left, due 2026-12-22T15:00:00+01:00[Europe/Berlin]",
-            "at-risk: 1h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
+            "at risk: 1h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
             "breached by 1h, was due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
             "breached by 5h, was due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
         ]
@@ -159,7 +159,7 @@ fn answers_go_to_json_and_back() {
     .unwrap()
     .with_pauses([Pause::new(at("2026-12-23T16:00"), at("2026-12-23T16:30")).unwrap()])
     .unwrap();
-    let explanation = clock.explain();
+    let explanation = clock.explain().unwrap();
     let json = serde_json::to_string(&explanation).unwrap();
     assert!(
         json.contains(r#"{"step":"paused","from":"2026-12-23T16:00:00+01:00[Europe/Berlin]""#),

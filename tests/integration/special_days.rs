@@ -105,6 +105,7 @@ fn explanations_name_special_closures() {
     let steps = SlaClock::new(&cal, &created, hours(2))
         .unwrap()
         .explain()
+        .unwrap()
         .steps;
     let skipped: Vec<_> = steps
         .iter()

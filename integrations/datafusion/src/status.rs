@@ -6,23 +6,12 @@ use std::sync::Arc;
 use datafusion::arrow::array::{ArrayRef, StringBuilder};
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
-use sla_clock::{SlaClock, SlaStatus};
+use sla_clock::SlaClock;
 
 use crate::arguments::{Instants, Texts};
 use crate::error::Failure;
 use crate::functions::Setup;
 use crate::priority::PriorityLookup;
-
-/// The status as SQL text: the crate's [`SlaStatus::name`] with `-`
-/// written `_` (`at_risk`), so that it reads as one identifier.
-pub(crate) fn status_name(status: &SlaStatus) -> &'static str {
-    match status {
-        SlaStatus::Met { .. } => "met",
-        SlaStatus::Pending { .. } => "pending",
-        SlaStatus::AtRisk { .. } => "at_risk",
-        SlaStatus::Breached { .. } => "breached",
-    }
-}
 
 /// `sla_status(priority, created, responded, now)` for every row. A null
 /// `responded` means no response yet; any other null gives a null.
@@ -58,7 +47,8 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
                 Some(r) => Some(responded.instant(r)?),
                 None => None,
             };
-            Ok(status_name(&clock.status(&now.instant(n)?, answer)?))
+            // The crate's one spelling of a status (`at_risk`).
+            Ok(clock.status(&now.instant(n)?, answer)?.name())
         };
         match status() {
             Ok(name) => out.append_value(name),

@@ -1,0 +1,443 @@
+//! Where a ticket stands: the at-risk threshold, the kind of status with
+//! its one spelling, and the status with its numbers.
+//!
+//! The decision itself is made in one place, [`SlaClock`](crate::SlaClock)'s
+//! reading at `now`; the lifecycle's cycles are read through the same clock.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::duration::BusinessDuration;
+use crate::error::{Reason, Result, shown};
+
+/// The share of the target after which a ticket counts as at risk.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::RiskThreshold;
+///
+/// assert_eq!(RiskThreshold::percent(75)?.to_string(), "75%");
+/// assert!(RiskThreshold::percent(101).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RiskThreshold(u8);
+
+impl RiskThreshold {
+    /// The lifecycle's default (docs/LIFECYCLE.md section 3): at risk once
+    /// 75 % of a cycle's target has elapsed.
+    pub(crate) const DEFAULT: RiskThreshold = RiskThreshold(75);
+
+    /// At risk once `percent` of the target has elapsed (0 to 100).
+    ///
+    /// # Errors
+    ///
+    /// A percentage above 100.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::RiskThreshold;
+    /// let err = RiskThreshold::percent(150).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid at-risk threshold 150%; expected a percentage from 0 to 100");
+    /// ```
+    pub fn percent(percent: u8) -> Result<Self> {
+        if percent > 100 {
+            return Err(Reason::InvalidRiskThreshold {
+                percent: shown(percent),
+            }
+            .into());
+        }
+        Ok(RiskThreshold(percent))
+    }
+
+    /// The percentage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::RiskThreshold;
+    /// assert_eq!(RiskThreshold::percent(80)?.as_percent(), 80);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn as_percent(self) -> u8 {
+        self.0
+    }
+}
+
+impl fmt::Display for RiskThreshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+/// Reads what `Display` writes: a whole percentage with a `%` sign.
+///
+/// ```
+/// use sla_clock::RiskThreshold;
+/// assert_eq!("75%".parse::<RiskThreshold>()?, RiskThreshold::percent(75)?);
+/// assert!("75".parse::<RiskThreshold>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for RiskThreshold {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<RiskThreshold> {
+        let invalid =
+            || -> crate::Error { Reason::InvalidRiskThresholdText { input: shown(text) }.into() };
+        let digits = text.strip_suffix('%').ok_or_else(invalid)?;
+        if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let percent: u8 = digits.parse().map_err(|_| invalid())?;
+        RiskThreshold::percent(percent)
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::serde_text::as_text!(RiskThreshold);
+
+/// The kind of a status, without its numbers: what a report, a database
+/// column or an SQL function stores.
+///
+/// Its one spelling as a name ([`StatusKind::name`], `FromStr`, serde) is
+/// snake case: `met`, `pending`, `at_risk`, `breached`. In prose
+/// (`Display`) it reads "at risk". Kinds are ordered by severity: met,
+/// pending, at risk, breached.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::StatusKind;
+///
+/// assert_eq!(StatusKind::AtRisk.name(), "at_risk");
+/// assert_eq!(StatusKind::AtRisk.to_string(), "at risk");
+/// assert_eq!("at_risk".parse::<StatusKind>()?, StatusKind::AtRisk);
+/// assert!(StatusKind::Pending < StatusKind::Breached);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusKind {
+    /// Answered (or, for a cycle, stopped) on or before the due instant.
+    Met,
+    /// Not answered, not yet due, below the at-risk threshold (if any).
+    Pending,
+    /// Not answered, not yet due, but past the at-risk threshold.
+    AtRisk,
+    /// Answered after the due instant, or not answered and past it.
+    Breached,
+}
+
+impl StatusKind {
+    /// Every kind, in order of severity.
+    pub const ALL: [StatusKind; 4] = [
+        StatusKind::Met,
+        StatusKind::Pending,
+        StatusKind::AtRisk,
+        StatusKind::Breached,
+    ];
+
+    /// The stable name: `met`, `pending`, `at_risk` or `breached`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::StatusKind;
+    /// assert_eq!(StatusKind::Breached.name(), "breached");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusKind::Met => "met",
+            StatusKind::Pending => "pending",
+            StatusKind::AtRisk => "at_risk",
+            StatusKind::Breached => "breached",
+        }
+    }
+
+    /// Whether this is [`StatusKind::Breached`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::StatusKind;
+    /// assert!(StatusKind::Breached.is_breached());
+    /// assert!(!StatusKind::AtRisk.is_breached());
+    /// ```
+    pub fn is_breached(self) -> bool {
+        self == StatusKind::Breached
+    }
+
+    /// The kind in prose: "at risk" where the name is `at_risk`.
+    fn prose(self) -> &'static str {
+        match self {
+            StatusKind::AtRisk => "at risk",
+            other => other.name(),
+        }
+    }
+}
+
+impl fmt::Display for StatusKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.prose())
+    }
+}
+
+/// Reads a name as [`StatusKind::name`] writes it.
+///
+/// ```
+/// use sla_clock::StatusKind;
+/// assert_eq!("met".parse::<StatusKind>()?, StatusKind::Met);
+/// assert_eq!(
+///     "at-risk".parse::<StatusKind>().unwrap_err().to_string(),
+///     "invalid status 'at-risk'; expected met, pending, at_risk or breached"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for StatusKind {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<StatusKind> {
+        StatusKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == text)
+            .ok_or_else(|| Reason::InvalidStatusKind { input: shown(text) }.into())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatusKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatusKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where a ticket stands against its response target.
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::{Calendar, Policy, Priority, SlaClock, SlaStatus, BusinessDuration};
+///
+/// let cal = Calendar::munich();
+/// let created = cal.parse_datetime("2026-12-18T16:00")?;
+/// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?;
+/// let now = cal.parse_datetime("2026-12-21T11:00")?;
+/// match clock.status(&now, None)? {
+///     SlaStatus::Pending { remaining, .. } => assert_eq!(remaining, BusinessDuration::from_hours(1)),
+///     other => panic!("unexpected {other}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Statuses are ordered by severity: met, then pending, at risk, breached;
+/// within one kind, the one with less time to spare (or more overdue) is
+/// more severe, then the one due earlier. Sorting a list of tickets' statuses
+/// puts the most urgent last.
+///
+/// As text (`Display`, `FromStr`) a status reads like
+/// `at risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]`: the
+/// due instant in RFC 3339 with the calendar's zone in brackets (RFC 9557),
+/// so that it reads back into the same zone. With the `serde` feature it
+/// is an object named by its `status`:
+/// `{"status": "at_risk", "remaining": "30m", "due": "2026-12-21T15:00:00+01:00[Europe/Berlin]"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)
+)]
+pub enum SlaStatus {
+    /// Answered on or before the due instant.
+    Met {
+        /// Business time that was left when the answer came.
+        margin: BusinessDuration,
+    },
+    /// Not answered, not yet due, below the at-risk threshold (if any).
+    Pending {
+        /// Business time left.
+        remaining: BusinessDuration,
+        /// The due instant.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
+        due: DateTime<Tz>,
+    },
+    /// Not answered, not yet due, but past the at-risk threshold.
+    AtRisk {
+        /// Business time left.
+        remaining: BusinessDuration,
+        /// The due instant.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
+        due: DateTime<Tz>,
+    },
+    /// Answered after the due instant, or not answered and past it.
+    Breached {
+        /// Business time past the target. It can be zero: an answer at
+        /// 19:00 to a ticket due at 18:00 is late, but by no business time.
+        overdue: BusinessDuration,
+        /// The due instant.
+        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
+        due: DateTime<Tz>,
+    },
+}
+
+impl SlaStatus {
+    /// The kind, without the numbers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, SlaStatus, StatusKind};
+    /// assert_eq!(SlaStatus::Met { margin: BusinessDuration::ZERO }.kind(), StatusKind::Met);
+    /// ```
+    pub fn kind(&self) -> StatusKind {
+        match self {
+            SlaStatus::Met { .. } => StatusKind::Met,
+            SlaStatus::Pending { .. } => StatusKind::Pending,
+            SlaStatus::AtRisk { .. } => StatusKind::AtRisk,
+            SlaStatus::Breached { .. } => StatusKind::Breached,
+        }
+    }
+
+    /// The kind's stable name: `met`, `pending`, `at_risk` or `breached`
+    /// ([`StatusKind::name`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, SlaStatus};
+    /// assert_eq!(SlaStatus::Met { margin: BusinessDuration::ZERO }.name(), "met");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// What orders statuses: the kind's rank, then how much time is to
+    /// spare (less is more severe), then the due instant (earlier is more
+    /// severe).
+    fn severity(
+        &self,
+    ) -> (
+        StatusKind,
+        std::cmp::Reverse<BusinessDuration>,
+        std::cmp::Reverse<Option<DateTime<Utc>>>,
+    ) {
+        use std::cmp::Reverse;
+        match *self {
+            SlaStatus::Met { margin } => (StatusKind::Met, Reverse(margin), Reverse(None)),
+            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => {
+                (self.kind(), Reverse(remaining), Reverse(Some(due.to_utc())))
+            }
+            SlaStatus::Breached { overdue, due } => (
+                StatusKind::Breached,
+                Reverse(-overdue),
+                Reverse(Some(due.to_utc())),
+            ),
+        }
+    }
+}
+
+/// By severity; see [`SlaStatus`].
+///
+/// ```
+/// use sla_clock::{BusinessDuration, SlaStatus};
+/// let met = SlaStatus::Met { margin: BusinessDuration::from_hours(1) };
+/// let breached: SlaStatus = "breached by 2h, was due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
+/// assert!(met < breached);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Ord for SlaStatus {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Equal severity with different zones is still two values: the
+        // zone breaks the tie, so that the order agrees with `Eq`.
+        self.severity()
+            .cmp(&other.severity())
+            .then_with(|| self.zone_name().cmp(other.zone_name()))
+    }
+}
+
+impl PartialOrd for SlaStatus {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl SlaStatus {
+    fn zone_name(&self) -> &'static str {
+        match self {
+            SlaStatus::Met { .. } => "",
+            SlaStatus::Pending { due, .. }
+            | SlaStatus::AtRisk { due, .. }
+            | SlaStatus::Breached { due, .. } => due.timezone().name(),
+        }
+    }
+}
+
+impl fmt::Display for SlaStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SlaStatus::Met { margin } => write!(f, "met with {margin} to spare"),
+            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => write!(
+                f,
+                "{}: {remaining} left, due {}",
+                self.kind(),
+                crate::zoned::format(due)
+            ),
+            SlaStatus::Breached { overdue, due } => {
+                write!(
+                    f,
+                    "breached by {overdue}, was due {}",
+                    crate::zoned::format(due)
+                )
+            }
+        }
+    }
+}
+
+/// Reads what `Display` writes.
+///
+/// ```
+/// use sla_clock::SlaStatus;
+/// let text = "at risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]";
+/// assert_eq!(text.parse::<SlaStatus>()?.to_string(), text);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for SlaStatus {
+    type Err = crate::Error;
+    fn from_str(text: &str) -> Result<SlaStatus> {
+        let invalid = || -> crate::Error { Reason::InvalidStatus { input: shown(text) }.into() };
+        let duration = |t: &str| t.parse::<BusinessDuration>().map_err(|_| invalid());
+        let due = |t: &str| crate::zoned::parse(t).map_err(|_| invalid());
+        if let Some(margin) = text
+            .strip_prefix("met with ")
+            .and_then(|t| t.strip_suffix(" to spare"))
+        {
+            return Ok(SlaStatus::Met {
+                margin: duration(margin)?,
+            });
+        }
+        if let Some(rest) = text.strip_prefix("breached by ") {
+            let (overdue, when) = rest.split_once(", was due ").ok_or_else(invalid)?;
+            return Ok(SlaStatus::Breached {
+                overdue: duration(overdue)?,
+                due: due(when)?,
+            });
+        }
+        let (name, rest) = text.split_once(": ").ok_or_else(invalid)?;
+        let (remaining, when) = rest.split_once(" left, due ").ok_or_else(invalid)?;
+        let (remaining, due) = (duration(remaining)?, due(when)?);
+        match name {
+            "pending" => Ok(SlaStatus::Pending { remaining, due }),
+            "at risk" => Ok(SlaStatus::AtRisk { remaining, due }),
+            _ => Err(invalid()),
+        }
+    }
+}
