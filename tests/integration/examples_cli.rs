@@ -1089,6 +1089,152 @@ fn status_pending_while_paused() {
     );
 }
 
+/// The cases of the issue "the status example counts a response that has
+/// not happened yet" and of "a running pause is counted in remaining but
+/// not in due": every line agrees with the others.
+#[test]
+fn status_values_agree_with_each_other() {
+    // Low (40 h) from 23 December 09:00, waiting since the 24th 11:00 and
+    // still waiting on the 28th 11:00: 9 h elapsed, 31 h left, which end on
+    // the 31st at 18:00; 30 h (75 %) are reached on the 30th at 16:00.
+    let out = status(&[
+        "low",
+        "2026-12-23T09:00",
+        "--now",
+        "2026-12-28T11:00",
+        "--paused",
+        "2026-12-24T11:00/..",
+    ]);
+    assert_ok(
+        &out,
+        "status       pending\nremaining    31h\ndue          2026-12-31T18:00:00+01:00\n\
+         at risk from 2026-12-30T16:00:00+01:00 (75% of 40h)\n",
+    );
+    // A response after now is not known at now.
+    let out = status(&[
+        "urgent",
+        "2070-11-15T00:00:00+01:00",
+        "--now",
+        "2070-11-17T11:20:10.472854794+01:00",
+        "--responded",
+        "2070-11-17T14:00:00.000000001+01:00",
+    ]);
+    assert_ok(
+        &out,
+        "status       pending\nremaining    2h 39m 49.527145206s\n\
+         due          2070-11-17T14:00:00+01:00\n\
+         at risk from 2070-11-17T13:00:00+01:00 (75% of 4h)\n\
+         next change  2070-11-17T13:00:00+01:00\n",
+    );
+    let out = status(&[
+        "high",
+        "2048-12-27T01:28:31",
+        "--now",
+        "2048-12-28T17:59:59.999999999",
+        "--responded",
+        "2048-12-28T17:00:00+00:00",
+    ]);
+    assert_ok(
+        &out,
+        "status       at_risk\nremaining    0.000000001s\n\
+         due          2048-12-28T18:00:00+01:00\n\
+         at risk from 2048-12-28T16:00:00+01:00 (75% of 8h)\n\
+         next change  2048-12-28T18:00:00.000000001+01:00\n",
+    );
+}
+
+/// The seam between the library and the example: for many tickets, with
+/// and without a running pause and a response before or after now, the
+/// example prints exactly the library's reading at now.
+#[test]
+fn status_prints_the_librarys_reading() {
+    use sla_clock::{Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock};
+    let cal = Calendar::munich();
+    let policy = Policy::default();
+    let show = |t: chrono::DateTime<sla_clock::Tz>| {
+        t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+    };
+    // A fixed pseudo-random walk, so that a failure is repeatable.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: i64| -> i64 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as i64
+    };
+    let base = chrono::DateTime::parse_from_rfc3339("2026-12-14T09:00:00+01:00").unwrap();
+    let minutes = |m: i64| Duration::minutes(m);
+    for case in 0..24 {
+        let priority = [
+            Priority::Urgent,
+            Priority::High,
+            Priority::Normal,
+            Priority::Low,
+        ][case % 4];
+        let created = base + minutes(next(14 * 24 * 60));
+        let now = created + minutes(next(10 * 24 * 60));
+        let closed_start = created + minutes(next(3 * 24 * 60));
+        let closed = Pause::new(closed_start, closed_start + minutes(next(24 * 60))).unwrap();
+        let running = (case % 2 == 0).then(|| Pause::since(created + minutes(next(8 * 24 * 60))));
+        let responded = (case % 3 == 0).then(|| created + minutes(next(10 * 24 * 60)));
+        let percent = [75u8, 50, 90][case % 3];
+
+        let clock = SlaClock::for_priority(&cal, &policy, priority, &created)
+            .unwrap()
+            .with_pauses([closed].into_iter().chain(running))
+            .unwrap()
+            .with_risk_threshold(RiskThreshold::percent(percent).unwrap());
+        let reading = clock.reading(&now, responded.map(|r| r.to_utc())).unwrap();
+        let mut expected = format!(
+            "status       {}\nremaining    {}\ndue          {}\n",
+            reading.status.name(),
+            reading.remaining,
+            show(reading.due)
+        );
+        if let Some(at_risk) = reading.at_risk_from {
+            expected.push_str(&format!(
+                "at risk from {} ({percent}% of {})\n",
+                show(at_risk),
+                clock.target()
+            ));
+        }
+        if let Some(next) = reading.next_change {
+            expected.push_str(&format!("next change  {}\n", show(next)));
+        }
+
+        let (created, now) = (created.to_rfc3339(), now.to_rfc3339());
+        let closed = closed.to_string();
+        let running = running.map(|p| p.to_string());
+        let responded = responded.map(|r| r.to_rfc3339());
+        let percent = format!("{percent}%");
+        let name = priority.name(sla_clock::Language::English);
+        let mut args = vec![
+            name,
+            &created,
+            "--now",
+            &now,
+            "--paused",
+            &closed,
+            "--at-risk",
+            &percent,
+        ];
+        if let Some(running) = &running {
+            args.extend(["--paused", running]);
+        }
+        if let Some(responded) = &responded {
+            args.extend(["--responded", responded]);
+        }
+        let out = status(&args);
+        assert_eq!(
+            out.stdout,
+            expected,
+            "case {case}: status {}",
+            args.join(" ")
+        );
+        assert_eq!(out.code, Some(0), "case {case}: {}", out.stderr);
+    }
+}
+
 #[test]
 fn status_at_risk() {
     let out = status(&["urgent", "2026-12-18T16:00", "--now", "2026-12-21T11:00"]);

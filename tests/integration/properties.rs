@@ -24,7 +24,7 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use sla_clock::{
     BusinessDuration, Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock, SlaStatus,
-    TimeOfDay, easter_sunday, munich_holiday_rules,
+    StatusKind, TimeOfDay, easter_sunday, munich_holiday_rules,
 };
 
 use crate::reference::{
@@ -657,6 +657,165 @@ proptest! {
             prop_assert!(!breached(clock.status(&late, Some(t)).unwrap()));
             prop_assert!(breached(clock.status(&late, Some(late)).unwrap()));
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One reading at `now`: running pauses, responses before and after `now`
+// ---------------------------------------------------------------------------
+
+/// What the contract says a clock answers at `now`, from the reference
+/// alone: the pauses as they stand at `now` (a running one ends there), a
+/// response after `now` unknown, the status decided from the reference's
+/// due and at-risk instants.
+struct ExpectedReading {
+    kind: StatusKind,
+    due: DateTime<Utc>,
+    elapsed: i128,
+    at_risk_from: Option<DateTime<Utc>>,
+    next_change: Option<DateTime<Utc>>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn expected_reading(
+    cal: &Calendar,
+    c: DateTime<Utc>,
+    d: i64,
+    closed: &[(DateTime<Utc>, DateTime<Utc>)],
+    running: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    responded: Option<DateTime<Utc>>,
+    risk_percent: Option<u8>,
+) -> Option<ExpectedReading> {
+    let mut pauses = closed.to_vec();
+    if let Some(p) = running.filter(|&p| p < now) {
+        pauses.push((p, now));
+    }
+    let due = ref_due_paused(cal, c, i128::from(d), &pauses)?;
+    let at_risk_from = risk_percent.map(|pc| {
+        let share = (i128::from(d) * i128::from(pc) + 99) / 100;
+        ref_due_paused(cal, c, share, &pauses).unwrap()
+    });
+    let known = responded.filter(|&r| r <= now);
+    let at = known.unwrap_or(now);
+    let kind = match known {
+        Some(r) if r <= due => StatusKind::Met,
+        _ if at > due => StatusKind::Breached,
+        _ if at_risk_from.is_some_and(|t| now >= t) => StatusKind::AtRisk,
+        _ => StatusKind::Pending,
+    };
+    let waiting = running.is_some_and(|p| p <= now);
+    let next_change = match at_risk_from {
+        _ if known.is_some() || waiting => None,
+        Some(t) if now < t => Some(t),
+        _ if now <= due => Some(due + ns(1)),
+        _ => None,
+    };
+    Some(ExpectedReading {
+        kind,
+        due,
+        elapsed: ref_elapsed_paused(cal, c, at, &pauses),
+        at_risk_from,
+        next_change,
+    })
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Every value of a reading at `now` is the contract's, computed by the
+    /// reference; a pause still running ends at `now` for the due instant,
+    /// the at-risk instant and the time left alike; a response after `now`
+    /// changes nothing, and one at or before it fixes the time left at the
+    /// response. The clock's other answers are the reading's.
+    #[test]
+    fn a_reading_at_now_is_the_contracts(
+        c in instant(),
+        d in small_target(),
+        raw_pauses in prop::collection::vec(
+            (-3 * DAY..20 * DAY, prop_oneof![0..4 * HOUR, 0..5 * DAY]),
+            0..=3,
+        ),
+        running_after in prop::option::of(prop_oneof![jitter(), -DAY..20 * DAY]),
+        now_after in prop_oneof![jitter(), -DAY..40 * DAY],
+        response_after_now in prop::option::of(prop_oneof![jitter(), -20 * DAY..20 * DAY]),
+        risk_percent in prop::option::of(prop_oneof![Just(0u8), Just(100u8), 0u8..=100]),
+    ) {
+        let cal = &*MUNICH;
+        let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = raw_pauses
+            .iter()
+            .map(|&(start, len)| (add(BERLIN, c, start), add(BERLIN, c, start + len)))
+            .collect();
+        let running = running_after.map(|r| add(BERLIN, c, r));
+        let now = add(BERLIN, c, now_after);
+        // A response before creation is an error of its own, tested elsewhere.
+        let responded = response_after_now.map(|r| add(BERLIN, now, r).max(c));
+        let pauses = closed
+            .iter()
+            .map(|&(p, q)| Pause::new(p, q).unwrap())
+            .chain(running.map(Pause::since));
+        let clock = SlaClock::new(cal, &c, bd(d)).and_then(|clock| clock.with_pauses(pauses));
+        let clock = match (clock, risk_percent) {
+            (Ok(clock), Some(pc)) => clock.with_risk_threshold(RiskThreshold::percent(pc).unwrap()),
+            (Ok(clock), None) => clock,
+            (Err(e), _) => {
+                prop_assert_eq!(e.kind(), sla_clock::ErrorKind::OutOfRange, "{}", e);
+                return Ok(());
+            }
+        };
+        let expected = expected_reading(cal, c, d, &closed, running, now, responded, risk_percent);
+        let reading = match (clock.reading(&now, responded), expected) {
+            (Ok(reading), Some(expected)) => {
+                prop_assert_eq!(reading.status.kind(), expected.kind, "{}", reading.status);
+                prop_assert_eq!(reading.due.with_timezone(&Utc), expected.due);
+                prop_assert_eq!(reading.elapsed.as_nanos(), expected.elapsed);
+                prop_assert_eq!(reading.remaining.as_nanos(), i128::from(d) - expected.elapsed);
+                prop_assert_eq!(reading.at_risk_from.map(|t| t.with_timezone(&Utc)), expected.at_risk_from);
+                prop_assert_eq!(reading.next_change.map(|t| t.with_timezone(&Utc)), expected.next_change);
+                reading
+            }
+            (Err(e), None) => {
+                prop_assert_eq!(e.kind(), sla_clock::ErrorKind::OutOfRange, "{}", e);
+                return Ok(());
+            }
+            (got, expected) => {
+                prop_assert!(false, "reading {:?}, reference due {:?}", got, expected.map(|e| e.due));
+                unreachable!()
+            }
+        };
+        // The status carries the reading's numbers.
+        match reading.status {
+            SlaStatus::Met { margin } => prop_assert_eq!(margin, reading.remaining),
+            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => {
+                prop_assert_eq!((remaining, due), (reading.remaining, reading.due));
+            }
+            SlaStatus::Breached { overdue, due } => {
+                prop_assert_eq!((-overdue, due), (reading.remaining, reading.due));
+            }
+        }
+        // A response after now is not known at now.
+        let unanswered = clock.reading(&now, None).unwrap();
+        if responded.is_none_or(|r| r > now) {
+            prop_assert_eq!(reading, unanswered);
+        }
+        // The clock's other answers are the reading's.
+        prop_assert_eq!(clock.status(&now, responded).unwrap(), reading.status);
+        prop_assert_eq!(clock.next_change(&now, responded).unwrap(), reading.next_change);
+        prop_assert_eq!(clock.elapsed(&now).unwrap(), unanswered.elapsed);
+        prop_assert_eq!(clock.remaining(&now).unwrap(), unanswered.remaining);
+        prop_assert_eq!(clock.time_until_due(&now).unwrap(), reading.due.with_timezone(&Utc) - now);
+        // The clock as of now has no running pause and the same answers,
+        // except that its clock no longer stands still.
+        let settled = clock.as_of(&now).unwrap();
+        prop_assert_eq!(settled.due(), Some(reading.due));
+        prop_assert_eq!(settled.at_risk_from(), reading.at_risk_from);
+        prop_assert!(settled.explain().is_ok());
+        let again = settled.reading(&now, responded).unwrap();
+        prop_assert_eq!((again.status, again.elapsed), (reading.status, reading.elapsed));
+        // Without a now, a running pause leaves the due instant unknown.
+        let paused = running.is_some();
+        prop_assert_eq!(clock.due().is_none(), paused);
+        prop_assert_eq!(clock.explain().is_err(), paused);
     }
 }
 
