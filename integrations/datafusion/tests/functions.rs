@@ -15,9 +15,7 @@ use datafusion::arrow::datatypes::{
 use datafusion::error::DataFusionError;
 use datafusion::prelude::SessionContext;
 use sla_clock::chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use sla_clock::{
-    BusinessDuration, Calendar, ErrorKind, Policy, Priority, RiskThreshold, SlaClock, SlaStatus,
-};
+use sla_clock::{BusinessDuration, Calendar, ErrorKind, Policy, Priority, RiskThreshold, SlaClock};
 use sla_clock_datafusion::{RowError, SlaFunctions};
 
 /// SplitMix64, so every run checks the same rows.
@@ -385,6 +383,7 @@ async fn sla_status_matches_the_clock() {
     .await;
     let status = status.as_string::<i32>();
     let mut seen = std::collections::BTreeSet::new();
+    let mut later_responses = 0;
     for row in 0..ROWS {
         if no_now[row] {
             assert!(status.is_null(row), "row {row}");
@@ -395,15 +394,19 @@ async fn sla_status_matches_the_clock() {
             .unwrap()
             .with_risk_threshold(threshold);
         let answer = (!no_response[row]).then_some(responded[row]);
-        let want = clock.status(&now[row], answer).unwrap();
-        let name = match want {
-            SlaStatus::AtRisk { .. } => "at_risk",
-            other => other.name(),
-        };
+        let name = clock.status(&now[row], answer).unwrap().name();
         assert_eq!(status.value(row), name, "row {row}");
+        // A response after now is not known at now: the row answers as if
+        // there were none.
+        if answer.is_some_and(|r| r > now[row]) {
+            let unanswered = clock.status(&now[row], None).unwrap().name();
+            assert_eq!(status.value(row), unanswered, "row {row}");
+            later_responses += 1;
+        }
         seen.insert(name);
     }
     assert_eq!(seen.len(), 4, "every status occurs: {seen:?}");
+    assert!(later_responses > 0, "some responses lie after now");
 }
 
 #[tokio::test]
