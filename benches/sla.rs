@@ -52,7 +52,8 @@ fn creation_times_in(n: usize, first_year: i32, last_year: i32) -> Vec<DateTime<
         .collect()
 }
 
-/// The 10/30/40/20 % Urgent/High/Normal/Low mix of the issue.
+/// A fixed mix of 10/30/40/20 % Urgent/High/Normal/Low, so that every
+/// target length of the default policy is in the measurement.
 fn mix(n: usize) -> Vec<(DateTime<Utc>, BusinessDuration)> {
     let cal = Calendar::munich();
     let policy = Policy::default();

@@ -1,6 +1,6 @@
 //! Reads a ticket export (JSON Lines of events) and writes each ticket's
 //! SLA report as of `--now`: which metric of which ticket is met, pending,
-//! at risk or breached (SLA-LIFECYCLE.md).
+//! at risk or breached (`docs/LIFECYCLE.md`).
 //!
 //!     cargo run --features serde --example tickets -- --now 2026-12-22T09:00 < events.jsonl
 //!     cargo run --features serde --example tickets -- --now 2026-12-22T09:00 \

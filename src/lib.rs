@@ -38,6 +38,11 @@
 //! - Supported: 1995-01-01 to 2099-12-31, local time. Anything outside is
 //!   an error that says so, never a silently wrong date.
 //!
+//! The whole contract, rule by rule, is [`doc::semantics`] (business time,
+//! due, pauses, status and at risk, clock changes) and [`doc::lifecycle`]
+//! (a ticket's whole life); in the repository, `docs/SEMANTICS.md` and
+//! `docs/LIFECYCLE.md`.
+//!
 //! ## Dates and times
 //!
 //! Instants go in as any `chrono::DateTime<Tz>`, in whatever zone the
@@ -257,6 +262,7 @@ mod business_time;
 mod calendar;
 mod config;
 mod date_range;
+pub mod doc;
 mod duration;
 mod easter;
 mod error;

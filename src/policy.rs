@@ -232,7 +232,7 @@ impl Text {
     /// ```
     /// use sla_clock::{Language, Priority, PriorityTexts};
     /// let urgent = &PriorityTexts::default().urgent;
-    /// assert_eq!(urgent.definition.get(Language::German), "SMASHDOCs funktioniert nicht");
+    /// assert_eq!(urgent.definition.get(Language::German), "Das Produkt funktioniert nicht (Totalausfall)");
     /// ```
     pub fn get(&self, language: Language) -> &str {
         match language {
@@ -265,12 +265,11 @@ pub struct PriorityText {
     pub effort: Text,
 }
 
-/// The policy's words for each priority. They name one product, so they
-/// are data a desk replaces with its own, not part of [`Priority`].
-/// [`PriorityTexts::default`] holds the support policy's texts
-/// (Kundensupport-Richtlinie of 12 October 2024, its typo
-/// "Umgehenungslösung" corrected); `data/priority-texts.json` is the same
-/// as a template.
+/// The policy's words for each priority. What a priority means depends on
+/// a desk's product, so they are data a desk replaces with its own, not
+/// part of [`Priority`]. [`PriorityTexts::default`] describes the
+/// priorities without naming a product; `data/priority-texts.json` is the
+/// same as a template (its README says where the defaults come from).
 ///
 /// # Example
 ///
@@ -278,7 +277,10 @@ pub struct PriorityText {
 /// use sla_clock::{Language, Priority, PriorityTexts};
 ///
 /// let texts = PriorityTexts::default();
-/// assert_eq!(texts.get(Priority::Urgent).definition.get(Language::English), "SMASHDOCs does not work");
+/// assert_eq!(
+///     texts.get(Priority::Urgent).definition.get(Language::English),
+///     "The product does not work (a total outage)"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -315,7 +317,7 @@ impl PriorityTexts {
 }
 
 impl Default for PriorityTexts {
-    /// The support policy's texts, the one place they are written down.
+    /// The default policy's texts, the one place they are written down.
     fn default() -> Self {
         let text = |definition: [&str; 2], effort: [&str; 2]| PriorityText {
             definition: Text::new(definition[0], definition[1]),
@@ -323,7 +325,10 @@ impl Default for PriorityTexts {
         };
         PriorityTexts {
             urgent: text(
-                ["SMASHDOCs funktioniert nicht", "SMASHDOCs does not work"],
+                [
+                    "Das Produkt funktioniert nicht (Totalausfall)",
+                    "The product does not work (a total outage)",
+                ],
                 [
                     "Kontinuierliche Arbeit zur schnellstmöglichen Lösung des Problems oder \
                      Schaffung einer Umgehungslösung bei wirtschaftlich vertretbarem Aufwand.",
@@ -333,8 +338,8 @@ impl Default for PriorityTexts {
             ),
             high: text(
                 [
-                    "Erhebliche Einschränkungen in der Nutzung von SMASHDOCs",
-                    "Significant restrictions in the use of SMASHDOCs",
+                    "Erhebliche Einschränkungen in der Nutzung des Produkts",
+                    "Significant restrictions in the use of the product",
                 ],
                 [
                     "Kontinuierliche Arbeit zur schnellstmöglichen Schaffung einer \
@@ -345,8 +350,8 @@ impl Default for PriorityTexts {
             ),
             normal: text(
                 [
-                    "Mittlere bis geringe Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
-                    "Medium to low impact on the availability of SMASHDOCs",
+                    "Mittlere bis geringe Auswirkungen auf die Verfügbarkeit des Produkts",
+                    "Medium to low impact on the availability of the product",
                 ],
                 [
                     "Erfordert keine sofortigen Maßnahmen. Fehler können korrigiert werden, \
@@ -357,8 +362,8 @@ impl Default for PriorityTexts {
             ),
             low: text(
                 [
-                    "Minimale bis keine Auswirkungen auf die Verfügbarkeit von SMASHDOCs",
-                    "Minimal to no impact on the availability of SMASHDOCs",
+                    "Minimale bis keine Auswirkungen auf die Verfügbarkeit des Produkts",
+                    "Minimal to no impact on the availability of the product",
                 ],
                 [
                     "Erfordert keine sofortigen Maßnahmen.",

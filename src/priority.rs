@@ -47,7 +47,7 @@ pub enum Language {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Priority {
-    /// Dringend: SMASHDOCs does not work.
+    /// Dringend: the product does not work (a total outage).
     Urgent,
     /// Hoch: significant restrictions in use.
     High,

@@ -7,7 +7,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use crate::error::{Reason, Result, shown};
 use crate::priority::Priority;
 
-/// What kind of thing happened to a ticket (SLA-LIFECYCLE.md section 1).
+/// What kind of thing happened to a ticket
+/// ([`docs/LIFECYCLE.md`](crate::doc::lifecycle) section 1).
 ///
 /// Only `Created` and `PriorityChanged` carry a priority. Each kind has a
 /// lowercase name (`created`, `agent_reply`, ...), the one used in event
@@ -48,7 +49,8 @@ pub enum EventKind {
     },
 }
 
-/// The names in the order of SLA-LIFECYCLE.md's table, for messages.
+/// The names in the order of the table in `docs/LIFECYCLE.md` section 1,
+/// for messages.
 const NAMES: [&str; 7] = [
     "created",
     "agent_reply",

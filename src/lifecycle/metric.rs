@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::Policy;
 
-/// One of the four clocks of a ticket's life (SLA-LIFECYCLE.md section 2).
+/// One of the four clocks of a ticket's life
+/// ([`docs/LIFECYCLE.md`](crate::doc::lifecycle) section 2).
 ///
 /// | metric | a cycle runs from | to |
 /// | --- | --- | --- |

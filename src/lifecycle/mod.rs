@@ -1,4 +1,4 @@
-//! A ticket's whole SLA life from its events (SLA-LIFECYCLE.md): four
+//! A ticket's whole SLA life from its events (`docs/LIFECYCLE.md`): four
 //! metrics measured in cycles, pauses while waiting for the customer,
 //! reopening, priority changes.
 //!

@@ -3,7 +3,7 @@
 //!
 //! `cargo test` builds the examples into `target/<profile>/examples/`; the
 //! test binary itself lives in `target/<profile>/deps/`. The expected values
-//! are derived from `SLA-SEMANTICS.md` (sections 1 to 4) and the examples'
+//! are derived from `docs/SEMANTICS.md` (sections 1 to 4) and the examples'
 //! USAGE texts, not copied from the programs' output. Expected outputs of
 //! four lines or more are in `tests/golden/` (see its README).
 

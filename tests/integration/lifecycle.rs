@@ -1,4 +1,4 @@
-//! Hand-worked ticket histories for every rule of `SLA-LIFECYCLE.md`.
+//! Hand-worked ticket histories for every rule of `docs/LIFECYCLE.md`.
 //!
 //! Unless a test says otherwise: the Munich calendar (Monday to Friday
 //! 10:00-18:00 Europe/Berlin, 8 business hours a day) in the week of

@@ -1,4 +1,4 @@
-//! Property tests of the lifecycle (`SLA-LIFECYCLE.md`) on random ticket
+//! Property tests of the lifecycle (`docs/LIFECYCLE.md`) on random ticket
 //! histories and random calendars:
 //!
 //! - the report equals an independent model of the contract, written per
@@ -328,7 +328,7 @@ enum State {
     Solved,
 }
 
-/// SLA-LIFECYCLE.md section 1, the "state after" column.
+/// `docs/LIFECYCLE.md` section 1, the "state after" column.
 fn state_after(before: State, kind: EventKind) -> State {
     match kind {
         EventKind::Created { .. } | EventKind::CustomerReply | EventKind::Reopened => State::Open,

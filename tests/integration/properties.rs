@@ -473,7 +473,7 @@ proptest! {
     }
 
     /// The default policy's targets are 4, 8, 16 and 40 business hours on
-    /// the Munich calendar (SLA-SEMANTICS.md §2 and §3).
+    /// the Munich calendar (`docs/SEMANTICS.md` sections 2 and 3.1).
     #[test]
     fn policy_targets_are_business_hours(
         c in instant(),
@@ -1101,7 +1101,7 @@ fn munich_holidays_and_their_neighbours() {
         );
         d = d.succ_opt().unwrap();
     }
-    // Spot checks from SLA-SEMANTICS.md.
+    // Spot checks from `docs/SEMANTICS.md` section 1.
     assert!(cal.is_holiday(date(2017, 10, 31)).unwrap());
     assert!(!cal.is_holiday(date(2018, 10, 31)).unwrap());
     assert!(cal.is_business_day(date(2026, 12, 24)).unwrap());
@@ -1123,7 +1123,7 @@ fn open_windows_of_an_empty_span_is_empty() {
     assert!(reversed.is_err() || reversed.unwrap().is_empty());
 }
 
-/// The holidays are exactly the table of SLA-SEMANTICS.md §1, written out
+/// The holidays are exactly the table of `docs/SEMANTICS.md` section 1, written out
 /// here again from the contract (Easter from `easter_sunday`, which the
 /// test above and the unit tests check).
 #[test]

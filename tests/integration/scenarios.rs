@@ -1,5 +1,5 @@
 //! Hand-picked dates with answers worked out by hand from the contract
-//! (`SLA-SEMANTICS.md`, section 3). Each comment says why the answer is
+//! (`docs/SEMANTICS.md`, section 3). Each comment says why the answer is
 //! what it is.
 
 use chrono::NaiveDate;

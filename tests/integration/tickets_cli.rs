@@ -2,10 +2,11 @@
 //! checks its exact output and exit status, as `examples_cli` does for the
 //! other examples.
 //!
-//! The expected reports are worked out by hand from `SLA-LIFECYCLE.md` and
-//! `SLA-SEMANTICS.md` (the arithmetic is in the comments) and written with
-//! [`cycle`], which spells out the CYCLE shape of issue 11; they are not
-//! copied from the program's output. The outputs of four lines or more, and
+//! The expected reports are worked out by hand from `docs/LIFECYCLE.md` and
+//! `docs/SEMANTICS.md` (the arithmetic is in the comments) and written with
+//! [`cycle`], which spells out the CYCLE shape of the example's usage text
+//! and `docs/LIFECYCLE.md` section 3; they are not copied from the
+//! program's output. The outputs of four lines or more, and
 //! the README's report, are in `tests/golden/` (see its README).
 
 use std::io::Write;
@@ -104,8 +105,8 @@ fn input(lines: &[String]) -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-/// A CYCLE as issue 11 writes it; instants are Munich winter time unless
-/// they carry their own offset, `stop` "" is null.
+/// A CYCLE as the example's usage text writes it; instants are Munich
+/// winter time unless they carry their own offset, `stop` "" is null.
 fn cycle(
     start: &str,
     stop: &str,

@@ -9,7 +9,7 @@
 //! but a mistake there (an off-by-one in a search, a missed DST change, a
 //! window merged wrongly) would be silent. This module computes the same
 //! answers the slow, obvious way, straight from the contract in
-//! `SLA-SEMANTICS.md`, so the property tests can compare the two:
+//! `docs/SEMANTICS.md`, so the property tests can compare the two:
 //!
 //! - walk the calendar one local date at a time;
 //! - ask the calendar only its public facts: `zone()`,
@@ -38,7 +38,8 @@ use chrono::{
 use chrono_tz::Tz;
 use sla_clock::Calendar;
 
-/// First and last local date of the supported range (SLA-SEMANTICS.md §1).
+/// First and last local date of the supported range (`docs/SEMANTICS.md`
+/// section 1).
 pub fn first_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(1995, 1, 1).unwrap()
 }
