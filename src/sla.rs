@@ -25,8 +25,8 @@ use crate::status::{RiskThreshold, SlaStatus, StatusKind};
 /// instants and the next change, so they always agree. A pause still
 /// running at `now` counts as ending at `now` for all of them; without a
 /// `now` the due instant of such a clock is not known yet, so
-/// [`SlaClock::due`] is `None` while a pause runs (docs/SEMANTICS.md,
-/// section 3).
+/// [`SlaClock::due`] is `None` while a pause runs
+/// ([`docs/SEMANTICS.md`](crate::doc::semantics), section 3.4).
 ///
 /// # Example
 ///
@@ -639,7 +639,7 @@ impl SlaClock {
     }
 
     /// The response instant, if there was one by `now`: a later one is not
-    /// known yet at `now` (docs/SEMANTICS.md, section 3).
+    /// known yet at `now` (docs/SEMANTICS.md, section 3.7).
     fn response_ns(&self, responded: Option<DateTime<Utc>>, now: i64) -> Result<Option<i64>> {
         let Some(r) = responded else {
             return Ok(None);

@@ -28,7 +28,7 @@ use crate::status::RiskThreshold;
 /// [`LifecyclePolicy`] and the at-risk threshold (75 % unless set).
 ///
 /// A ticket's report is a pure function of its events, these rules and
-/// `now` (SLA-LIFECYCLE.md): [`Lifecycle::replay`] takes the events at
+/// `now` ([`docs/LIFECYCLE.md`](crate::doc::lifecycle)): [`Lifecycle::replay`] takes the events at
 /// once, a [`TicketHistory`] one at a time, and both give the same report.
 ///
 /// # Example
@@ -38,7 +38,7 @@ use crate::status::RiskThreshold;
 ///
 /// let cal = Calendar::munich();
 /// let at = |s| cal.parse_datetime(s);
-/// // Status updates on the seed's response table: Urgent every 4 business hours.
+/// // Status updates on the default policy's table: Urgent every 4 business hours.
 /// let policy = LifecyclePolicy { periodic_update: Some(Policy::default()), ..LifecyclePolicy::default() };
 /// let lifecycle = Lifecycle::new(&cal, policy);
 /// let events = [
@@ -465,7 +465,7 @@ impl Track {
     }
 }
 
-/// The ticket's state machine over its known events (SLA-LIFECYCLE.md
+/// The ticket's state machine over its known events (docs/LIFECYCLE.md
 /// sections 1 and 2). Every metric is tracked; the report shows the
 /// measured ones.
 #[derive(Debug)]

@@ -13,7 +13,7 @@ use crate::status::StatusKind;
 /// One cycle of one metric, as it stands at `now`.
 ///
 /// Instants are in the calendar's zone. Business durations follow
-/// SLA-SEMANTICS.md: `elapsed` excludes the pauses, and
+/// [`docs/SEMANTICS.md`](crate::doc::semantics) section 3.3: `elapsed` excludes the pauses, and
 /// `elapsed + remaining == target` always.
 ///
 /// With the `serde` feature a cycle is written
