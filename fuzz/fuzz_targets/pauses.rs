@@ -15,8 +15,9 @@
 //! - the at-risk instant is not after the due instant; `next_change` lies
 //!   after `now`; `remaining == target - elapsed`;
 //! - the merged pauses are sorted and disjoint;
-//! - a running pause (`Pause::since`) gives the same status and elapsed
-//!   time at `now` as the same pause ended at `now`;
+//! - a running pause (`Pause::since`) gives the same reading at `now`
+//!   (status, due and at-risk instants, elapsed time) as the same pause
+//!   ended at `now`, no next change, and no due instant without a `now`;
 //! - `explain` ends at the same due instant and its counted steps add up to
 //!   the target.
 #![no_main]
@@ -163,6 +164,17 @@ fuzz_target!(|input: Input| {
         }
         if let (Ok(a), Ok(b)) = (open.elapsed(&now), closed.elapsed(&now)) {
             assert_eq!(a, b, "elapsed with a running pause from {start}, now {now}");
+        }
+        // Every value of the reading, the due and at-risk instants too; only
+        // the running pause's clock stands still (no next change).
+        assert!(open.due().is_none() && open.explain().is_err());
+        if let (Ok(a), Ok(b)) = (open.reading(&now, None), closed.reading(&now, None)) {
+            assert_eq!(
+                (a.status, a.due, a.elapsed, a.at_risk_from),
+                (b.status, b.due, b.elapsed, b.at_risk_from),
+                "reading with a running pause from {start}, now {now}"
+            );
+            assert_eq!(a.next_change, None);
         }
     }
 
