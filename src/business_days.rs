@@ -12,8 +12,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
 use crate::date_range::DateRange;
-use crate::error::{Reason, Result, shown};
-use crate::range::check_date;
+use crate::error::{Reason, Result, check_date, shown};
 
 /// The body of [`Calendar::add_business_days`].
 pub(crate) fn add_business_days(cal: &Calendar, date: NaiveDate, days: i32) -> Result<NaiveDate> {
