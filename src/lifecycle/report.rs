@@ -165,7 +165,8 @@ mod serde_impls {
     use serde::ser::SerializeStruct;
     use serde::{Serialize, Serializer};
 
-    use super::*;
+    use super::{Cycle, CycleStatus};
+    use crate::duration::BusinessDuration;
 
     impl Serialize for CycleStatus {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
