@@ -10,8 +10,8 @@ use sla_clock::{SlaClock, SlaStatus};
 
 use crate::arguments::{Instants, Texts};
 use crate::error::Failure;
-use crate::functions::Setup;
 use crate::priority::PriorityLookup;
+use crate::setup::Setup;
 
 /// The status as SQL text: the crate's [`SlaStatus::name`] with `-`
 /// written `_` (`at_risk`), so that it reads as one identifier.
