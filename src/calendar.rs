@@ -13,9 +13,14 @@ use crate::error::{Reason, Result, check_date, check_year, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::regions::{Region, munich_holiday_rules};
-use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day, weekday_name};
+use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::special_hours::SpecialHours;
 use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
+use crate::validation::{
+    check_closure, check_closure_count, check_config_sizes, check_day_length,
+    check_holiday_rule_count, check_special_date_count, check_special_hours, check_window_count,
+    check_zone,
+};
 use crate::{business_days, business_time, input};
 
 /// A business calendar: when the support desk is open.
@@ -190,10 +195,7 @@ impl Calendar {
     /// A builder in the zone named `name`; an unknown name is reported by
     /// `build`, with the crate's error, as configuration needs.
     pub(crate) fn builder_named(name: &str) -> CalendarBuilder {
-        CalendarBuilder::new(
-            name.parse::<Tz>()
-                .map_err(|_| Reason::UnknownTimeZone { input: shown(name) }.into()),
-        )
+        CalendarBuilder::new(check_zone(name))
     }
 
     /// A builder that starts from this calendar: its zone, schedule,
@@ -1063,33 +1065,9 @@ impl Calendar {
     pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
         // Sizes first, so that a hostile file is refused before any work
         // that grows with it.
-        for (day, windows) in config.week.days() {
-            limits::check(
-                format_args!(
-                    "opening windows on {}",
-                    weekday_name(day.num_days_from_monday() as usize)
-                ),
-                windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            )?;
-        }
-        if let HolidaySet::Rules(rules) = &config.holidays {
-            limits::check("holiday rules", rules.len(), limits::MAX_HOLIDAY_RULES)?;
-        }
-        for special in &config.special_hours {
-            limits::check(
-                format_args!("opening windows on {}", special.dates),
-                special.windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            )?;
-        }
-        let mut schedule = WeeklySchedule::closed();
-        for (day, windows) in config.week.days() {
-            for &w in windows {
-                schedule.open(day, w);
-            }
-        }
-        let mut builder = Calendar::builder_named(&config.time_zone).schedule(schedule);
+        check_config_sizes(&config)?;
+        let mut builder =
+            Calendar::builder_named(&config.time_zone).schedule(config.week.schedule());
         builder = match config.holidays {
             HolidaySet::Rules(rules) => builder.holidays(rules),
             HolidaySet::Region(code) => builder.holidays_of(&code),
@@ -1188,6 +1166,19 @@ impl CalendarBuilder {
             Ok(ranges) => ranges.into_iter().fold(self, CalendarBuilder::closure),
             Err(e) => self.refuse(e),
         }
+    }
+}
+
+impl TryFrom<CalendarConfig> for Calendar {
+    type Error = crate::Error;
+    fn try_from(config: CalendarConfig) -> Result<Calendar> {
+        Calendar::from_config(config)
+    }
+}
+
+impl From<Calendar> for CalendarConfig {
+    fn from(calendar: Calendar) -> CalendarConfig {
+        calendar.to_config()
     }
 }
 
@@ -1475,15 +1466,10 @@ impl CalendarBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn special_hours(mut self, dates: impl Into<DateRange>, windows: &[&str]) -> Self {
-        if windows.len() > limits::MAX_WINDOWS_PER_DAY {
-            // Refused before any parsing: the list may be hostile.
-            let dates = dates.into();
-            let limit = limits::check(
-                format_args!("opening windows on {dates}"),
-                windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            );
-            self.window_errors.extend(limit.err());
+        let dates = dates.into();
+        // Refused before any parsing: the list may be hostile.
+        if let Err(e) = check_window_count(dates, windows.len()) {
+            self.window_errors.push(e);
             return self;
         }
         let mut parsed = Vec::with_capacity(windows.len());
@@ -1493,7 +1479,7 @@ impl CalendarBuilder {
                 Err(e) => self.window_errors.push(e),
             }
         }
-        self.special_windows(dates.into(), parsed)
+        self.special_windows(dates, parsed)
     }
 
     /// Records an error that `build` reports (after the window, schedule
@@ -1573,22 +1559,10 @@ impl CalendarBuilder {
         if let Some(e) = self.date_errors.into_iter().next() {
             return Err(e);
         }
-        limits::check(
-            "holiday rules",
-            self.holiday_rules.len(),
-            limits::MAX_HOLIDAY_RULES,
-        )?;
+        check_holiday_rule_count(self.holiday_rules.len())?;
         let count = |dates: u64, over: u64| usize::try_from(dates + over).unwrap_or(usize::MAX);
-        limits::check(
-            "closure dates",
-            count(self.closures.dates(), self.closures_over_limit),
-            limits::MAX_CLOSURES,
-        )?;
-        limits::check(
-            "dates with special hours",
-            count(self.special_hours.dates(), self.special_over_limit),
-            limits::MAX_SPECIAL_DATES,
-        )?;
+        check_closure_count(count(self.closures.dates(), self.closures_over_limit))?;
+        check_special_date_count(count(self.special_hours.dates(), self.special_over_limit))?;
         for rule in &self.holiday_rules {
             rule.validate()?;
         }
@@ -1615,43 +1589,6 @@ impl CalendarBuilder {
             business_day,
         ))
     }
-}
-
-/// A closure's dates must lie in the supported range.
-pub(crate) fn check_closure(range: DateRange) -> Result<()> {
-    check_range(range).map_err(|date| Reason::ClosureOutOfRange { date: shown(date) }.into())
-}
-
-/// Special hours need dates in the supported range and a valid day of
-/// windows.
-pub(crate) fn check_special_hours(range: DateRange, windows: &[DailyWindow]) -> Result<()> {
-    check_range(range).map_err(|date| Reason::SpecialHoursOutOfRange { date: shown(date) })?;
-    validate_day(windows, range)
-}
-
-/// A business day of whole seconds, more than zero and at most a day.
-pub(crate) fn check_day_length(length: BusinessDuration) -> Result<BusinessDuration> {
-    let whole_seconds = length.as_nanos() % 1_000_000_000 == 0;
-    if length <= BusinessDuration::ZERO
-        || length > BusinessDuration::from_hours(24)
-        || !whole_seconds
-    {
-        return Err(Reason::InvalidDayLength {
-            length: shown(length),
-        }
-        .into());
-    }
-    Ok(length)
-}
-
-/// `Err` with the first date of `range` outside the supported range.
-fn check_range(range: DateRange) -> std::result::Result<(), NaiveDate> {
-    for date in [range.first, range.last] {
-        if check_date(date).is_err() {
-            return Err(date);
-        }
-    }
-    Ok(())
 }
 
 /// The most common non-zero daily amount of opening hours, the longer one

@@ -279,6 +279,7 @@ mod sla;
 mod special_hours;
 mod timeline;
 mod transitions;
+mod validation;
 mod zoned;
 
 pub use chrono;
