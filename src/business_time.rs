@@ -10,79 +10,11 @@ use chrono_tz::Tz;
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
-use crate::limits::{self, MAX_PAUSES};
-use crate::pause::Pause;
 use crate::timeline::Located;
 
 /// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
 /// range start.
 pub(crate) type PauseSpans = [(i64, i64)];
-
-/// A clock's pauses in nanoseconds from the timeline's epoch: the ended
-/// ones sorted and merged, and the start of one still running.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PauseSet {
-    pub(crate) closed: Vec<(i64, i64)>,
-    /// The earliest start of a pause with no end yet.
-    pub(crate) open_since: Option<i64>,
-}
-
-impl PauseSet {
-    /// The spans, with a running pause taken to end at `end`.
-    pub(crate) fn ended_at(&self, end: i64) -> Vec<(i64, i64)> {
-        match self.open_since {
-            Some(start) if start < end => {
-                merge(self.closed.iter().copied().chain([(start, end)]).collect())
-            }
-            _ => self.closed.clone(),
-        }
-    }
-}
-
-/// Sorted, with overlapping and touching spans joined.
-fn merge(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
-    spans.sort_unstable();
-    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
-    for (p, q) in spans {
-        match merged.last_mut() {
-            Some(last) if p <= last.1 => last.1 = last.1.max(q),
-            _ => merged.push((p, q)),
-        }
-    }
-    merged
-}
-
-/// Pauses in nanoseconds from the timeline's epoch. At most
-/// [`MAX_PAUSES`] are taken; more are counted, not kept, for the error.
-pub(crate) fn pause_set(
-    cal: &Calendar,
-    pauses: impl IntoIterator<Item = Pause>,
-) -> Result<PauseSet> {
-    let mut closed: Vec<(i64, i64)> = Vec::new();
-    let mut open_since: Option<i64> = None;
-    let mut count = 0;
-    for pause in pauses {
-        count += 1;
-        if count > MAX_PAUSES {
-            continue;
-        }
-        let start = cal.offset_ns_clamped(&pause.start());
-        match pause.end() {
-            Some(end) => {
-                let end = cal.offset_ns_clamped(&end);
-                if start < end {
-                    closed.push((start, end));
-                }
-            }
-            None => open_since = Some(open_since.map_or(start, |s| s.min(start))),
-        }
-    }
-    limits::check("pauses", count, MAX_PAUSES)?;
-    Ok(PauseSet {
-        closed: merge(closed),
-        open_since,
-    })
-}
 
 /// Business time in `[from, to)` (`from <= to`) outside the pauses.
 pub(crate) fn elapsed_ns(cal: &Calendar, from: i64, to: i64, pauses: &PauseSpans) -> i64 {

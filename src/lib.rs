@@ -268,6 +268,7 @@ mod input;
 mod lifecycle;
 pub mod limits;
 mod pause;
+mod paused;
 mod policy;
 mod priority;
 mod range;

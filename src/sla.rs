@@ -8,11 +8,12 @@ use std::str::FromStr;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::business_time::{self, PauseSet, non_negative};
+use crate::business_time::{self, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
 use crate::pause::Pause;
+use crate::paused::{self, PauseSet};
 use crate::policy::Policy;
 use crate::priority::Priority;
 
@@ -473,7 +474,7 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = business_time::pause_set(&self.calendar, pauses)?;
+        self.pauses = paused::pause_set(&self.calendar, pauses)?;
         self.recompute()
     }
 
