@@ -17,9 +17,8 @@ use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::special_hours::SpecialHours;
 use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
 use crate::validation::{
-    check_closure, check_closure_count, check_config_sizes, check_day_length,
-    check_holiday_rule_count, check_special_date_count, check_special_hours, check_window_count,
-    check_zone,
+    check_closure, check_closure_count, check_day_length, check_holiday_rule_count,
+    check_special_date_count, check_special_hours, check_window_count, check_zone,
 };
 use crate::{business_days, business_time, input};
 
@@ -1065,7 +1064,7 @@ impl Calendar {
     pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
         // Sizes first, so that a hostile file is refused before any work
         // that grows with it.
-        check_config_sizes(&config)?;
+        config.check_sizes()?;
         let mut builder =
             Calendar::builder_named(&config.time_zone).schedule(config.week.schedule());
         builder = match config.holidays {

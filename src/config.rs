@@ -5,9 +5,11 @@ use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use crate::date_range::DateRange;
+use crate::error::Result;
 use crate::holidays::HolidayRule;
-use crate::schedule::{DailyWindow, WeeklySchedule};
+use crate::schedule::{DailyWindow, WeeklySchedule, weekday_name};
 use crate::special_hours::SpecialHours;
+use crate::validation::{check_holiday_rule_count, check_window_count};
 
 /// The opening windows of each weekday, as configuration. Days left out
 /// are closed.
@@ -162,8 +164,7 @@ impl<'de> Deserialize<'de> for HolidaySet {
                     // points at the rule, and a hostile list stops early.
                     rule.validate().map_err(A::Error::custom)?;
                     rules.push(rule);
-                    crate::validation::check_holiday_rule_count(rules.len())
-                        .map_err(A::Error::custom)?;
+                    check_holiday_rule_count(rules.len()).map_err(A::Error::custom)?;
                 }
                 Ok(HolidaySet::Rules(rules))
             }
@@ -237,6 +238,26 @@ pub struct CalendarConfig {
         )
     )]
     pub business_day_seconds: Option<u32>,
+}
+
+impl CalendarConfig {
+    /// The sizes of a configuration that the building grows with: windows per
+    /// day, holiday rules, windows per date with special hours.
+    pub(crate) fn check_sizes(&self) -> Result<()> {
+        for (day, windows) in self.week.days() {
+            check_window_count(
+                weekday_name(day.num_days_from_monday() as usize),
+                windows.len(),
+            )?;
+        }
+        if let HolidaySet::Rules(rules) = &self.holidays {
+            check_holiday_rule_count(rules.len())?;
+        }
+        for special in &self.special_hours {
+            check_window_count(special.dates, special.windows.len())?;
+        }
+        Ok(())
+    }
 }
 
 /// Each part of a calendar file checked as it is read, by the same rules as

@@ -8,9 +8,9 @@
 //!   calls before it only record what they were given (and the mistakes
 //!   of parsing it), so that they chain without `?`.
 //! - [`Calendar::from_config`](crate::Calendar::from_config) checks the
-//!   sizes first ([`check_config_sizes`]), so that a hostile file is
-//!   refused before any work that grows with it, then goes through the
-//!   builder.
+//!   sizes first (`CalendarConfig::check_sizes`, with the limits here),
+//!   so that a hostile file is refused before any work that grows with
+//!   it, then goes through the builder.
 //! - With the `serde` feature, the readers of a
 //!   [`CalendarConfig`](crate::CalendarConfig) check each part as they read
 //!   it, so that a mistake is reported with its line and column; the
@@ -26,12 +26,11 @@ use std::fmt;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use crate::config::{CalendarConfig, HolidaySet};
 use crate::date_range::DateRange;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, check_date, shown};
 use crate::limits;
-use crate::schedule::{DailyWindow, validate_day, weekday_name};
+use crate::schedule::{DailyWindow, validate_day};
 
 /// The zone named `name`, an IANA name such as `Europe/Berlin`.
 pub(crate) fn check_zone(name: &str) -> Result<Tz> {
@@ -61,24 +60,6 @@ pub(crate) fn check_closure_count(dates: usize) -> Result<()> {
 /// Dates with special hours, counted like closures.
 pub(crate) fn check_special_date_count(dates: usize) -> Result<()> {
     limits::check("dates with special hours", dates, limits::MAX_SPECIAL_DATES)
-}
-
-/// The sizes of a configuration that the building grows with: windows per
-/// day, holiday rules, windows per date with special hours.
-pub(crate) fn check_config_sizes(config: &CalendarConfig) -> Result<()> {
-    for (day, windows) in config.week.days() {
-        check_window_count(
-            weekday_name(day.num_days_from_monday() as usize),
-            windows.len(),
-        )?;
-    }
-    if let HolidaySet::Rules(rules) = &config.holidays {
-        check_holiday_rule_count(rules.len())?;
-    }
-    for special in &config.special_hours {
-        check_window_count(special.dates, special.windows.len())?;
-    }
-    Ok(())
 }
 
 /// A closure's dates must lie in the supported range.
