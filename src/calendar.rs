@@ -12,6 +12,7 @@ use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, check_date, check_year, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
+use crate::pause::Pause;
 use crate::regions::{Region, munich_holiday_rules};
 use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::special_hours::SpecialHours;
@@ -884,7 +885,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
-        input::parse_datetime(self, text)
+        input::parse_datetime(self.zone(), text)
     }
 
     /// Reads a pause written `START/END` (or `START/..` while it is still
@@ -907,8 +908,8 @@ impl Calendar {
     /// assert_eq!(cal.parse_pause("2026-12-21T12:00/..")?.end(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn parse_pause(&self, text: &str) -> Result<crate::Pause> {
-        input::parse_pause(self, text)
+    pub fn parse_pause(&self, text: &str) -> Result<Pause> {
+        Pause::parse_with(text, |instant| self.parse_datetime(instant))
     }
 }
 
