@@ -16,7 +16,7 @@ use crate::pause::Pause;
 use crate::regions::{Region, munich_holiday_rules};
 use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::special_hours::SpecialHours;
-use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
+use crate::timeline::{Timeline, Years};
 use crate::validation::{
     check_closure, check_closure_count, check_day_length, check_holiday_rule_count,
     check_special_date_count, check_special_hours, check_window_count, check_zone,
@@ -469,24 +469,8 @@ impl Calendar {
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
         check_date(date)?;
         // The year's table marked the date as it placed its windows, by
-        // the same rule `day_kind_given` (for explanations) follows.
+        // the same rule `Timeline::day_kind` (for explanations) follows.
         Ok(self.timeline().is_business_day(date))
-    }
-
-    /// [`Calendar::day_kind`] for a `date` in the range whose holiday
-    /// status the caller already knows.
-    pub(crate) fn day_kind_given(&self, date: NaiveDate, holiday: bool) -> DayKind {
-        let timeline = self.timeline();
-        let weekday = chrono::Datelike::weekday(&date);
-        match DayKind::classify(
-            timeline.special_on(date).map(|s| !s.windows.is_empty()),
-            !self.inner.schedule.windows(weekday).is_empty(),
-            holiday,
-            timeline.is_closure(date),
-        ) {
-            DayKind::Open if !timeline.has_business_time_on(date) => DayKind::ClockChange,
-            kind => kind,
-        }
     }
 
     /// Whether the calendar is open at `instant`. Opening is inclusive,
@@ -693,53 +677,13 @@ impl Calendar {
     /// `instant` as nanoseconds from the timeline's epoch, checked against
     /// the supported range.
     pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
-        let t = (instant.timestamp() - EPOCH)
-            .checked_mul(NANOS)
-            .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
-        match t {
-            Some(t) if self.timeline().contains(t) => Ok(t),
-            _ => Err(Reason::InstantOutOfRange {
-                instant: shown(instant.with_timezone(&self.inner.zone).to_rfc3339()),
-                zone: shown(self.inner.zone.name()),
-            }
-            .into()),
-        }
-    }
-
-    /// `instant` as nanoseconds from the timeline's epoch, clamped into
-    /// the supported range: for pause boundaries, since no business time
-    /// lies outside the range, a pause reaching past it removes the same
-    /// time as one that stops at its edge.
-    pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> i64 {
-        let t = instant
-            .timestamp()
-            .saturating_sub(EPOCH)
-            .saturating_mul(NANOS)
-            .saturating_add(i64::from(instant.timestamp_subsec_nanos()));
-        self.timeline().clamp(t)
+        self.timeline().offset_ns(instant)
     }
 
     /// The instant `t` nanoseconds from the timeline's epoch, in the
     /// calendar's zone.
     pub(crate) fn to_datetime(&self, t: i64) -> DateTime<Tz> {
-        self.located_datetime(self.timeline().locate(t))
-    }
-
-    /// [`Calendar::to_datetime`] for an instant whose year is known.
-    pub(crate) fn located_datetime(&self, at: Located<'_>) -> DateTime<Tz> {
-        let secs = EPOCH + at.t.div_euclid(NANOS);
-        let nanos = at.t.rem_euclid(NANOS) as u32;
-        let utc = DateTime::from_timestamp(secs, nanos)
-            .unwrap_or_default()
-            .naive_utc();
-        DateTime::from_naive_utc_and_offset(utc, at.zone_offset())
-    }
-
-    pub(crate) fn deadline_out_of_range(&self) -> crate::Error {
-        Reason::DeadlineOutOfRange {
-            zone: shown(self.inner.zone.name()),
-        }
-        .into()
+        self.timeline().datetime_at(t)
     }
 }
 
@@ -779,7 +723,7 @@ impl Calendar {
         created: &DateTime<T>,
         target: BusinessDuration,
     ) -> Result<DateTime<Tz>> {
-        business_time::due(self, created, target)
+        business_time::due(&self.timeline(), created, target)
     }
 
     /// Counting back: the latest instant `t` at or before `instant` with
@@ -822,7 +766,7 @@ impl Calendar {
         instant: &DateTime<T>,
         amount: BusinessDuration,
     ) -> Result<DateTime<Tz>> {
-        business_time::before(self, instant, amount)
+        business_time::before(&self.timeline(), instant, amount)
     }
 
     /// The business time between two instants: positive when `to` is
@@ -849,7 +793,7 @@ impl Calendar {
         from: &DateTime<A>,
         to: &DateTime<B>,
     ) -> Result<BusinessDuration> {
-        business_time::business_time(self, from, to)
+        business_time::business_time(&self.timeline(), from, to)
     }
 }
 
@@ -955,7 +899,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_business_days(&self, date: NaiveDate, days: i32) -> Result<NaiveDate> {
-        business_days::add_business_days(self, date, days)
+        business_days::add_business_days(&self.timeline(), date, days)
     }
 
     /// The number of business days in a range of dates, both ends
@@ -982,7 +926,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn business_days_in(&self, dates: impl Into<DateRange>) -> Result<u32> {
-        business_days::business_days_in(self, dates)
+        business_days::business_days_in(&self.timeline(), dates)
     }
 
     /// The first business day after `date`; the same as
@@ -1005,7 +949,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn next_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        business_days::next_business_day(self, date)
+        business_days::next_business_day(&self.timeline(), date)
     }
 
     /// The last business day before `date`; the same as
@@ -1030,7 +974,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn previous_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        business_days::previous_business_day(self, date)
+        business_days::previous_business_day(&self.timeline(), date)
     }
 }
 

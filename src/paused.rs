@@ -2,10 +2,10 @@
 //! clock, so that the arithmetic in `business_time.rs` walks them in one
 //! pass.
 
-use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::limits::{self, MAX_PAUSES};
 use crate::pause::Pause;
+use crate::timeline::Timeline;
 
 /// A clock's pauses in nanoseconds from the timeline's epoch: the ended
 /// ones sorted and merged, and the start of one still running.
@@ -44,7 +44,7 @@ fn merge(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
 /// Pauses in nanoseconds from the timeline's epoch. At most
 /// [`MAX_PAUSES`] are taken; more are counted, not kept, for the error.
 pub(crate) fn pause_set(
-    cal: &Calendar,
+    timeline: &Timeline<'_>,
     pauses: impl IntoIterator<Item = Pause>,
 ) -> Result<PauseSet> {
     let mut closed: Vec<(i64, i64)> = Vec::new();
@@ -55,10 +55,10 @@ pub(crate) fn pause_set(
         if count > MAX_PAUSES {
             continue;
         }
-        let start = cal.offset_ns_clamped(&pause.start());
+        let start = timeline.offset_ns_clamped(&pause.start());
         match pause.end() {
             Some(end) => {
-                let end = cal.offset_ns_clamped(&end);
+                let end = timeline.offset_ns_clamped(&end);
                 if start < end {
                     closed.push((start, end));
                 }

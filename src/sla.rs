@@ -8,12 +8,12 @@ use std::str::FromStr;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::business_time::{self, non_negative};
+use crate::business_time::{due_ns, elapsed_ns, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
 use crate::pause::Pause;
-use crate::paused::{self, PauseSet};
+use crate::paused::{PauseSet, pause_set};
 use crate::policy::Policy;
 use crate::priority::Priority;
 
@@ -411,7 +411,7 @@ impl SlaClock {
     ) -> Result<SlaClock> {
         let created = calendar.offset_ns(created)?;
         let target_ns = non_negative(target)?;
-        let due = business_time::due_ns(calendar, created, target_ns, &[])?;
+        let due = due_ns(&calendar.timeline(), created, target_ns, &[])?;
         Ok(SlaClock {
             calendar: calendar.clone(),
             created,
@@ -474,14 +474,14 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = paused::pause_set(&self.calendar, pauses)?;
+        self.pauses = pause_set(&self.calendar.timeline(), pauses)?;
         self.recompute()
     }
 
     /// The due and at-risk instants for the ended pauses.
     fn recompute(mut self) -> Result<SlaClock> {
-        self.due = business_time::due_ns(
-            &self.calendar,
+        self.due = due_ns(
+            &self.calendar.timeline(),
             self.created,
             self.target_ns,
             &self.pauses.closed,
@@ -529,8 +529,13 @@ impl SlaClock {
             .percent_ceil(threshold.as_percent())
             .to_i64_nanos()
             .unwrap_or(self.target_ns);
-        let at = business_time::due_ns(&self.calendar, self.created, share, &self.pauses.closed)
-            .unwrap_or(self.due);
+        let at = due_ns(
+            &self.calendar.timeline(),
+            self.created,
+            share,
+            &self.pauses.closed,
+        )
+        .unwrap_or(self.due);
         self.risk = Some((threshold, at));
         self
     }
@@ -658,9 +663,14 @@ impl SlaClock {
             0
         } else if self.pauses.open_since.is_some() {
             let pauses = self.pauses.ended_at(now);
-            business_time::elapsed_ns(&self.calendar, self.created, now, &pauses)
+            elapsed_ns(&self.calendar.timeline(), self.created, now, &pauses)
         } else {
-            business_time::elapsed_ns(&self.calendar, self.created, now, &self.pauses.closed)
+            elapsed_ns(
+                &self.calendar.timeline(),
+                self.created,
+                now,
+                &self.pauses.closed,
+            )
         };
         BusinessDuration::from_nanos(i128::from(elapsed))
     }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone};
 
-use crate::business_time::non_negative;
+use crate::business_time::{due_ns, elapsed_ns, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
@@ -676,21 +676,25 @@ impl Counted<'_> {
     fn cycle(&self, target: ResponseTarget, running: bool, now: i64) -> Result<Cycle> {
         let calendar = &self.lifecycle.calendar;
         let target = target.duration(calendar);
-        let due =
-            crate::business_time::due_ns(calendar, self.start, non_negative(target)?, self.pauses)
-                .map_err(|e| {
-                    if e.kind() == crate::ErrorKind::OutOfRange {
-                        Reason::CycleDeadlineOutOfRange {
-                            metric: shown(self.metric),
-                            start: shown(calendar.to_datetime(self.start).to_rfc3339()),
-                            zone: shown(calendar.zone().name()),
-                        }
-                        .into()
-                    } else {
-                        e
-                    }
-                })?;
-        let elapsed = crate::business_time::elapsed_ns(calendar, self.start, self.end, self.pauses);
+        let due = due_ns(
+            &calendar.timeline(),
+            self.start,
+            non_negative(target)?,
+            self.pauses,
+        )
+        .map_err(|e| {
+            if e.kind() == crate::ErrorKind::OutOfRange {
+                Reason::CycleDeadlineOutOfRange {
+                    metric: shown(self.metric),
+                    start: shown(calendar.to_datetime(self.start).to_rfc3339()),
+                    zone: shown(calendar.zone().name()),
+                }
+                .into()
+            } else {
+                e
+            }
+        })?;
+        let elapsed = elapsed_ns(&calendar.timeline(), self.start, self.end, self.pauses);
         let elapsed = BusinessDuration::from_nanos(i128::from(elapsed));
         let risk = target.percent_ceil(self.lifecycle.risk.as_percent());
         let status = match running {
