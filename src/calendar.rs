@@ -835,7 +835,7 @@ impl Calendar {
     /// Reads a pause written `START/END` (or `START/..` while it is still
     /// running), each instant as [`Calendar::parse_datetime`] reads it: RFC
     /// 3339, or a local date-time in the calendar's zone.
-    /// [`Pause`](crate::Pause)'s own `FromStr` takes RFC 3339 only.
+    /// [`Pause`]'s own `FromStr` takes RFC 3339 only.
     ///
     /// # Errors
     ///
