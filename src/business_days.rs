@@ -10,15 +10,18 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::Calendar;
 use crate::date_range::DateRange;
-use crate::error::{Reason, Result, shown};
-use crate::range::check_date;
+use crate::error::{Reason, Result, check_date, shown};
+use crate::timeline::Timeline;
 
-/// The body of [`Calendar::add_business_days`].
-pub(crate) fn add_business_days(cal: &Calendar, date: NaiveDate, days: i32) -> Result<NaiveDate> {
+/// The body of [`Calendar::add_business_days`](crate::Calendar::add_business_days).
+pub(crate) fn add_business_days(
+    timeline: &Timeline<'_>,
+    date: NaiveDate,
+    days: i32,
+) -> Result<NaiveDate> {
     check_date(date)?;
-    cal.timeline()
+    timeline
         .add_business_days(date, i64::from(days))
         .ok_or_else(|| {
             let count = days.unsigned_abs().max(1);
@@ -35,23 +38,26 @@ pub(crate) fn add_business_days(cal: &Calendar, date: NaiveDate, days: i32) -> R
         })
 }
 
-/// The body of [`Calendar::business_days_in`].
-pub(crate) fn business_days_in(cal: &Calendar, dates: impl Into<DateRange>) -> Result<u32> {
+/// The body of [`Calendar::business_days_in`](crate::Calendar::business_days_in).
+pub(crate) fn business_days_in(
+    timeline: &Timeline<'_>,
+    dates: impl Into<DateRange>,
+) -> Result<u32> {
     let range = dates.into();
     check_date(range.first)?;
     check_date(range.last)?;
     range.check_order()?;
-    let count = cal.timeline().count_business_days(range.first, range.last);
+    let count = timeline.count_business_days(range.first, range.last);
     // At most the 38 351 dates of the range.
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
-/// The body of [`Calendar::next_business_day`].
-pub(crate) fn next_business_day(cal: &Calendar, date: NaiveDate) -> Result<NaiveDate> {
-    cal.add_business_days(date, 1)
+/// The body of [`Calendar::next_business_day`](crate::Calendar::next_business_day).
+pub(crate) fn next_business_day(timeline: &Timeline<'_>, date: NaiveDate) -> Result<NaiveDate> {
+    add_business_days(timeline, date, 1)
 }
 
-/// The body of [`Calendar::previous_business_day`].
-pub(crate) fn previous_business_day(cal: &Calendar, date: NaiveDate) -> Result<NaiveDate> {
-    cal.add_business_days(date, -1)
+/// The body of [`Calendar::previous_business_day`](crate::Calendar::previous_business_day).
+pub(crate) fn previous_business_day(timeline: &Timeline<'_>, date: NaiveDate) -> Result<NaiveDate> {
+    add_business_days(timeline, date, -1)
 }

@@ -7,92 +7,16 @@
 use chrono::{DateTime, TimeZone};
 use chrono_tz::Tz;
 
-use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
-use crate::limits::{self, MAX_PAUSES};
-use crate::pause::Pause;
-use crate::timeline::Located;
+use crate::timeline::{Located, Timeline};
 
 /// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
 /// range start.
 pub(crate) type PauseSpans = [(i64, i64)];
 
-/// A clock's pauses in nanoseconds from the timeline's epoch: the ended
-/// ones sorted and merged, and the start of one still running.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PauseSet {
-    pub(crate) closed: Vec<(i64, i64)>,
-    /// The earliest start of a pause with no end yet.
-    pub(crate) open_since: Option<i64>,
-}
-
-impl PauseSet {
-    /// Spans `[from, to)` in any order (empty ones left out) and the start
-    /// of a running pause: the one place pauses are merged.
-    pub(crate) fn new(
-        spans: impl IntoIterator<Item = (i64, i64)>,
-        open_since: Option<i64>,
-    ) -> PauseSet {
-        PauseSet {
-            closed: merge(spans.into_iter().filter(|&(p, q)| p < q).collect()),
-            open_since,
-        }
-    }
-
-    /// The spans, with a running pause taken to end at `end`.
-    pub(crate) fn ended_at(&self, end: i64) -> Vec<(i64, i64)> {
-        match self.open_since {
-            Some(start) if start < end => {
-                merge(self.closed.iter().copied().chain([(start, end)]).collect())
-            }
-            _ => self.closed.clone(),
-        }
-    }
-}
-
-/// Sorted, with overlapping and touching spans joined.
-fn merge(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
-    spans.sort_unstable();
-    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
-    for (p, q) in spans {
-        match merged.last_mut() {
-            Some(last) if p <= last.1 => last.1 = last.1.max(q),
-            _ => merged.push((p, q)),
-        }
-    }
-    merged
-}
-
-/// Pauses in nanoseconds from the timeline's epoch. At most
-/// [`MAX_PAUSES`] are taken; more are counted, not kept, for the error.
-pub(crate) fn pause_set(
-    cal: &Calendar,
-    pauses: impl IntoIterator<Item = Pause>,
-) -> Result<PauseSet> {
-    let mut closed: Vec<(i64, i64)> = Vec::new();
-    let mut open_since: Option<i64> = None;
-    let mut count = 0;
-    for pause in pauses {
-        count += 1;
-        if count > MAX_PAUSES {
-            continue;
-        }
-        let start = cal.offset_ns_clamped(&pause.start());
-        match pause.end() {
-            Some(end) => {
-                closed.push((start, cal.offset_ns_clamped(&end)));
-            }
-            None => open_since = Some(open_since.map_or(start, |s| s.min(start))),
-        }
-    }
-    limits::check("pauses", count, MAX_PAUSES)?;
-    Ok(PauseSet::new(closed, open_since))
-}
-
 /// Business time in `[from, to)` (`from <= to`) outside the pauses.
-pub(crate) fn elapsed_ns(cal: &Calendar, from: i64, to: i64, pauses: &PauseSpans) -> i64 {
-    let timeline = cal.timeline();
+pub(crate) fn elapsed_ns(timeline: &Timeline<'_>, from: i64, to: i64, pauses: &PauseSpans) -> i64 {
     let open = |a: i64, b: i64| timeline.business_between(a, b);
     let paused: i64 = pauses
         .iter()
@@ -105,18 +29,22 @@ pub(crate) fn elapsed_ns(cal: &Calendar, from: i64, to: i64, pauses: &PauseSpans
 
 /// The earliest instant `t >= from` at which the business time in
 /// `[from, t)` outside the pauses reaches `target` (>= 0).
-pub(crate) fn due_ns(cal: &Calendar, from: i64, target: i64, pauses: &PauseSpans) -> Result<i64> {
-    due_located(cal, from, target, pauses).map(|due| due.t)
+pub(crate) fn due_ns(
+    timeline: &Timeline<'_>,
+    from: i64,
+    target: i64,
+    pauses: &PauseSpans,
+) -> Result<i64> {
+    due_located(timeline, from, target, pauses).map(|due| due.t)
 }
 
-/// [`Calendar::due_ns`] with the year that holds the answer.
+/// [`due_ns`] with the year that holds the answer.
 pub(crate) fn due_located<'a>(
-    cal: &'a Calendar,
+    timeline: &Timeline<'a>,
     from: i64,
     target: i64,
     pauses: &PauseSpans,
 ) -> Result<Located<'a>> {
-    let timeline = cal.timeline();
     if target == 0 {
         return Ok(timeline.locate(from));
     }
@@ -135,56 +63,55 @@ pub(crate) fn due_located<'a>(
     timeline
         .advance(position, left)
         .filter(|due| timeline.contains(due.t))
-        .ok_or_else(|| cal.deadline_out_of_range())
+        .ok_or_else(|| timeline.deadline_out_of_range())
 }
 
-/// The body of [`Calendar::due`].
+/// The body of [`Calendar::due`](crate::Calendar::due).
 pub(crate) fn due<T: TimeZone>(
-    cal: &Calendar,
+    timeline: &Timeline<'_>,
     created: &DateTime<T>,
     target: BusinessDuration,
 ) -> Result<DateTime<Tz>> {
-    let from = cal.offset_ns(created)?;
-    let due = due_located(cal, from, non_negative(target)?, &[])?;
-    Ok(cal.located_datetime(due))
+    let from = timeline.offset_ns(created)?;
+    let due = due_located(timeline, from, non_negative(target)?, &[])?;
+    Ok(due.datetime())
 }
 
-/// The body of [`Calendar::before`].
+/// The body of [`Calendar::before`](crate::Calendar::before).
 pub(crate) fn before<T: TimeZone>(
-    cal: &Calendar,
+    timeline: &Timeline<'_>,
     instant: &DateTime<T>,
     amount: BusinessDuration,
 ) -> Result<DateTime<Tz>> {
-    let to = cal.offset_ns(instant)?;
+    let to = timeline.offset_ns(instant)?;
     if amount.is_negative() {
         return Err(crate::error::Reason::NegativeCountBack {
             value: crate::error::shown(amount),
         }
         .into());
     }
-    let timeline = cal.timeline();
     let back = amount.to_i64_nanos()?;
     if back == 0 {
-        return Ok(cal.located_datetime(timeline.locate(to)));
+        return Ok(timeline.locate(to).datetime());
     }
     let start = timeline.retreat(to, back).ok_or_else(|| {
         crate::Error::from(crate::error::Reason::StartOutOfRange {
             amount: crate::error::shown(amount),
-            instant: crate::error::shown(cal.to_datetime(to).to_rfc3339()),
-            zone: crate::error::shown(cal.zone().name()),
+            instant: crate::error::shown(timeline.datetime_at(to).to_rfc3339()),
+            zone: crate::error::shown(timeline.zone.name()),
         })
     })?;
-    Ok(cal.located_datetime(start))
+    Ok(start.datetime())
 }
 
-/// The body of [`Calendar::business_time`].
+/// The body of [`Calendar::business_time`](crate::Calendar::business_time).
 pub(crate) fn business_time<A: TimeZone, B: TimeZone>(
-    cal: &Calendar,
+    timeline: &Timeline<'_>,
     from: &DateTime<A>,
     to: &DateTime<B>,
 ) -> Result<BusinessDuration> {
-    let (a, b) = (cal.offset_ns(from)?, cal.offset_ns(to)?);
-    let elapsed = cal.timeline().business_between(a.min(b), a.max(b));
+    let (a, b) = (timeline.offset_ns(from)?, timeline.offset_ns(to)?);
+    let elapsed = timeline.business_between(a.min(b), a.max(b));
     let signed = if a <= b { elapsed } else { -elapsed };
     Ok(BusinessDuration::from_nanos(i128::from(signed)))
 }

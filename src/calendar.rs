@@ -9,14 +9,18 @@ use chrono_tz::Tz;
 use crate::config::{CalendarConfig, HolidaySet, WeekConfig};
 use crate::date_range::{DateMap, DateRange};
 use crate::duration::BusinessDuration;
-use crate::error::{Reason, Result, shown};
+use crate::error::{Reason, Result, check_date, check_year, shown};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
-use crate::range::{check_date, check_year};
+use crate::pause::Pause;
 use crate::regions::{Region, munich_holiday_rules};
-use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule, validate_day, weekday_name};
+use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::special_hours::SpecialHours;
-use crate::timeline::{DayKind, EPOCH, Located, NANOS, Timeline, Years};
+use crate::timeline::{Timeline, Years};
+use crate::validation::{
+    check_closure, check_closure_count, check_day_length, check_holiday_rule_count,
+    check_special_date_count, check_special_hours, check_window_count, check_zone,
+};
 use crate::{business_days, business_time, input};
 
 /// A business calendar: when the support desk is open.
@@ -191,10 +195,7 @@ impl Calendar {
     /// A builder in the zone named `name`; an unknown name is reported by
     /// `build`, with the crate's error, as configuration needs.
     pub(crate) fn builder_named(name: &str) -> CalendarBuilder {
-        CalendarBuilder::new(
-            name.parse::<Tz>()
-                .map_err(|_| Reason::UnknownTimeZone { input: shown(name) }.into()),
-        )
+        CalendarBuilder::new(check_zone(name))
     }
 
     /// A builder that starts from this calendar: its zone, schedule,
@@ -468,24 +469,8 @@ impl Calendar {
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
         check_date(date)?;
         // The year's table marked the date as it placed its windows, by
-        // the same rule `day_kind_given` (for explanations) follows.
+        // the same rule `Timeline::day_kind` (for explanations) follows.
         Ok(self.timeline().is_business_day(date))
-    }
-
-    /// [`Calendar::day_kind`] for a `date` in the range whose holiday
-    /// status the caller already knows.
-    pub(crate) fn day_kind_given(&self, date: NaiveDate, holiday: bool) -> DayKind {
-        let timeline = self.timeline();
-        let weekday = chrono::Datelike::weekday(&date);
-        match DayKind::classify(
-            timeline.special_on(date).map(|s| !s.windows.is_empty()),
-            !self.inner.schedule.windows(weekday).is_empty(),
-            holiday,
-            timeline.is_closure(date),
-        ) {
-            DayKind::Open if !timeline.has_business_time_on(date) => DayKind::ClockChange,
-            kind => kind,
-        }
     }
 
     /// Whether the calendar is open at `instant`. Opening is inclusive,
@@ -692,53 +677,13 @@ impl Calendar {
     /// `instant` as nanoseconds from the timeline's epoch, checked against
     /// the supported range.
     pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
-        let t = (instant.timestamp() - EPOCH)
-            .checked_mul(NANOS)
-            .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
-        match t {
-            Some(t) if self.timeline().contains(t) => Ok(t),
-            _ => Err(Reason::InstantOutOfRange {
-                instant: shown(instant.with_timezone(&self.inner.zone).to_rfc3339()),
-                zone: shown(self.inner.zone.name()),
-            }
-            .into()),
-        }
-    }
-
-    /// `instant` as nanoseconds from the timeline's epoch, clamped into
-    /// the supported range: for pause boundaries, since no business time
-    /// lies outside the range, a pause reaching past it removes the same
-    /// time as one that stops at its edge.
-    pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> i64 {
-        let t = instant
-            .timestamp()
-            .saturating_sub(EPOCH)
-            .saturating_mul(NANOS)
-            .saturating_add(i64::from(instant.timestamp_subsec_nanos()));
-        self.timeline().clamp(t)
+        self.timeline().offset_ns(instant)
     }
 
     /// The instant `t` nanoseconds from the timeline's epoch, in the
     /// calendar's zone.
     pub(crate) fn to_datetime(&self, t: i64) -> DateTime<Tz> {
-        self.located_datetime(self.timeline().locate(t))
-    }
-
-    /// [`Calendar::to_datetime`] for an instant whose year is known.
-    pub(crate) fn located_datetime(&self, at: Located<'_>) -> DateTime<Tz> {
-        let secs = EPOCH + at.t.div_euclid(NANOS);
-        let nanos = at.t.rem_euclid(NANOS) as u32;
-        let utc = DateTime::from_timestamp(secs, nanos)
-            .unwrap_or_default()
-            .naive_utc();
-        DateTime::from_naive_utc_and_offset(utc, at.zone_offset())
-    }
-
-    pub(crate) fn deadline_out_of_range(&self) -> crate::Error {
-        Reason::DeadlineOutOfRange {
-            zone: shown(self.inner.zone.name()),
-        }
-        .into()
+        self.timeline().datetime_at(t)
     }
 }
 
@@ -778,7 +723,7 @@ impl Calendar {
         created: &DateTime<T>,
         target: BusinessDuration,
     ) -> Result<DateTime<Tz>> {
-        business_time::due(self, created, target)
+        business_time::due(&self.timeline(), created, target)
     }
 
     /// Counting back: the latest instant `t` at or before `instant` with
@@ -821,7 +766,7 @@ impl Calendar {
         instant: &DateTime<T>,
         amount: BusinessDuration,
     ) -> Result<DateTime<Tz>> {
-        business_time::before(self, instant, amount)
+        business_time::before(&self.timeline(), instant, amount)
     }
 
     /// The business time between two instants: positive when `to` is
@@ -848,7 +793,7 @@ impl Calendar {
         from: &DateTime<A>,
         to: &DateTime<B>,
     ) -> Result<BusinessDuration> {
-        business_time::business_time(self, from, to)
+        business_time::business_time(&self.timeline(), from, to)
     }
 }
 
@@ -884,13 +829,13 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_datetime(&self, text: &str) -> Result<DateTime<FixedOffset>> {
-        input::parse_datetime(self, text)
+        input::parse_datetime(self.zone(), text)
     }
 
     /// Reads a pause written `START/END` (or `START/..` while it is still
     /// running), each instant as [`Calendar::parse_datetime`] reads it: RFC
     /// 3339, or a local date-time in the calendar's zone.
-    /// [`Pause`](crate::Pause)'s own `FromStr` takes RFC 3339 only.
+    /// [`Pause`]'s own `FromStr` takes RFC 3339 only.
     ///
     /// # Errors
     ///
@@ -907,8 +852,8 @@ impl Calendar {
     /// assert_eq!(cal.parse_pause("2026-12-21T12:00/..")?.end(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn parse_pause(&self, text: &str) -> Result<crate::Pause> {
-        input::parse_pause(self, text)
+    pub fn parse_pause(&self, text: &str) -> Result<Pause> {
+        Pause::parse_with(text, |instant| self.parse_datetime(instant))
     }
 }
 
@@ -954,7 +899,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_business_days(&self, date: NaiveDate, days: i32) -> Result<NaiveDate> {
-        business_days::add_business_days(self, date, days)
+        business_days::add_business_days(&self.timeline(), date, days)
     }
 
     /// The number of business days in a range of dates, both ends
@@ -981,7 +926,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn business_days_in(&self, dates: impl Into<DateRange>) -> Result<u32> {
-        business_days::business_days_in(self, dates)
+        business_days::business_days_in(&self.timeline(), dates)
     }
 
     /// The first business day after `date`; the same as
@@ -1004,7 +949,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn next_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        business_days::next_business_day(self, date)
+        business_days::next_business_day(&self.timeline(), date)
     }
 
     /// The last business day before `date`; the same as
@@ -1029,7 +974,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn previous_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        business_days::previous_business_day(self, date)
+        business_days::previous_business_day(&self.timeline(), date)
     }
 }
 
@@ -1064,33 +1009,9 @@ impl Calendar {
     pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
         // Sizes first, so that a hostile file is refused before any work
         // that grows with it.
-        for (day, windows) in config.week.days() {
-            limits::check(
-                format_args!(
-                    "opening windows on {}",
-                    weekday_name(day.num_days_from_monday() as usize)
-                ),
-                windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            )?;
-        }
-        if let HolidaySet::Rules(rules) = &config.holidays {
-            limits::check("holiday rules", rules.len(), limits::MAX_HOLIDAY_RULES)?;
-        }
-        for special in &config.special_hours {
-            limits::check(
-                format_args!("opening windows on {}", special.dates),
-                special.windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            )?;
-        }
-        let mut schedule = WeeklySchedule::closed();
-        for (day, windows) in config.week.days() {
-            for &w in windows {
-                schedule.open(day, w);
-            }
-        }
-        let mut builder = Calendar::builder_named(&config.time_zone).schedule(schedule);
+        config.check_sizes()?;
+        let mut builder =
+            Calendar::builder_named(&config.time_zone).schedule(config.week.schedule());
         builder = match config.holidays {
             HolidaySet::Rules(rules) => builder.holidays(rules),
             HolidaySet::Region(code) => builder.holidays_of(&code),
@@ -1189,6 +1110,39 @@ impl CalendarBuilder {
             Ok(ranges) => ranges.into_iter().fold(self, CalendarBuilder::closure),
             Err(e) => self.refuse(e),
         }
+    }
+}
+
+// Here rather than in `duration.rs`: a business day's length belongs to a
+// calendar, and durations sit layers below calendars.
+impl BusinessDuration {
+    /// A number of business days of `calendar`: `days` times its
+    /// [`business_day`](crate::Calendar::business_day). A business day's
+    /// length belongs to a calendar (8 hours for the default one), so
+    /// there is no `from_days` without one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    /// let two_days = BusinessDuration::from_days(2, &Calendar::munich());
+    /// assert_eq!(two_days, BusinessDuration::from_hours(16));
+    /// ```
+    pub fn from_days(days: i64, calendar: &Calendar) -> Self {
+        calendar.business_day() * days
+    }
+}
+
+impl TryFrom<CalendarConfig> for Calendar {
+    type Error = crate::Error;
+    fn try_from(config: CalendarConfig) -> Result<Calendar> {
+        Calendar::from_config(config)
+    }
+}
+
+impl From<Calendar> for CalendarConfig {
+    fn from(calendar: Calendar) -> CalendarConfig {
+        calendar.to_config()
     }
 }
 
@@ -1476,15 +1430,10 @@ impl CalendarBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn special_hours(mut self, dates: impl Into<DateRange>, windows: &[&str]) -> Self {
-        if windows.len() > limits::MAX_WINDOWS_PER_DAY {
-            // Refused before any parsing: the list may be hostile.
-            let dates = dates.into();
-            let limit = limits::check(
-                format_args!("opening windows on {dates}"),
-                windows.len(),
-                limits::MAX_WINDOWS_PER_DAY,
-            );
-            self.window_errors.extend(limit.err());
+        let dates = dates.into();
+        // Refused before any parsing: the list may be hostile.
+        if let Err(e) = check_window_count(dates, windows.len()) {
+            self.window_errors.push(e);
             return self;
         }
         let mut parsed = Vec::with_capacity(windows.len());
@@ -1494,7 +1443,7 @@ impl CalendarBuilder {
                 Err(e) => self.window_errors.push(e),
             }
         }
-        self.special_windows(dates.into(), parsed)
+        self.special_windows(dates, parsed)
     }
 
     /// Records an error that `build` reports (after the window, schedule
@@ -1574,22 +1523,10 @@ impl CalendarBuilder {
         if let Some(e) = self.date_errors.into_iter().next() {
             return Err(e);
         }
-        limits::check(
-            "holiday rules",
-            self.holiday_rules.len(),
-            limits::MAX_HOLIDAY_RULES,
-        )?;
+        check_holiday_rule_count(self.holiday_rules.len())?;
         let count = |dates: u64, over: u64| usize::try_from(dates + over).unwrap_or(usize::MAX);
-        limits::check(
-            "closure dates",
-            count(self.closures.dates(), self.closures_over_limit),
-            limits::MAX_CLOSURES,
-        )?;
-        limits::check(
-            "dates with special hours",
-            count(self.special_hours.dates(), self.special_over_limit),
-            limits::MAX_SPECIAL_DATES,
-        )?;
+        check_closure_count(count(self.closures.dates(), self.closures_over_limit))?;
+        check_special_date_count(count(self.special_hours.dates(), self.special_over_limit))?;
         for rule in &self.holiday_rules {
             rule.validate()?;
         }
@@ -1616,43 +1553,6 @@ impl CalendarBuilder {
             business_day,
         ))
     }
-}
-
-/// A closure's dates must lie in the supported range.
-pub(crate) fn check_closure(range: DateRange) -> Result<()> {
-    check_range(range).map_err(|date| Reason::ClosureOutOfRange { date: shown(date) }.into())
-}
-
-/// Special hours need dates in the supported range and a valid day of
-/// windows.
-pub(crate) fn check_special_hours(range: DateRange, windows: &[DailyWindow]) -> Result<()> {
-    check_range(range).map_err(|date| Reason::SpecialHoursOutOfRange { date: shown(date) })?;
-    validate_day(windows, range)
-}
-
-/// A business day of whole seconds, more than zero and at most a day.
-pub(crate) fn check_day_length(length: BusinessDuration) -> Result<BusinessDuration> {
-    let whole_seconds = length.as_nanos() % 1_000_000_000 == 0;
-    if length <= BusinessDuration::ZERO
-        || length > BusinessDuration::from_hours(24)
-        || !whole_seconds
-    {
-        return Err(Reason::InvalidDayLength {
-            length: shown(length),
-        }
-        .into());
-    }
-    Ok(length)
-}
-
-/// `Err` with the first date of `range` outside the supported range.
-fn check_range(range: DateRange) -> std::result::Result<(), NaiveDate> {
-    for date in [range.first, range.last] {
-        if check_date(date).is_err() {
-            return Err(date);
-        }
-    }
-    Ok(())
 }
 
 /// The most common non-zero daily amount of opening hours, the longer one

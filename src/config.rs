@@ -4,12 +4,12 @@ use chrono::Weekday;
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Calendar;
 use crate::date_range::DateRange;
 use crate::error::Result;
 use crate::holidays::HolidayRule;
-use crate::schedule::DailyWindow;
+use crate::schedule::{DailyWindow, WeeklySchedule, weekday_name};
 use crate::special_hours::SpecialHours;
+use crate::validation::{check_holiday_rule_count, check_window_count};
 
 /// The opening windows of each weekday, as configuration. Days left out
 /// are closed.
@@ -53,6 +53,17 @@ impl WeekConfig {
             (Weekday::Sat, &self.saturday),
             (Weekday::Sun, &self.sunday),
         ]
+    }
+
+    /// The week as a schedule, not yet checked.
+    pub(crate) fn schedule(&self) -> WeeklySchedule {
+        let mut schedule = WeeklySchedule::closed();
+        for (day, windows) in self.days() {
+            for &w in windows {
+                schedule.open(day, w);
+            }
+        }
+        schedule
     }
 }
 
@@ -153,12 +164,7 @@ impl<'de> Deserialize<'de> for HolidaySet {
                     // points at the rule, and a hostile list stops early.
                     rule.validate().map_err(A::Error::custom)?;
                     rules.push(rule);
-                    crate::limits::check(
-                        "holiday rules",
-                        rules.len(),
-                        crate::limits::MAX_HOLIDAY_RULES,
-                    )
-                    .map_err(A::Error::custom)?;
+                    check_holiday_rule_count(rules.len()).map_err(A::Error::custom)?;
                 }
                 Ok(HolidaySet::Rules(rules))
             }
@@ -171,7 +177,7 @@ impl<'de> Deserialize<'de> for HolidaySet {
 /// configuration. `data/munich-calendar.json` is the default calendar in
 /// this form, a template to copy.
 ///
-/// With the `serde` feature, [`Calendar`] itself (de)serialises through
+/// With the `serde` feature, [`Calendar`](crate::Calendar) itself (de)serialises through
 /// this type, so `serde_json::from_str::<Calendar>(text)` validates as it
 /// loads.
 ///
@@ -221,7 +227,8 @@ pub struct CalendarConfig {
     )]
     pub special_hours: Vec<SpecialHours>,
     /// Length of a business day in seconds (28800 for 8 hours); derived
-    /// from the week when absent (see [`Calendar::business_day`]).
+    /// from the week when absent (see
+    /// [`Calendar::business_day`](crate::Calendar::business_day)).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -233,6 +240,26 @@ pub struct CalendarConfig {
     pub business_day_seconds: Option<u32>,
 }
 
+impl CalendarConfig {
+    /// The sizes of a configuration that the building grows with: windows per
+    /// day, holiday rules, windows per date with special hours.
+    pub(crate) fn check_sizes(&self) -> Result<()> {
+        for (day, windows) in self.week.days() {
+            check_window_count(
+                weekday_name(day.num_days_from_monday() as usize),
+                windows.len(),
+            )?;
+        }
+        if let HolidaySet::Rules(rules) = &self.holidays {
+            check_holiday_rule_count(rules.len())?;
+        }
+        for special in &self.special_hours {
+            check_window_count(special.dates, special.windows.len())?;
+        }
+        Ok(())
+    }
+}
+
 /// Each part of a calendar file checked as it is read, by the same rules as
 /// [`CalendarBuilder::build`](crate::CalendarBuilder::build), so that a
 /// mistake is reported with its line and column.
@@ -240,36 +267,23 @@ pub struct CalendarConfig {
 mod checked {
     use serde::de::{Deserialize, Deserializer, Error as _};
 
-    use super::{SpecialHours, WeekConfig};
-    use crate::calendar::{check_closure, check_day_length, check_special_hours};
+    use super::WeekConfig;
     use crate::date_range::DateRange;
     use crate::duration::BusinessDuration;
-    use crate::error::{Reason, shown};
-    use crate::schedule::WeeklySchedule;
+    use crate::special_hours::SpecialHours;
+    use crate::validation::{check_closure, check_day_length, check_special_hours, check_zone};
 
     type Result<T, E> = std::result::Result<T, E>;
 
     pub(super) fn zone<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         let name = String::deserialize(d)?;
-        if name.parse::<chrono_tz::Tz>().is_err() {
-            let err: crate::Error = Reason::UnknownTimeZone {
-                input: shown(&name),
-            }
-            .into();
-            return Err(D::Error::custom(err));
-        }
+        check_zone(&name).map_err(D::Error::custom)?;
         Ok(name)
     }
 
     pub(super) fn week<'de, D: Deserializer<'de>>(d: D) -> Result<WeekConfig, D::Error> {
         let week = WeekConfig::deserialize(d)?;
-        let mut schedule = WeeklySchedule::closed();
-        for (day, windows) in week.days() {
-            for &w in windows {
-                schedule.open(day, w);
-            }
-        }
-        schedule.validate().map_err(D::Error::custom)?;
+        week.schedule().validate().map_err(D::Error::custom)?;
         Ok(week)
     }
 
@@ -298,18 +312,5 @@ mod checked {
                 .map_err(D::Error::custom)?;
         }
         Ok(seconds)
-    }
-}
-
-impl TryFrom<CalendarConfig> for Calendar {
-    type Error = crate::Error;
-    fn try_from(config: CalendarConfig) -> Result<Calendar> {
-        Calendar::from_config(config)
-    }
-}
-
-impl From<Calendar> for CalendarConfig {
-    fn from(calendar: Calendar) -> CalendarConfig {
-        calendar.to_config()
     }
 }

@@ -113,22 +113,6 @@ impl BusinessDuration {
         }
     }
 
-    /// A number of business days of `calendar`: `days` times its
-    /// [`business_day`](crate::Calendar::business_day). A business day's
-    /// length belongs to a calendar (8 hours for the default one), so
-    /// there is no `from_days` without one.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, Calendar};
-    /// let two_days = BusinessDuration::from_days(2, &Calendar::munich());
-    /// assert_eq!(two_days, BusinessDuration::from_hours(16));
-    /// ```
-    pub fn from_days(days: i64, calendar: &crate::Calendar) -> Self {
-        calendar.business_day() * days
-    }
-
     /// Whole seconds, rounded toward zero. Every business duration of the
     /// supported range fits; beyond ±292 billion years the value saturates.
     ///

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::range;
+use chrono::{Datelike, NaiveDate};
+
+use crate::range::{self, FIRST_YEAR, LAST_YEAR};
 
 /// Everything that can go wrong in `sla-clock`.
 ///
@@ -385,4 +387,27 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 pub(crate) fn shown(value: impl fmt::Display) -> Shown {
     value.to_string()
+}
+
+// The checks against the supported range live here rather than in
+// `range.rs`: the messages above quote the range, so `range.rs` sits below
+// the error type and cannot name it.
+
+pub(crate) fn check_year(year: i32) -> Result<()> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(Reason::YearOutOfRange {
+            year: i64::from(year),
+        }
+        .into())
+    }
+}
+
+pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(Reason::DateOutOfRange { date: shown(date) }.into())
+    }
 }

@@ -231,7 +231,7 @@ pub(crate) fn explain(
             let i = holidays.binary_search_by_key(&date, |h| h.date).ok()?;
             Some(&holidays[i])
         });
-        let kind = cal.day_kind_given(date, holiday.is_some());
+        let kind = timeline.day_kind(date, holiday.is_some());
         if kind == DayKind::ClockChange {
             steps.push(Step::Skipped {
                 date,

@@ -1,8 +1,8 @@
 //! Reading date-times the way people and scripts write them.
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
+use chrono_tz::Tz;
 
-use crate::calendar::Calendar;
 use crate::error::{Reason, Result, shown};
 
 /// What the text looked like, checked before chrono sees it: chrono's own
@@ -63,7 +63,8 @@ fn shape(s: &str) -> Option<Shape> {
 }
 
 /// An absolute instant in RFC 3339 (`2026-12-23T15:00:00+01:00`,
-/// `...Z`), with the same strictness as [`Calendar::parse_datetime`]; a
+/// `...Z`), with the same strictness as
+/// [`Calendar::parse_datetime`](crate::Calendar::parse_datetime); a
 /// local date-time, which needs a calendar's zone, is refused.
 pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>> {
     let malformed = || -> crate::Error { Reason::InvalidInstant { input: shown(text) }.into() };
@@ -76,8 +77,9 @@ pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>> {
     }
 }
 
-/// The body of [`Calendar::parse_datetime`].
-pub(crate) fn parse_datetime(cal: &Calendar, text: &str) -> Result<DateTime<FixedOffset>> {
+/// The body of [`Calendar::parse_datetime`](crate::Calendar::parse_datetime):
+/// a local date-time is read in `zone`.
+pub(crate) fn parse_datetime(zone: Tz, text: &str) -> Result<DateTime<FixedOffset>> {
     let malformed = || -> crate::Error { Reason::InvalidDateTime { input: shown(text) }.into() };
     // Leap seconds are valid RFC 3339 but have no place in business
     // time, and chrono would accept `:60` at any minute.
@@ -93,23 +95,17 @@ pub(crate) fn parse_datetime(cal: &Calendar, text: &str) -> Result<DateTime<Fixe
             };
             let upper = text.replacen('t', "T", 1);
             let naive = NaiveDateTime::parse_from_str(&upper, format).map_err(|_| malformed())?;
-            resolve_local(cal, naive, text)
+            resolve_local(zone, naive, text)
         }
     }
 }
 
-/// The body of [`Calendar::parse_pause`].
-pub(crate) fn parse_pause(cal: &Calendar, text: &str) -> Result<crate::Pause> {
-    crate::Pause::parse_with(text, |instant| cal.parse_datetime(instant))
-}
-
-/// A local wall time in the calendar's zone, refusing gaps and folds.
+/// A local wall time in `zone`, refusing gaps and folds.
 pub(crate) fn resolve_local(
-    cal: &Calendar,
+    zone: Tz,
     naive: NaiveDateTime,
     text: &str,
 ) -> Result<DateTime<FixedOffset>> {
-    let zone = cal.zone();
     match zone.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Ok(dt.with_timezone(&dt.offset().fix())),
         LocalResult::Ambiguous(earlier, later) => Err(Reason::AmbiguousLocalTime {
@@ -130,6 +126,7 @@ pub(crate) fn resolve_local(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::Calendar;
 
     fn parse(s: &str) -> Result<String> {
         Calendar::munich().parse_datetime(s).map(|d| d.to_rfc3339())

@@ -274,6 +274,7 @@ mod input;
 mod lifecycle;
 pub mod limits;
 mod pause;
+mod paused;
 mod policy;
 mod priority;
 mod range;
@@ -286,6 +287,7 @@ mod special_hours;
 mod status;
 mod timeline;
 mod transitions;
+mod validation;
 mod zoned;
 
 pub use chrono;

@@ -4,10 +4,13 @@
 //! abolished Buß- und Bettag as a public holiday that year) and ends in 2099
 //! because chrono-tz applies no daylight-saving rules after 2099: a later
 //! summer instant would silently be an hour off.
+//!
+//! Only the numbers and their texts live here, so that the error type can
+//! quote them in its messages; the checks that turn a date outside the
+//! range into an error are in `error.rs`, just above.
 
-use chrono::{Datelike, NaiveDate};
-
-use crate::error::{Reason, Result, shown};
+#[cfg(test)]
+use chrono::NaiveDate;
 
 pub(crate) const FIRST_YEAR: i32 = 1995;
 pub(crate) const LAST_YEAR: i32 = 2099;
@@ -15,25 +18,6 @@ pub(crate) const LAST_YEAR: i32 = 2099;
 /// the numbers above).
 pub(crate) const YEARS: &str = "1995 to 2099";
 pub(crate) const DATES: &str = "1995-01-01 to 2099-12-31";
-
-pub(crate) fn check_year(year: i32) -> Result<()> {
-    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
-        Ok(())
-    } else {
-        Err(Reason::YearOutOfRange {
-            year: i64::from(year),
-        }
-        .into())
-    }
-}
-
-pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
-    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
-        Ok(())
-    } else {
-        Err(Reason::DateOutOfRange { date: shown(date) }.into())
-    }
-}
 
 #[cfg(test)]
 const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1) {

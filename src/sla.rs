@@ -6,12 +6,13 @@ use std::borrow::Cow;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::business_time::{self, PauseSet, non_negative};
+use crate::business_time::{PauseSpans, due_ns, elapsed_ns, non_negative};
 use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::error::{Reason, Result, shown};
 use crate::explain::{self, Explanation};
 use crate::pause::Pause;
+use crate::paused::{PauseSet, pause_set};
 use crate::policy::Policy;
 use crate::priority::Priority;
 use crate::status::{RiskThreshold, SlaStatus, StatusKind};
@@ -283,7 +284,7 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_pauses(mut self, pauses: impl IntoIterator<Item = Pause>) -> Result<SlaClock> {
-        self.pauses = business_time::pause_set(&self.calendar, pauses)?;
+        self.pauses = pause_set(&self.calendar.timeline(), pauses)?;
         self.recompute()
     }
 
@@ -296,8 +297,13 @@ impl SlaClock {
         Ok(self)
     }
 
-    fn deadlines_for(&self, pauses: &business_time::PauseSpans) -> Result<Deadlines> {
-        let due = business_time::due_ns(&self.calendar, self.created, self.target_ns, pauses)?;
+    fn deadlines_for(&self, pauses: &PauseSpans) -> Result<Deadlines> {
+        let due = due_ns(
+            &self.calendar.timeline(),
+            self.created,
+            self.target_ns,
+            pauses,
+        )?;
         // A share of the target is reached no later than the whole of it,
         // which `due` already reached inside the range.
         let at_risk = self.risk.map(|threshold| {
@@ -306,7 +312,7 @@ impl SlaClock {
                 .percent_ceil(threshold.as_percent())
                 .to_i64_nanos()
                 .unwrap_or(self.target_ns);
-            business_time::due_ns(&self.calendar, self.created, share, pauses).unwrap_or(due)
+            due_ns(&self.calendar.timeline(), self.created, share, pauses).unwrap_or(due)
         });
         Ok(Deadlines { due, at_risk })
     }
@@ -314,7 +320,7 @@ impl SlaClock {
     /// The pauses and deadlines as they stand at `now` (nanoseconds): a
     /// pause still running is taken to end there, so the due instant moves
     /// by the waiting so far. The one place that rule is applied.
-    fn at_ns(&self, now: i64) -> Result<(Cow<'_, business_time::PauseSpans>, Deadlines)> {
+    fn at_ns(&self, now: i64) -> Result<(Cow<'_, PauseSpans>, Deadlines)> {
         match (self.pauses.open_since, self.deadlines) {
             (None, Some(deadlines)) => Ok((Cow::Borrowed(&self.pauses.closed), deadlines)),
             _ => {
@@ -610,7 +616,7 @@ impl SlaClock {
         let elapsed = if at <= self.created {
             BusinessDuration::ZERO
         } else {
-            let ns = business_time::elapsed_ns(&self.calendar, self.created, at, &pauses);
+            let ns = elapsed_ns(&self.calendar.timeline(), self.created, at, &pauses);
             BusinessDuration::from_nanos(i128::from(ns))
         };
         let kind = match responded {

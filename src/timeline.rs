@@ -29,10 +29,11 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
 use crate::date_range::{DateRange, find};
+use crate::error::{Reason, Result, shown};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 use crate::schedule::{DailyWindow, WeeklySchedule};
@@ -679,6 +680,22 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// What kind of day `date` (in the range) is, when the caller already
+    /// knows whether it is a holiday: the rule the year's tables follow,
+    /// with [`DayKind::ClockChange`] for a day whose windows a clock change
+    /// skips.
+    pub(crate) fn day_kind(&self, date: NaiveDate, holiday: bool) -> DayKind {
+        match DayKind::classify(
+            self.special_on(date).map(|s| !s.windows.is_empty()),
+            !self.schedule.windows(date.weekday()).is_empty(),
+            holiday,
+            self.is_closure(date),
+        ) {
+            DayKind::Open if !self.has_business_time_on(date) => DayKind::ClockChange,
+            kind => kind,
+        }
+    }
+
     /// What kind of day each date of `year` is, from 1 January on, with
     /// the local windows that apply on it.
     fn day_plan(
@@ -736,6 +753,53 @@ impl<'a> Timeline<'a> {
     }
 }
 
+/// Instants into and out of nanoseconds from [`EPOCH`]. They live on the
+/// timeline rather than the calendar because the zone is all they need,
+/// and the arithmetic below the calendar converts instants too.
+impl Timeline<'_> {
+    /// `instant` as nanoseconds from the timeline's epoch, checked against
+    /// the supported range.
+    pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
+        let t = (instant.timestamp() - EPOCH)
+            .checked_mul(NANOS)
+            .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
+        match t {
+            Some(t) if self.contains(t) => Ok(t),
+            _ => Err(Reason::InstantOutOfRange {
+                instant: shown(instant.with_timezone(&self.zone).to_rfc3339()),
+                zone: shown(self.zone.name()),
+            }
+            .into()),
+        }
+    }
+
+    /// `instant` as nanoseconds from the timeline's epoch, clamped into
+    /// the supported range: for pause boundaries, since no business time
+    /// lies outside the range, a pause reaching past it removes the same
+    /// time as one that stops at its edge.
+    pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> i64 {
+        let t = instant
+            .timestamp()
+            .saturating_sub(EPOCH)
+            .saturating_mul(NANOS)
+            .saturating_add(i64::from(instant.timestamp_subsec_nanos()));
+        self.clamp(t)
+    }
+
+    /// The instant `t` nanoseconds from the timeline's epoch, in the
+    /// calendar's zone.
+    pub(crate) fn datetime_at(&self, t: i64) -> DateTime<Tz> {
+        self.locate(t).datetime()
+    }
+
+    pub(crate) fn deadline_out_of_range(&self) -> crate::Error {
+        Reason::DeadlineOutOfRange {
+            zone: shown(self.zone.name()),
+        }
+        .into()
+    }
+}
+
 /// An instant in nanoseconds from [`EPOCH`], with the year that holds it:
 /// what an answer needs to be handed out in the calendar's zone without
 /// finding its year again.
@@ -752,6 +816,16 @@ impl Located<'_> {
         self.year
             .transitions
             .zone_offset_at(EPOCH + self.t.div_euclid(NANOS))
+    }
+
+    /// The instant in the calendar's zone.
+    pub(crate) fn datetime(&self) -> DateTime<Tz> {
+        let secs = EPOCH + self.t.div_euclid(NANOS);
+        let nanos = self.t.rem_euclid(NANOS) as u32;
+        let utc = DateTime::from_timestamp(secs, nanos)
+            .unwrap_or_default()
+            .naive_utc();
+        DateTime::from_naive_utc_and_offset(utc, self.zone_offset())
     }
 }
 

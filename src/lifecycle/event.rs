@@ -219,11 +219,12 @@ impl Event {
 
 #[cfg(feature = "serde")]
 mod serde_impls {
+    use chrono::{DateTime, Utc};
     use serde::de::Error as _;
     use serde::ser::SerializeMap;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use super::*;
+    use super::{Event, EventKind};
 
     impl Serialize for Event {
         fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

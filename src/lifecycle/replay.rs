@@ -12,13 +12,13 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone};
 
-use crate::business_time::PauseSet;
 use crate::calendar::Calendar;
 use crate::error::{Reason, Result, shown};
 use crate::lifecycle::event::{Event, EventKind};
 use crate::lifecycle::metric::{LifecyclePolicy, Metric};
 use crate::lifecycle::report::{Cycle, TicketReport};
 use crate::limits::{self, MAX_EVENTS_PER_TICKET};
+use crate::paused::PauseSet;
 use crate::policy::ResponseTarget;
 use crate::priority::Priority;
 use crate::sla::SlaClock;

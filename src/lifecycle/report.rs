@@ -104,7 +104,8 @@ mod serde_impls {
     use serde::ser::SerializeStruct;
     use serde::{Serialize, Serializer};
 
-    use super::*;
+    use super::Cycle;
+    use crate::duration::BusinessDuration;
 
     /// Seconds as an integer when whole, otherwise as the nearest
     /// floating-point number.

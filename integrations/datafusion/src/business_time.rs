@@ -11,7 +11,7 @@ use sla_clock::BusinessDuration;
 
 use crate::arguments::{Instants, Shown};
 use crate::error::Failure;
-use crate::functions::Setup;
+use crate::setup::Setup;
 
 /// Calls `each` with the business time of every row (`None` for a null).
 fn each_row(

@@ -9,7 +9,7 @@ use datafusion::logical_expr::ColumnarValue;
 
 use crate::arguments::{Dates, Instants, Shown, zone_of};
 use crate::error::Failure;
-use crate::functions::Setup;
+use crate::setup::Setup;
 
 /// `is_business_day(date)`: [`Calendar::is_business_day`](sla_clock::Calendar::is_business_day);
 /// a timestamp stands for its local date in the calendar's zone.

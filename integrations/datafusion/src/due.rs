@@ -12,8 +12,8 @@ use sla_clock::{BusinessDuration, Calendar};
 
 use crate::arguments::{Amounts, Instants, Shown, Texts, zone_of};
 use crate::error::Failure;
-use crate::functions::Setup;
 use crate::priority::PriorityLookup;
+use crate::setup::Setup;
 
 /// `sla_due(priority, created)`: [`Policy::due`](sla_clock::Policy::due)
 /// for every row.

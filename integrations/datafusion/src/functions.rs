@@ -11,9 +11,10 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
 };
 use datafusion::prelude::SessionContext;
-use sla_clock::{BusinessDuration, Calendar, Policy, Priority, RiskThreshold};
+use sla_clock::{Calendar, Policy, Priority, RiskThreshold};
 
 use crate::arguments::{Kind, zone_of};
+use crate::setup::Setup;
 
 /// The SQL functions on one calendar and policy, ready to register.
 ///
@@ -58,26 +59,6 @@ use crate::arguments::{Kind, zone_of};
 #[derive(Debug, Clone)]
 pub struct SlaFunctions {
     setup: Arc<Setup>,
-}
-
-/// What every function shares: the calendar, the policy's targets and the
-/// at-risk threshold.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Setup {
-    pub(crate) calendar: Calendar,
-    pub(crate) policy: Policy,
-    pub(crate) risk: Option<RiskThreshold>,
-    /// The policy's target of each priority on the calendar, worked out
-    /// once instead of per row.
-    pub(crate) targets: [BusinessDuration; 4],
-    /// The calendar's zone as Arrow writes it, for instants read from text.
-    pub(crate) zone: Arc<str>,
-}
-
-impl Setup {
-    pub(crate) fn target(&self, priority: Priority) -> BusinessDuration {
-        self.targets[priority as usize]
-    }
 }
 
 impl SlaFunctions {

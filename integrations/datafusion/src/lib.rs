@@ -112,6 +112,7 @@ mod due;
 mod error;
 mod functions;
 mod priority;
+mod setup;
 mod status;
 mod text;
 

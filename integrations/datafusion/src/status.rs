@@ -10,8 +10,8 @@ use sla_clock::SlaClock;
 
 use crate::arguments::{Instants, Texts};
 use crate::error::Failure;
-use crate::functions::Setup;
 use crate::priority::PriorityLookup;
+use crate::setup::Setup;
 
 /// `sla_status(priority, created, responded, now)` for every row. A null
 /// `responded` means no response yet; any other null gives a null.

@@ -10,8 +10,8 @@ use sla_clock::Priority;
 
 use crate::arguments::Texts;
 use crate::error::Failure;
-use crate::functions::Setup;
 use crate::priority::PriorityLookup;
+use crate::setup::Setup;
 
 /// `sla_instant(text)`: [`Calendar::parse_datetime`](sla_clock::Calendar::parse_datetime)
 /// (RFC 3339, or a local date-time in the calendar's zone, refusing the
