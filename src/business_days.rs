@@ -51,13 +51,3 @@ pub(crate) fn business_days_in(
     // At most the 38 351 dates of the range.
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
-
-/// The body of [`Calendar::next_business_day`](crate::Calendar::next_business_day).
-pub(crate) fn next_business_day(timeline: &Timeline<'_>, date: NaiveDate) -> Result<NaiveDate> {
-    add_business_days(timeline, date, 1)
-}
-
-/// The body of [`Calendar::previous_business_day`](crate::Calendar::previous_business_day).
-pub(crate) fn previous_business_day(timeline: &Timeline<'_>, date: NaiveDate) -> Result<NaiveDate> {
-    add_business_days(timeline, date, -1)
-}

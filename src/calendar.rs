@@ -928,59 +928,13 @@ impl Calendar {
     pub fn business_days_in(&self, dates: impl Into<DateRange>) -> Result<u32> {
         business_days::business_days_in(&self.timeline(), dates)
     }
-
-    /// The first business day after `date`; the same as
-    /// [`add_business_days(date, 1)`](Calendar::add_business_days).
-    ///
-    /// # Errors
-    ///
-    /// A date outside 1995-01-01 to 2099-12-31, or no business day after
-    /// it within that range.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use sla_clock::Calendar;
-    ///
-    /// let cal = Calendar::munich();
-    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    /// assert_eq!(cal.next_business_day(d(12, 24))?, d(12, 28));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn next_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        business_days::next_business_day(&self.timeline(), date)
-    }
-
-    /// The last business day before `date`; the same as
-    /// [`add_business_days(date, -1)`](Calendar::add_business_days).
-    ///
-    /// # Errors
-    ///
-    /// A date outside 1995-01-01 to 2099-12-31, or no business day before
-    /// it within that range.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use sla_clock::Calendar;
-    ///
-    /// let cal = Calendar::munich();
-    /// let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
-    /// // Before Thursday 7 January 2027: Wednesday the 6th is Epiphany, so
-    /// // Tuesday the 5th.
-    /// assert_eq!(cal.previous_business_day(d(1, 7))?, d(1, 5));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn previous_business_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        business_days::previous_business_day(&self.timeline(), date)
-    }
 }
 
-/// Calendars as plain data, for configuration; the data types are in
-/// `config.rs`.
-impl Calendar {
+/// Calendars as plain data, for configuration (the data types are in
+/// `config.rs`): `Calendar::try_from(config)` and `CalendarConfig::from(&calendar)`.
+impl TryFrom<CalendarConfig> for Calendar {
+    type Error = crate::Error;
+
     /// Builds a calendar from its definition, with every check of
     /// [`CalendarBuilder::build`](crate::CalendarBuilder::build).
     ///
@@ -1001,12 +955,12 @@ impl Calendar {
     ///     special_hours: vec![SpecialHours { dates: "2026-12-23".parse()?, windows: vec!["08:00-12:00".parse()?] }],
     ///     business_day_seconds: None,
     /// };
-    /// let cal = Calendar::from_config(config)?;
+    /// let cal = Calendar::try_from(config)?;
     /// assert_eq!(cal.zone(), chrono_tz::Europe::Vienna);
     /// assert_eq!(cal.closures()[0].days(), 9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_config(config: CalendarConfig) -> Result<Calendar> {
+    fn try_from(config: CalendarConfig) -> Result<Calendar> {
         // Sizes first, so that a hostile file is refused before any work
         // that grows with it.
         config.check_sizes()?;
@@ -1027,7 +981,9 @@ impl Calendar {
         }
         builder.build()
     }
+}
 
+impl From<&Calendar> for CalendarConfig {
     /// The calendar's definition as plain data. The business-day length is
     /// written only when it differs from what the week implies.
     ///
@@ -1035,12 +991,12 @@ impl Calendar {
     ///
     /// ```
     /// use sla_clock::Calendar;
-    /// let config = Calendar::munich().to_config();
+    /// let config = sla_clock::CalendarConfig::from(&Calendar::munich());
     /// assert_eq!(config.week.friday[0].to_string(), "10:00-18:00");
     /// assert_eq!(config.holidays, sla_clock::HolidaySet::Rules(sla_clock::munich_holiday_rules()));
     /// ```
-    pub fn to_config(&self) -> CalendarConfig {
-        let windows = |day| self.schedule().windows(day).to_vec();
+    fn from(calendar: &Calendar) -> CalendarConfig {
+        let windows = |day| calendar.schedule().windows(day).to_vec();
         let week = WeekConfig {
             monday: windows(Weekday::Mon),
             tuesday: windows(Weekday::Tue),
@@ -1050,18 +1006,18 @@ impl Calendar {
             saturday: windows(Weekday::Sat),
             sunday: windows(Weekday::Sun),
         };
-        let business_day_seconds = if typical_day(self.schedule()) == self.business_day() {
+        let business_day_seconds = if typical_day(calendar.schedule()) == calendar.business_day() {
             None
         } else {
             // The builder keeps it to whole seconds of at most a day.
-            u32::try_from(self.business_day().as_secs()).ok()
+            u32::try_from(calendar.business_day().as_secs()).ok()
         };
         CalendarConfig {
-            time_zone: self.zone().name().to_string(),
+            time_zone: calendar.zone().name().to_string(),
             week,
-            holidays: HolidaySet::Rules(self.holiday_rules().to_vec()),
-            closures: self.closures().to_vec(),
-            special_hours: self.special_hours().to_vec(),
+            holidays: HolidaySet::Rules(calendar.holiday_rules().to_vec()),
+            closures: calendar.closures().to_vec(),
+            special_hours: calendar.special_hours().to_vec(),
             business_day_seconds,
         }
     }
@@ -1113,36 +1069,9 @@ impl CalendarBuilder {
     }
 }
 
-// Here rather than in `duration.rs`: a business day's length belongs to a
-// calendar, and durations sit layers below calendars.
-impl BusinessDuration {
-    /// A number of business days of `calendar`: `days` times its
-    /// [`business_day`](crate::Calendar::business_day). A business day's
-    /// length belongs to a calendar (8 hours for the default one), so
-    /// there is no `from_days` without one.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{BusinessDuration, Calendar};
-    /// let two_days = BusinessDuration::from_days(2, &Calendar::munich());
-    /// assert_eq!(two_days, BusinessDuration::from_hours(16));
-    /// ```
-    pub fn from_days(days: i64, calendar: &Calendar) -> Self {
-        calendar.business_day() * days
-    }
-}
-
-impl TryFrom<CalendarConfig> for Calendar {
-    type Error = crate::Error;
-    fn try_from(config: CalendarConfig) -> Result<Calendar> {
-        Calendar::from_config(config)
-    }
-}
-
 impl From<Calendar> for CalendarConfig {
     fn from(calendar: Calendar) -> CalendarConfig {
-        calendar.to_config()
+        CalendarConfig::from(&calendar)
     }
 }
 

@@ -87,10 +87,10 @@ impl WeekConfig {
 ///     special_hours: vec![],
 ///     business_day_seconds: None,
 /// };
-/// let cal = Calendar::from_config(config)?;
+/// let cal = Calendar::try_from(config)?;
 /// assert_eq!(cal.holidays(2027)?.len(), 9);
 /// // Written back as the rules themselves.
-/// assert!(matches!(cal.to_config().holidays, HolidaySet::Rules(rules) if rules.len() == 9));
+/// assert!(matches!(CalendarConfig::from(&cal).holidays, HolidaySet::Rules(rules) if rules.len() == 9));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -186,9 +186,9 @@ impl<'de> Deserialize<'de> for HolidaySet {
 /// ```
 /// use sla_clock::{Calendar, CalendarConfig};
 ///
-/// let config = Calendar::munich().to_config();
+/// let config = CalendarConfig::from(&Calendar::munich());
 /// assert_eq!(config.time_zone, "Europe/Berlin");
-/// assert_eq!(Calendar::from_config(config)?, Calendar::munich());
+/// assert_eq!(Calendar::try_from(config)?, Calendar::munich());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

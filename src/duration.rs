@@ -20,8 +20,9 @@ const NANOS_PER_SEC: i128 = 1_000_000_000;
 /// instants it is measured between.
 ///
 /// How long a business *day* is depends on the calendar (see
-/// [`Calendar::business_day`](crate::Calendar::business_day)), so
-/// [`BusinessDuration::from_days`] takes one.
+/// [`Calendar::business_day`](crate::Calendar::business_day)), so days
+/// become business time through a calendar:
+/// [`ResponseTarget::duration`](crate::ResponseTarget::duration).
 ///
 /// As text (its `Display`, `FromStr` and serde form) it is hours, minutes
 /// and seconds: `"4h 30m"`.

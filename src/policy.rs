@@ -42,7 +42,9 @@ pub enum ResponseTarget {
 }
 
 impl ResponseTarget {
-    /// The target as business time on `calendar`.
+    /// The target as business time on `calendar`: the one place days
+    /// become business time, as many of the calendar's
+    /// [`business_day`](Calendar::business_day)s.
     ///
     /// # Example
     ///
@@ -50,6 +52,7 @@ impl ResponseTarget {
     /// use sla_clock::{BusinessDuration, Calendar, ResponseTarget};
     /// let cal = Calendar::munich();
     /// assert_eq!(ResponseTarget::BusinessHours(4).duration(&cal), BusinessDuration::from_hours(4));
+    /// assert_eq!(ResponseTarget::BusinessDays(2).duration(&cal), BusinessDuration::from_hours(16));
     /// ```
     pub fn duration(self, calendar: &Calendar) -> BusinessDuration {
         match self {

@@ -7,7 +7,7 @@
 //!   whole and reports the first problem, in a fixed order. The builder's
 //!   calls before it only record what they were given (and the mistakes
 //!   of parsing it), so that they chain without `?`.
-//! - [`Calendar::from_config`](crate::Calendar::from_config) checks the
+//! - `Calendar::try_from(config)` checks the
 //!   sizes first (`CalendarConfig::check_sizes`, with the limits here),
 //!   so that a hostile file is refused before any work that grows with
 //!   it, then goes through the builder.

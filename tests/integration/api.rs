@@ -122,10 +122,10 @@ fn calendar_errors_name_the_value() {
             monday: vec!["10:00-18:00".parse().unwrap()],
             ..WeekConfig::default()
         },
-        ..Calendar::munich().to_config()
+        ..CalendarConfig::from(&Calendar::munich())
     };
     assert_eq!(
-        message(Calendar::from_config(config)),
+        message(Calendar::try_from(config)),
         "unknown time zone 'CEST'; expected an IANA zone name such as 'Europe/Berlin'"
     );
     assert_eq!(

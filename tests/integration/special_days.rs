@@ -314,7 +314,7 @@ fn special_hours_and_closure_ranges_in_json() {
         due(&cal, "2026-12-23T15:00", hours(8)),
         "2027-01-04T11:00:00+01:00"
     );
-    let config = cal.to_config();
+    let config = sla_clock::CalendarConfig::from(&cal);
     let written = serde_json::to_value(&config).unwrap();
     assert_eq!(
         written["closures"],
