@@ -78,8 +78,8 @@ use crate::{business_days, business_time, input};
 #[derive(Clone)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "crate::CalendarConfig", into = "crate::CalendarConfig")
+    derive(serde::Serialize),
+    serde(into = "crate::CalendarConfig")
 )]
 pub struct Calendar {
     inner: Arc<Inner>,
@@ -192,9 +192,21 @@ impl Calendar {
         CalendarBuilder::new(Ok(zone))
     }
 
-    /// A builder in the zone named `name`; an unknown name is reported by
-    /// `build`, with the crate's error, as configuration needs.
-    pub(crate) fn builder_named(name: &str) -> CalendarBuilder {
+    /// A builder in the zone named `name`, an IANA name such as
+    /// `"Europe/Berlin"`, as configuration gives it. An unknown name is
+    /// reported by [`build`](CalendarBuilder::build), naming the closest
+    /// valid names.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, ErrorKind};
+    /// let err = Calendar::builder_named("Europe/Munich").weekdays("10:00-18:00").build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Calendar);
+    /// assert!(err.to_string().starts_with("unknown time zone 'Europe/Munich'"));
+    /// assert!(Calendar::builder_named("Europe/Berlin").weekdays("10:00-18:00").build().is_ok());
+    /// ```
+    pub fn builder_named(name: &str) -> CalendarBuilder {
         CalendarBuilder::new(check_zone(name))
     }
 
@@ -980,6 +992,50 @@ impl TryFrom<CalendarConfig> for Calendar {
             builder = builder.business_day(BusinessDuration::from_secs(i64::from(seconds)));
         }
         builder.build()
+    }
+}
+
+/// Reads a calendar from its JSON form (the form of
+/// `data/munich-calendar.json`), checked as it is read.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Calendar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let config = CalendarConfig::deserialize(d)?;
+        Calendar::try_from(config).map_err(crate::error::de)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Calendar {
+    /// Reads a calendar from JSON text (the form of
+    /// `data/munich-calendar.json`; a leading byte order mark is skipped).
+    ///
+    /// # Errors
+    ///
+    /// The crate's error with the line and column: of kind
+    /// [`Json`](crate::ErrorKind::Json) for text that is not JSON or a
+    /// missing, unknown or mistyped field, otherwise the kind of the
+    /// mistake (an unknown zone or region is
+    /// [`Calendar`](crate::ErrorKind::Calendar), too many rules
+    /// [`Limit`](crate::ErrorKind::Limit)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, ErrorKind};
+    /// let cal = Calendar::from_json(r#"{"time_zone": "Europe/Vienna", "week": {"monday": ["08:00-16:00"]}, "holidays": "AT"}"#)?;
+    /// assert_eq!(cal.zone(), chrono_tz::Europe::Vienna);
+    ///
+    /// let err = Calendar::from_json(r#"{"time_zone": "Europe/Viena", "week": {}, "holidays": []}"#).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Calendar);
+    /// assert!(err.to_string().starts_with("calendar JSON, line 1 column 28: unknown time zone 'Europe/Viena'"));
+    /// let err = Calendar::from_json(r#"{"time_zone": "Europe/Vienna", "week": {"monday": ["08:00-16:00"]}}"#).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Json);
+    /// assert_eq!(err.to_string(), "calendar JSON, line 1 column 67: missing field `holidays`");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Calendar> {
+        crate::error::from_json(text, "calendar")
     }
 }
 

@@ -149,22 +149,22 @@ impl<'de> Deserialize<'de> for HolidaySet {
                 self,
                 code: &str,
             ) -> std::result::Result<HolidaySet, E> {
-                // Checked here, so that the error points into the file.
-                crate::regions::Region::find(code).map_err(E::custom)?;
-                Ok(HolidaySet::Region(code.to_string()))
+                // Checked here, so that the error points into the file; kept
+                // as the region spells its code, whatever the letter case.
+                let region = crate::regions::Region::find(code).map_err(crate::error::de)?;
+                Ok(HolidaySet::Region(region.code().to_string()))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,
                 mut seq: A,
             ) -> std::result::Result<HolidaySet, A::Error> {
-                use serde::de::Error as _;
                 let mut rules = Vec::new();
                 while let Some(rule) = seq.next_element::<HolidayRule>()? {
                     // Each rule, and the count, checked as read: the error
                     // points at the rule, and a hostile list stops early.
-                    rule.validate().map_err(A::Error::custom)?;
+                    rule.validate().map_err(crate::error::de)?;
                     rules.push(rule);
-                    check_holiday_rule_count(rules.len()).map_err(A::Error::custom)?;
+                    check_holiday_rule_count(rules.len()).map_err(crate::error::de)?;
                 }
                 Ok(HolidaySet::Rules(rules))
             }
@@ -202,8 +202,9 @@ pub struct CalendarConfig {
     #[cfg_attr(feature = "serde", serde(deserialize_with = "checked::week"))]
     pub week: WeekConfig,
     /// The holidays: a list of rules, or a region's code such as
-    /// `"DE-BE"` (in JSON, `"holidays": "DE-BE"`).
-    #[cfg_attr(feature = "serde", serde(default))]
+    /// `"DE-BE"` (in JSON, `"holidays": "DE-BE"`; `"holidays": []` for
+    /// none). Required in JSON: a calendar that left it out would silently
+    /// have no holidays, unlike the default calendar.
     pub holidays: HolidaySet,
     /// The calendar's own closures: dates (`"2026-12-31"`) or inclusive
     /// ranges (`"2026-12-24/2027-01-01"`).
@@ -265,7 +266,7 @@ impl CalendarConfig {
 /// mistake is reported with its line and column.
 #[cfg(feature = "serde")]
 mod checked {
-    use serde::de::{Deserialize, Deserializer, Error as _};
+    use serde::de::{Deserialize, Deserializer};
 
     use super::WeekConfig;
     use crate::date_range::DateRange;
@@ -277,20 +278,20 @@ mod checked {
 
     pub(super) fn zone<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         let name = String::deserialize(d)?;
-        check_zone(&name).map_err(D::Error::custom)?;
+        check_zone(&name).map_err(crate::error::de)?;
         Ok(name)
     }
 
     pub(super) fn week<'de, D: Deserializer<'de>>(d: D) -> Result<WeekConfig, D::Error> {
         let week = WeekConfig::deserialize(d)?;
-        week.schedule().validate().map_err(D::Error::custom)?;
+        week.schedule().validate().map_err(crate::error::de)?;
         Ok(week)
     }
 
     pub(super) fn closures<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<DateRange>, D::Error> {
         let closures = Vec::<DateRange>::deserialize(d)?;
         for &range in &closures {
-            check_closure(range).map_err(D::Error::custom)?;
+            check_closure(range).map_err(crate::error::de)?;
         }
         Ok(closures)
     }
@@ -300,7 +301,7 @@ mod checked {
     ) -> Result<Vec<SpecialHours>, D::Error> {
         let special = Vec::<SpecialHours>::deserialize(d)?;
         for entry in &special {
-            check_special_hours(entry.dates, &entry.windows).map_err(D::Error::custom)?;
+            check_special_hours(entry.dates, &entry.windows).map_err(crate::error::de)?;
         }
         Ok(special)
     }
@@ -309,7 +310,7 @@ mod checked {
         let seconds = Option::<u32>::deserialize(d)?;
         if let Some(s) = seconds {
             check_day_length(BusinessDuration::from_secs(i64::from(s)))
-                .map_err(D::Error::custom)?;
+                .map_err(crate::error::de)?;
         }
         Ok(seconds)
     }

@@ -174,7 +174,7 @@ impl serde::Serialize for DateRange {
 impl<'de> serde::Deserialize<'de> for DateRange {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(crate::error::de)
     }
 }
 

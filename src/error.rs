@@ -78,6 +78,98 @@ pub enum ErrorKind {
     /// A ticket event, or a ticket's history of events, that is not
     /// valid: an unknown kind, a missing priority, no `created`.
     Event,
+    /// Text that is not JSON, or JSON of the wrong shape: a missing or
+    /// unknown field, a value of the wrong type. A value of the right shape
+    /// that is not valid keeps its own kind (an unknown zone is `Calendar`,
+    /// an unknown priority `Priority`).
+    Json,
+}
+
+impl ErrorKind {
+    /// Every kind.
+    pub const ALL: [ErrorKind; 12] = [
+        ErrorKind::Priority,
+        ErrorKind::DateTime,
+        ErrorKind::OutOfRange,
+        ErrorKind::Calendar,
+        ErrorKind::Policy,
+        ErrorKind::Limit,
+        ErrorKind::Duration,
+        ErrorKind::Pause,
+        ErrorKind::Response,
+        ErrorKind::Status,
+        ErrorKind::Event,
+        ErrorKind::Json,
+    ];
+
+    /// The kind's stable snake-case name, for an HTTP error body or a log
+    /// field: `priority`, `date_time`, `out_of_range`, `calendar`,
+    /// `policy`, `limit`, `duration`, `pause`, `response`, `status`,
+    /// `event`, `json`. It is also the kind's `Display`, `FromStr` and
+    /// serde form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::ErrorKind;
+    /// assert_eq!(ErrorKind::OutOfRange.name(), "out_of_range");
+    /// assert_eq!(ErrorKind::DateTime.to_string(), "date_time");
+    /// assert_eq!("out_of_range".parse::<ErrorKind>()?, ErrorKind::OutOfRange);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Priority => "priority",
+            ErrorKind::DateTime => "date_time",
+            ErrorKind::OutOfRange => "out_of_range",
+            ErrorKind::Calendar => "calendar",
+            ErrorKind::Policy => "policy",
+            ErrorKind::Limit => "limit",
+            ErrorKind::Duration => "duration",
+            ErrorKind::Pause => "pause",
+            ErrorKind::Response => "response",
+            ErrorKind::Status => "status",
+            ErrorKind::Event => "event",
+            ErrorKind::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Reads a name as [`ErrorKind::name`] writes it.
+///
+/// ```
+/// use sla_clock::ErrorKind;
+/// assert!("OutOfRange".parse::<ErrorKind>().is_err());
+/// ```
+impl std::str::FromStr for ErrorKind {
+    type Err = Error;
+    fn from_str(text: &str) -> Result<ErrorKind> {
+        ErrorKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == text)
+            .ok_or_else(|| Reason::UnknownErrorKind { input: shown(text) }.into())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ErrorKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ErrorKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(de)
+    }
 }
 
 impl Error {
@@ -143,6 +235,9 @@ impl Error {
             | EventBeforeCreated { .. }
             | CreatedTwice { .. } => ErrorKind::Event,
             ResponseBeforeCreation { .. } => ErrorKind::Response,
+            UnknownErrorKind { .. } | Json { .. } => ErrorKind::Json,
+            #[cfg(feature = "serde")]
+            InJson { ref source, .. } => source.kind(),
         }
     }
 }
@@ -233,8 +328,11 @@ pub(crate) enum Reason {
         earlier: Shown,
         later: Shown,
     },
-    #[error("unknown time zone '{input}'; expected an IANA zone name such as 'Europe/Berlin'")]
-    UnknownTimeZone { input: Shown },
+    /// `closest` is a list of the nearest IANA names.
+    #[error(
+        "unknown time zone '{input}'; expected an IANA zone name such as 'Europe/Berlin' (closest: {closest})"
+    )]
+    UnknownTimeZone { input: Shown, closest: Shown },
     #[error("invalid time of day '{input}'; expected HH:MM or HH:MM:SS from 00:00 to 24:00")]
     InvalidTimeOfDay { input: Shown },
     #[error("invalid opening window '{input}'; expected two times of day like '10:00-18:00'")]
@@ -365,6 +463,29 @@ pub(crate) enum Reason {
     #[cfg(feature = "ical")]
     #[error("iCalendar event '{event}': {reason}")]
     IcalEvent { event: Shown, reason: Shown },
+    #[error(
+        "unknown error kind '{input}'; expected one of priority, date_time, out_of_range, calendar, policy, limit, duration, pause, response, status, event, json"
+    )]
+    UnknownErrorKind { input: Shown },
+    /// Not JSON, or JSON of the wrong shape; `what` names the document.
+    #[error("{what} JSON, line {line} column {column}: {message}")]
+    Json {
+        what: &'static str,
+        line: usize,
+        column: usize,
+        message: Shown,
+    },
+    /// A value in a JSON document that is not valid, with its own kind.
+    /// serde_json knows no position for a mistake found once a whole
+    /// object was read; it says line 0 then, and so does the message.
+    #[cfg(feature = "serde")]
+    #[error("{what} JSON, line {line} column {column}: {source}")]
+    InJson {
+        what: &'static str,
+        line: usize,
+        column: usize,
+        source: Error,
+    },
     #[error("too many {what}: {found}, more than the limit of {limit} (see sla_clock::limits)")]
     LimitExceeded {
         what: String,
@@ -410,4 +531,66 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
     } else {
         Err(Reason::DateOutOfRange { date: shown(date) }.into())
     }
+}
+
+// A `serde_json::Error` carries only a message: the kind of an error that
+// one of the crate's `Deserialize` impls raised would be lost in it. The
+// impls hand their error over through `de`, which keeps it here for the
+// loader on the same thread to pick up.
+#[cfg(feature = "serde")]
+thread_local! {
+    static IN_DESERIALIZE: std::cell::RefCell<Option<Error>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The crate's error as a deserializer's, remembered for [`from_json`].
+#[cfg(feature = "serde")]
+pub(crate) fn de<E: serde::de::Error>(error: Error) -> E {
+    let message = error.to_string();
+    IN_DESERIALIZE.with(|slot| *slot.borrow_mut() = Some(error));
+    E::custom(message)
+}
+
+/// Reads a JSON document (a leading byte order mark is skipped) into the
+/// crate's error when it fails: with its kind, and the line and column.
+/// `what` names the document in the message ("calendar", "policy").
+#[cfg(feature = "serde")]
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &'static str,
+) -> Result<T> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    IN_DESERIALIZE.with(|slot| slot.borrow_mut().take());
+    serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        // Only the error this failure carries: one kept from an attempt
+        // that the document recovered from is not it.
+        let kept = IN_DESERIALIZE
+            .with(|slot| slot.borrow_mut().take())
+            .filter(|kept| e.to_string().contains(&kept.to_string()));
+        match kept {
+            Some(source) => Reason::InJson {
+                what,
+                line,
+                column,
+                source,
+            }
+            .into(),
+            None => {
+                // serde_json ends its message with the position, which the
+                // crate's message gives in its own words.
+                let message = e.to_string();
+                let message = match message.rfind(" at line ") {
+                    Some(at) => message[..at].to_string(),
+                    None => message,
+                };
+                Reason::Json {
+                    what,
+                    line,
+                    column,
+                    message,
+                }
+                .into()
+            }
+        }
+    })
 }

@@ -62,11 +62,30 @@ fn shape(s: &str) -> Option<Shape> {
     }
 }
 
+/// An RFC 9557 instant, `2026-12-21T15:00:00+01:00[Europe/Berlin]`: RFC
+/// 3339 with the zone's name in brackets, whose offset at that instant must
+/// be the one written. `None` when `text` has no bracketed suffix.
+fn bracketed(text: &str) -> Option<Result<DateTime<FixedOffset>>> {
+    let (instant, zone) = text.strip_suffix(']')?.split_once('[')?;
+    let invalid = || -> crate::Error { Reason::InvalidZoned { input: shown(text) }.into() };
+    Some((|| {
+        let zone: Tz = zone.parse().map_err(|_| invalid())?;
+        let at = parse_instant(instant).map_err(|_| invalid())?;
+        if at.with_timezone(&zone).offset().fix() != *at.offset() {
+            return Err(invalid());
+        }
+        Ok(at)
+    })())
+}
+
 /// An absolute instant in RFC 3339 (`2026-12-23T15:00:00+01:00`,
 /// `...Z`), with the same strictness as
 /// [`Calendar::parse_datetime`](crate::Calendar::parse_datetime); a
 /// local date-time, which needs a calendar's zone, is refused.
 pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>> {
+    if let Some(zoned) = bracketed(text) {
+        return zoned;
+    }
     let malformed = || -> crate::Error { Reason::InvalidInstant { input: shown(text) }.into() };
     let leap = text.get(17..19) == Some("60");
     match shape(text) {
@@ -80,6 +99,9 @@ pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>> {
 /// The body of [`Calendar::parse_datetime`](crate::Calendar::parse_datetime):
 /// a local date-time is read in `zone`.
 pub(crate) fn parse_datetime(zone: Tz, text: &str) -> Result<DateTime<FixedOffset>> {
+    if let Some(zoned) = bracketed(text) {
+        return zoned;
+    }
     let malformed = || -> crate::Error { Reason::InvalidDateTime { input: shown(text) }.into() };
     // Leap seconds are valid RFC 3339 but have no place in business
     // time, and chrono would accept `:60` at any minute.

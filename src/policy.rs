@@ -155,6 +155,34 @@ impl Default for Policy {
     }
 }
 
+#[cfg(feature = "serde")]
+impl Policy {
+    /// Reads a policy from JSON text (the form of
+    /// `data/default-policy.json`; a leading byte order mark is skipped).
+    ///
+    /// # Errors
+    ///
+    /// The crate's error with the line and column, of kind
+    /// [`Json`](crate::ErrorKind::Json) for text that is not JSON or a
+    /// missing, unknown or mistyped field, else of the mistake's kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{ErrorKind, Policy, ResponseTarget};
+    /// let text = r#"{"urgent": {"business_hours": 2}, "high": {"business_days": 1},
+    ///               "normal": {"business_days": 2}, "low": {"business_days": 5}}"#;
+    /// assert_eq!(Policy::from_json(text)?.urgent, ResponseTarget::BusinessHours(2));
+    /// let err = Policy::from_json(r#"{"urgent": {"business_hours": 2}}"#).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Json);
+    /// assert_eq!(err.to_string(), "policy JSON, line 1 column 33: missing field `high`");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Policy> {
+        crate::error::from_json(text, "policy")
+    }
+}
+
 impl Policy {
     /// The target for `priority`.
     ///

@@ -217,7 +217,7 @@ impl serde::Serialize for StatusKind {
 impl<'de> serde::Deserialize<'de> for StatusKind {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(crate::error::de)
     }
 }
 

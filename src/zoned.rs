@@ -53,7 +53,7 @@ pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<DateTime<Tz>, D::Error> {
     let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    parse(&text).map_err(serde::de::Error::custom)
+    parse(&text).map_err(crate::error::de)
 }
 
 /// The same for an `Option<DateTime<Tz>>` field.
@@ -76,7 +76,7 @@ pub(crate) mod option {
         d: D,
     ) -> std::result::Result<Option<DateTime<Tz>>, D::Error> {
         let text = <Option<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
-        text.map(|t| super::parse(&t).map_err(serde::de::Error::custom))
+        text.map(|t| super::parse(&t).map_err(crate::error::de))
             .transpose()
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, TimeZone};
 
 use crate::error::{Reason, Result, shown};
 use crate::priority::Priority;
@@ -191,14 +191,15 @@ impl fmt::Display for EventKind {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Event {
-    /// When it happened.
-    pub at: DateTime<Utc>,
+    /// When it happened, with the offset it was given in.
+    pub at: DateTime<FixedOffset>,
     /// What happened.
     pub kind: EventKind,
 }
 
 impl Event {
-    /// The event `kind` at `at`, an instant in any zone.
+    /// The event `kind` at `at`, an instant in any zone; the event keeps
+    /// its offset.
     ///
     /// # Example
     ///
@@ -207,20 +208,51 @@ impl Event {
     /// let cal = Calendar::munich();
     /// let reply = Event::new(cal.parse_datetime("2026-12-21T11:00:00+01:00")?, EventKind::AgentReply);
     /// assert_eq!(reply.at, cal.parse_datetime("2026-12-21T10:00:00Z")?);
+    /// assert_eq!(reply.at.to_rfc3339(), "2026-12-21T11:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new<T: TimeZone>(at: DateTime<T>, kind: EventKind) -> Event {
         Event {
-            at: at.with_timezone(&Utc),
+            at: at.fixed_offset(),
             kind,
         }
     }
 }
 
 #[cfg(feature = "serde")]
+impl Event {
+    /// Reads one event from JSON text: `{"at": INSTANT, "kind": KIND}`,
+    /// with `"priority"` on `created` and `priority_changed`; other fields
+    /// are ignored. The instant is RFC 3339 (or RFC 9557 with its zone).
+    ///
+    /// # Errors
+    ///
+    /// The crate's error with the line and column: of kind
+    /// [`DateTime`](crate::ErrorKind::DateTime) for a malformed instant,
+    /// [`Event`](crate::ErrorKind::Event) for an unknown kind or a
+    /// misplaced priority, [`Json`](crate::ErrorKind::Json) for the shape.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{ErrorKind, Event, EventKind, Priority};
+    /// let event = Event::from_json(r#"{"at": "2026-12-21T10:00:00+01:00", "kind": "created", "priority": "urgent"}"#)?;
+    /// assert_eq!(event.kind, EventKind::Created { priority: Priority::Urgent });
+    /// let err = Event::from_json(r#"{"at": "2026-12-21T10:00", "kind": "solved"}"#).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::DateTime);
+    /// assert!(err.to_string().starts_with("event JSON, line 1 column 25: invalid instant '2026-12-21T10:00'"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Event> {
+        crate::error::from_json(text, "event")
+    }
+}
+
+#[cfg(feature = "serde")]
 mod serde_impls {
-    use chrono::{DateTime, Utc};
-    use serde::de::Error as _;
+    use std::borrow::Cow;
+
+    use chrono::{DateTime, FixedOffset};
     use serde::ser::SerializeMap;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -230,7 +262,10 @@ mod serde_impls {
         fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
             let priority = self.kind.priority();
             let mut map = s.serialize_map(Some(2 + usize::from(priority.is_some())))?;
-            map.serialize_entry("at", &self.at)?;
+            map.serialize_entry(
+                "at",
+                &self.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            )?;
             map.serialize_entry("kind", self.kind.name())?;
             if let Some(priority) = priority {
                 map.serialize_entry("priority", &priority)?;
@@ -242,21 +277,32 @@ mod serde_impls {
     /// The fields of an event as written; others are ignored, since
     /// exports carry more than these.
     #[derive(Deserialize)]
-    struct Written {
-        at: DateTime<Utc>,
-        kind: String,
-        priority: Option<String>,
+    struct Written<'a> {
+        #[serde(deserialize_with = "instant")]
+        at: DateTime<FixedOffset>,
+        #[serde(borrow)]
+        kind: Cow<'a, str>,
+        #[serde(borrow)]
+        priority: Option<Cow<'a, str>>,
     }
 
     impl<'de> Deserialize<'de> for Event {
         fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
             let written = Written::deserialize(d)?;
             let kind = EventKind::parse(&written.kind, written.priority.as_deref())
-                .map_err(D::Error::custom)?;
+                .map_err(crate::error::de)?;
             Ok(Event {
                 at: written.at,
                 kind,
             })
         }
+    }
+
+    /// An instant (RFC 3339, or RFC 9557 with its zone), read where it
+    /// stands so that an error points at it: an event read on its own has
+    /// no calendar to place a local time in.
+    fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = <Cow<'de, str>>::deserialize(d)?;
+        crate::input::parse_instant(&text).map_err(crate::error::de)
     }
 }

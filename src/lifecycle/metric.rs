@@ -189,6 +189,31 @@ impl LifecyclePolicy {
 }
 
 #[cfg(feature = "serde")]
+impl LifecyclePolicy {
+    /// Reads a lifecycle policy from JSON text (the form of
+    /// `data/lifecycle-policy.json`, or the flat form of
+    /// `data/default-policy.json` for the first response only).
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_json`](crate::Policy::from_json).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{LifecyclePolicy, ResponseTarget};
+    /// let policy = LifecyclePolicy::from_json(r#"{"resolution": {"urgent": {"business_days": 2},
+    ///     "high": {"business_days": 5}, "normal": {"business_days": 10}, "low": {"business_days": 20}}}"#)?;
+    /// assert_eq!(policy.resolution.unwrap().urgent, ResponseTarget::BusinessDays(2));
+    /// assert!(policy.first_response.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> crate::Result<LifecyclePolicy> {
+        crate::error::from_json(text, "lifecycle policy")
+    }
+}
+
+#[cfg(feature = "serde")]
 mod serde_impls {
     use serde::de::Error as _;
     use serde::{Deserialize, Deserializer};

@@ -140,8 +140,8 @@ impl Region {
         (self.rules)()
     }
 
-    /// The region with code `code` (exact, upper case as listed by
-    /// [`regions`]).
+    /// The region with code `code`, as listed by [`regions`], in any letter
+    /// case (`"de-be"` is `DE-BE`).
     ///
     /// # Errors
     ///
@@ -153,19 +153,24 @@ impl Region {
     /// use sla_clock::Region;
     ///
     /// assert_eq!(Region::find("AT")?.name(), "Austria");
+    /// assert_eq!(Region::find("ch-zh")?.code(), "CH-ZH");
     /// let err = Region::find("DE-XX").unwrap_err();
     /// assert!(err.to_string().starts_with("unknown holiday region 'DE-XX'; expected one of AT, CH-AG, "));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn find(code: &str) -> Result<&'static Region> {
-        REGIONS.iter().find(|r| r.code == code).ok_or_else(|| {
-            let known: Vec<&str> = REGIONS.iter().map(|r| r.code).collect();
-            Reason::UnknownRegion {
-                input: shown(code),
-                known: known.join(", "),
-            }
-            .into()
-        })
+        // Codes are read in any letter case ("de-be"), as people type them.
+        REGIONS
+            .iter()
+            .find(|r| r.code.eq_ignore_ascii_case(code))
+            .ok_or_else(|| {
+                let known: Vec<&str> = REGIONS.iter().map(|r| r.code).collect();
+                Reason::UnknownRegion {
+                    input: shown(code),
+                    known: known.join(", "),
+                }
+                .into()
+            })
     }
 }
 
@@ -609,13 +614,19 @@ mod tests {
     }
 
     #[test]
+    fn codes_are_read_in_any_case() {
+        assert_eq!(Region::find("de-be").unwrap().code(), "DE-BE");
+        assert_eq!(Region::find("Ch-Zh").unwrap().code(), "CH-ZH");
+    }
+
+    #[test]
     fn unknown_code_lists_the_known_ones() {
-        let err = Region::find("de-be").unwrap_err().to_string();
+        let err = Region::find("de-xx").unwrap_err().to_string();
         let known: Vec<&str> = REGIONS.iter().map(|r| r.code).collect();
         assert_eq!(
             err,
             format!(
-                "unknown holiday region 'de-be'; expected one of {}",
+                "unknown holiday region 'de-xx'; expected one of {}",
                 known.join(", ")
             )
         );

@@ -126,7 +126,7 @@ fn calendar_errors_name_the_value() {
     };
     assert_eq!(
         message(Calendar::try_from(config)),
-        "unknown time zone 'CEST'; expected an IANA zone name such as 'Europe/Berlin'"
+        "unknown time zone 'CEST'; expected an IANA zone name such as 'Europe/Berlin' (closest: CET, EST, EET)"
     );
     assert_eq!(
         message(

@@ -1428,7 +1428,7 @@ fn status_help() {
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
 const NEW_YORK: &str = r#"{"time_zone": "America/New_York",
   "week": {"monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
-           "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"]}}"#;
+           "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"]}, "holidays": []}"#;
 
 /// Urgent in two business hours, the rest as the default.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
@@ -1553,7 +1553,7 @@ fn holidays_lists_the_closures_and_special_hours_of_the_users_calendar() {
     );
     let closed = config_file(
         "special-closed.json",
-        r#"{"time_zone": "Europe/Berlin", "week": {"monday": ["08:00-16:00"]},
+        r#"{"time_zone": "Europe/Berlin", "week": {"monday": ["08:00-16:00"]}, "holidays": [],
             "special_hours": [{"date": "2027-03-01/2027-03-08", "windows": []},
                               {"date": "2027-03-06", "windows": ["09:00-12:00", "13:00-15:00"]}]}"#,
     );

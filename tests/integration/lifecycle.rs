@@ -1110,11 +1110,11 @@ mod serde {
         assert_eq!(event, created("12-14T10:00", Urgent));
         assert_eq!(
             serde_json::to_string(&event).unwrap(),
-            r#"{"at":"2026-12-14T09:00:00Z","kind":"created","priority":"urgent"}"#
+            r#"{"at":"2026-12-14T10:00:00+01:00","kind":"created","priority":"urgent"}"#
         );
         assert_eq!(
             serde_json::to_string(&ev("12-14T11:00", AgentReply)).unwrap(),
-            r#"{"at":"2026-12-14T10:00:00Z","kind":"agent_reply"}"#
+            r#"{"at":"2026-12-14T11:00:00+01:00","kind":"agent_reply"}"#
         );
         let err = serde_json::from_str::<Event>(
             r#"{"at": "2026-12-14T10:00:00Z", "kind": "solved", "priority": "low"}"#,

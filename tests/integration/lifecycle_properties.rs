@@ -296,7 +296,7 @@ fn case_on(
                     }
                 }
                 // `now`: at an event, or near one, or after the last.
-                let anchor = events[pick.index(events.len())].at;
+                let anchor = events[pick.index(events.len())].at.to_utc();
                 let now = (anchor + TimeDelta::nanoseconds(extra)).min(end);
                 Case {
                     spec,
@@ -386,7 +386,7 @@ fn model(case: &Case, cal: &Calendar) -> Result<ModelReport, String> {
         }
     }
     let (state_now, priority_now) = (state, priority);
-    let at = |i: usize| known[i].at;
+    let at = |i: usize| known[i].at.to_utc();
     let kind = |i: usize| known[i].kind;
     let state_before = |i: usize| before[i].0;
     let priority_at = |i: usize| before[i].1;

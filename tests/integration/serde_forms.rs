@@ -195,27 +195,52 @@ fn answers_go_to_json_and_back() {
 fn calendar_file_errors_say_where() {
     let cases = [
         (
-            "{\n  \"time_zone\": \"Europe/Munich\",\n  \"week\": {\"monday\": [\"10:00-18:00\"]}\n}",
-            "unknown time zone 'Europe/Munich'; expected an IANA zone name such as \
-             'Europe/Berlin' at line 2 column 30",
+            "{\n  \"time_zone\": \"Europe/Munich\",\n  \"week\": {\"monday\": [\"10:00-18:00\"]}, \"holidays\": []\n}",
+            ErrorKind::Calendar,
+            "calendar JSON, line 2 column 30: unknown time zone 'Europe/Munich'; expected an IANA \
+             zone name such as 'Europe/Berlin' (closest: Europe/Zurich, Europe/Monaco, Europe/Minsk)",
         ),
         (
-            "{\"time_zone\": \"Europe/Berlin\",\n \"week\": {\"monday\": [\"10:00-13:00\", \"12:00-18:00\"]}}",
-            "opening windows 10:00-13:00 and 12:00-18:00 on monday overlap at line 2 column 52",
+            "{\"time_zone\": \"Europe/Berlin\",\n \"week\": {\"monday\": [\"10:00-13:00\", \"12:00-18:00\"]}, \"holidays\": []}",
+            ErrorKind::Calendar,
+            "calendar JSON, line 2 column 51: opening windows 10:00-13:00 and 12:00-18:00 on monday overlap",
         ),
         (
-            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]},\n \"closures\": [\"2100-01-01\"]}",
-            "closure date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31 \
-             at line 2 column 28",
+            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]}, \"holidays\": [],\n \"closures\": [\"2100-01-01\"]}",
+            ErrorKind::Calendar,
+            "calendar JSON, line 2 column 28: closure date 2100-01-01 is outside the supported range \
+             1995-01-01 to 2099-12-31",
         ),
         (
             "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]},\n \"holidays\": [{\"date\": {\"kind\": \"fixed\", \"month\": 2, \"day\": 30}, \"name\": {\"de\": \"X\", \"en\": \"Y\"}}]}",
-            "invalid holiday rule 'Y': month 2, day 30 is not a date at line 2 column 97",
+            ErrorKind::Calendar,
+            "calendar JSON, line 2 column 97: invalid holiday rule 'Y': month 2, day 30 is not a date",
         ),
+        (
+            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]}}",
+            ErrorKind::Json,
+            "calendar JSON, line 1 column 67: missing field `holidays`",
+        ),
+        (
+            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"10:00-18:00\"]}, \"holidays\": \"DE-XX\"}",
+            ErrorKind::Calendar,
+            "",
+        ),
+        (
+            "{\"time_zone\": \"Europe/Berlin\", \"week\": {\"monday\": [\"25:00-26:00\"]}, \"holidays\": []}",
+            ErrorKind::Calendar,
+            "",
+        ),
+        ("{\"time_zone\": ", ErrorKind::Json, "calendar JSON, line 1 column 14: EOF while parsing a value"),
     ];
-    for (json, message) in cases {
-        let err = serde_json::from_str::<Calendar>(json).unwrap_err();
-        assert_eq!(err.to_string(), message, "{json}");
-        assert!(err.line() > 0);
+    for (json, kind, message) in cases {
+        let err = Calendar::from_json(json).unwrap_err();
+        assert_eq!(err.kind(), kind, "{json}: {err}");
+        if !message.is_empty() {
+            assert_eq!(err.to_string(), message, "{json}");
+        }
+        // The same with a byte order mark in front, as some editors save.
+        let with_bom = format!("\u{feff}{json}");
+        assert_eq!(Calendar::from_json(&with_bom).unwrap_err().kind(), kind);
     }
 }

@@ -421,7 +421,7 @@ fn a_users_calendar_sets_the_zone_of_input_and_output() {
         "tickets-new-york.json",
         r#"{"time_zone": "America/New_York",
             "week": {"monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
-                     "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"]}}"#,
+                     "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"]}, "holidays": []}"#,
     );
     let out = tickets(
         &["--calendar", &calendar, "--now", "2026-12-24T12:00"],
