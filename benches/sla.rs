@@ -262,7 +262,7 @@ fn status(c: &mut Criterion) {
         "pending_with_pauses",
         &clocks,
         |(clock, now)| {
-            black_box(clock.status(now, None).unwrap());
+            black_box(clock.status(now).unwrap());
         },
     );
 }

@@ -114,13 +114,15 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
     let clock = SlaClock::for_priority(calendar, policy, priority, &created)
         .and_then(|c| c.with_pauses(pauses))
         .map(|c| c.with_risk_threshold(threshold))
+        .and_then(|c| match &responded {
+            Some(r) => c.with_response(r),
+            None => Ok(c),
+        })
         .map_err(text)?;
     // Every value printed comes from the one reading at `now`, so they
     // cannot disagree (a running pause ends at `now`, a later response is
     // not known yet).
-    let reading = clock
-        .reading(&now, responded.map(|r| r.to_utc()))
-        .map_err(text)?;
+    let reading = clock.reading(&now).map_err(text)?;
     let show = |t: DateTime<chrono_tz::Tz>| t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
     let mut out = format!(
         "status       {}\nremaining    {}\ndue          {}\n",

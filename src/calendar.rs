@@ -98,8 +98,8 @@ struct Inner {
 }
 
 /// One open interval, as absolute instants in the calendar's zone:
-/// `[start, end)`. With the `serde` feature each instant is written as RFC
-/// 3339 with the zone's name in brackets (RFC 9557).
+/// `[start, end)`. With the `serde` feature it is
+/// `{"start": RFC 3339, "end": RFC 3339, "zone": "Europe/Berlin"}`.
 ///
 /// # Example
 ///
@@ -119,15 +119,47 @@ struct Inner {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
+    serde(into = "IntervalWire", try_from = "IntervalWire")
 )]
 pub struct OpenInterval {
     /// First open instant.
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub start: DateTime<Tz>,
     /// First instant after it that is closed.
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub end: DateTime<Tz>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntervalWire {
+    #[serde(with = "crate::wire::instant")]
+    start: DateTime<FixedOffset>,
+    #[serde(with = "crate::wire::instant")]
+    end: DateTime<FixedOffset>,
+    zone: String,
+}
+
+#[cfg(feature = "serde")]
+impl From<OpenInterval> for IntervalWire {
+    fn from(i: OpenInterval) -> IntervalWire {
+        IntervalWire {
+            start: i.start.fixed_offset(),
+            end: i.end.fixed_offset(),
+            zone: i.start.timezone().name().to_string(),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<IntervalWire> for OpenInterval {
+    type Error = crate::Error;
+    fn try_from(w: IntervalWire) -> Result<OpenInterval> {
+        let zone = crate::zoned::parse_zone(&w.zone)?;
+        Ok(OpenInterval {
+            start: w.start.with_timezone(&zone),
+            end: w.end.with_timezone(&zone),
+        })
+    }
 }
 
 impl Calendar {

@@ -426,9 +426,15 @@ impl fmt::Display for BusinessDuration {
 
 /// Reads what [`Display`](fmt::Display) writes: an optional `-`, then
 /// hours, minutes and seconds in that order, each at most once, separated
-/// by single spaces (`4h`, `1h 30m`, `-2h 5s`, `0.25s`, `0s`). A part may
-/// exceed its usual range (`90m` is `1h 30m`); seconds may have up to nine
-/// decimals.
+/// by spaces or not (`4h`, `1h 30m`, `4h30m`, `-2h 5s`, `0.25s`, `0s`). A
+/// part may exceed its usual range (`90m` is `1h 30m`); seconds may have
+/// up to nine decimals.
+///
+/// It also reads ISO 8601 durations of hours, minutes and seconds, as
+/// other languages write them (`PT4H30M`, `PT0.5S`, `-PT1H`). A duration
+/// in days, weeks, months or years (`P1D`) is refused: how long a business
+/// day is depends on the calendar (use a
+/// [`ResponseTarget`](crate::ResponseTarget) of business days).
 ///
 /// ```
 /// use sla_clock::BusinessDuration;
@@ -436,7 +442,15 @@ impl fmt::Display for BusinessDuration {
 ///     assert_eq!(text.parse::<BusinessDuration>()?.to_string(), text);
 /// }
 /// assert_eq!("90m".parse::<BusinessDuration>()?, BusinessDuration::from_minutes(90));
+/// assert_eq!("4h30m".parse::<BusinessDuration>()?.to_string(), "4h 30m");
+/// assert_eq!("PT4H30M".parse::<BusinessDuration>()?.to_string(), "4h 30m");
+/// assert_eq!("-PT0.5S".parse::<BusinessDuration>()?.to_string(), "-0.5s");
 /// assert!("4 hours".parse::<BusinessDuration>().is_err());
+/// assert_eq!(
+///     "P1D".parse::<BusinessDuration>().unwrap_err().to_string(),
+///     "invalid business duration 'P1D'; an ISO 8601 duration here has hours, minutes and \
+///      seconds only (PT8H): a business day's length depends on the calendar"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl FromStr for BusinessDuration {
@@ -448,55 +462,145 @@ impl FromStr for BusinessDuration {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let mut nanos: i128 = 0;
-        let mut next_unit = 0;
-        for part in body.split(' ') {
-            // The unit is the last character, which may be any text's.
-            let at = part.char_indices().last().map_or(0, |(i, _)| i);
-            let (number, unit) = part.split_at(at);
-            let rank = match unit {
-                "h" => 0,
-                "m" => 1,
-                "s" => 2,
-                _ => return Err(invalid()),
-            };
-            if rank < next_unit {
-                return Err(invalid());
-            }
-            next_unit = rank + 1;
-            let (whole, fraction) = match number.split_once('.') {
-                Some((whole, fraction)) if rank == 2 => (whole, Some(fraction)),
-                Some(_) => return Err(invalid()),
-                None => (number, None),
-            };
-            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-            if !digits(whole) || whole.len() > 39 {
-                return Err(invalid());
-            }
-            let whole: i128 = whole.parse().map_err(|_| invalid())?;
-            let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC;
-            let mut value = whole.checked_mul(unit_nanos).ok_or_else(invalid)?;
-            if let Some(fraction) = fraction {
-                if !digits(fraction) || fraction.len() > 9 {
-                    return Err(invalid());
-                }
-                let scale = 10_i128.pow(9 - fraction.len() as u32);
-                value += fraction.parse::<i128>().map_err(|_| invalid())? * scale;
-            }
-            nanos = nanos.checked_add(value).ok_or_else(invalid)?;
-        }
+        let nanos = match body.strip_prefix(['P', 'p']) {
+            Some(iso) => parse_iso(iso).map_err(|days| match days {
+                IsoError::Days => Reason::IsoDurationDays { input: shown(text) }.into(),
+                IsoError::Malformed => invalid(),
+            })?,
+            None => parse_parts(body).ok_or_else(invalid)?,
+        };
         Ok(BusinessDuration {
             nanos: if negative { -nanos } else { nanos },
         })
     }
 }
 
-/// As text, the form of [`Display`](fmt::Display) (`"4h 30m"`); read back
-/// from that text or from a whole number of seconds.
+/// Why an ISO 8601 duration was refused.
+enum IsoError {
+    /// It has days, weeks, months or years, which a business duration
+    /// cannot take without a calendar.
+    Days,
+    Malformed,
+}
+
+/// `4h 30m 15.5s` (spaces optional): the nanoseconds, or `None`.
+fn parse_parts(body: &str) -> Option<i128> {
+    let mut nanos: i128 = 0;
+    let mut next_unit = 0;
+    let mut rest = body;
+    let mut parts = 0;
+    while !rest.is_empty() {
+        // Spaces between parts, at most one each, as the text form writes.
+        if parts > 0 {
+            rest = rest.strip_prefix(' ').unwrap_or(rest);
+        }
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+        let (number, after) = rest.split_at(end);
+        let unit = after.chars().next()?;
+        let rank = match unit {
+            'h' => 0,
+            'm' => 1,
+            's' => 2,
+            _ => return None,
+        };
+        if rank < next_unit {
+            return None;
+        }
+        next_unit = rank + 1;
+        nanos = nanos.checked_add(part_nanos(number, rank)?)?;
+        rest = &after[unit.len_utf8()..];
+        parts += 1;
+    }
+    (parts > 0).then_some(nanos)
+}
+
+/// `T4H30M15.5S` after the `P`: the nanoseconds.
+fn parse_iso(iso: &str) -> std::result::Result<i128, IsoError> {
+    let Some(time) = iso.strip_prefix(['T', 't']) else {
+        // A date part: days, weeks, months or years (or nothing at all).
+        return Err(if iso.is_empty() {
+            IsoError::Malformed
+        } else {
+            IsoError::Days
+        });
+    };
+    let mut nanos: i128 = 0;
+    let mut next_unit = 0;
+    let mut rest = time;
+    if rest.is_empty() {
+        return Err(IsoError::Malformed);
+    }
+    while !rest.is_empty() {
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .ok_or(IsoError::Malformed)?;
+        let (number, after) = rest.split_at(end);
+        let unit = after.chars().next().ok_or(IsoError::Malformed)?;
+        let rank = match unit.to_ascii_uppercase() {
+            'H' => 0,
+            'M' => 1,
+            'S' => 2,
+            _ => return Err(IsoError::Malformed),
+        };
+        if rank < next_unit {
+            return Err(IsoError::Malformed);
+        }
+        next_unit = rank + 1;
+        // ISO 8601 allows a decimal comma.
+        let number = number.replace(',', ".");
+        let value = part_nanos(&number, rank).ok_or(IsoError::Malformed)?;
+        nanos = nanos.checked_add(value).ok_or(IsoError::Malformed)?;
+        rest = &after[unit.len_utf8()..];
+    }
+    Ok(nanos)
+}
+
+/// One part's nanoseconds: a whole number of hours (rank 0) or minutes
+/// (1), or seconds (2) with up to nine decimals.
+fn part_nanos(number: &str, rank: usize) -> Option<i128> {
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) if rank == 2 => (whole, Some(fraction)),
+        Some(_) => return None,
+        None => (number, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || whole.len() > 39 {
+        return None;
+    }
+    let whole: i128 = whole.parse().ok()?;
+    let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC;
+    let mut value = whole.checked_mul(unit_nanos)?;
+    if let Some(fraction) = fraction {
+        if !digits(fraction) || fraction.len() > 9 {
+            return None;
+        }
+        let scale = 10_i128.pow(9 - fraction.len() as u32);
+        value += fraction.parse::<i128>().ok()? * scale;
+    }
+    Some(value)
+}
+
+/// JSON and other data formats: a whole number of nanoseconds, exact in
+/// any reader of 64-bit integers (`docs/SERVICE.md` says why). Read back
+/// from that number, or from the text form (`"4h 30m"`, `"PT4H30M"`) that
+/// people write in configuration.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use sla_clock::BusinessDuration;
+/// let d = BusinessDuration::from_secs(5400) + BusinessDuration::from_nanos(1);
+/// assert_eq!(serde_json::to_string(&d).unwrap(), "5400000000001");
+/// assert_eq!(serde_json::from_str::<BusinessDuration>("5400000000001").unwrap(), d);
+/// assert_eq!(serde_json::from_str::<BusinessDuration>(r#""PT1H30M""#).unwrap(), BusinessDuration::from_secs(5400));
+/// # }
+/// ```
 #[cfg(feature = "serde")]
 impl serde::Serialize for BusinessDuration {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match i64::try_from(self.nanos) {
+            Ok(nanos) => s.serialize_i64(nanos),
+            Err(_) => s.serialize_i128(self.nanos),
+        }
     }
 }
 
@@ -507,25 +611,34 @@ impl<'de> serde::Deserialize<'de> for BusinessDuration {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = BusinessDuration;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a business duration such as \"4h 30m\" or a whole number of seconds")
+                f.write_str(
+                    "a business duration: a whole number of nanoseconds, or text such as \
+                     \"4h 30m\" or \"PT4H30M\"",
+                )
             }
             fn visit_str<E: serde::de::Error>(
                 self,
                 text: &str,
             ) -> std::result::Result<Self::Value, E> {
-                text.parse().map_err(E::custom)
+                text.parse().map_err(crate::error::de)
             }
             fn visit_i64<E: serde::de::Error>(
                 self,
-                secs: i64,
+                nanos: i64,
             ) -> std::result::Result<Self::Value, E> {
-                Ok(BusinessDuration::from_secs(secs))
+                Ok(BusinessDuration::from_nanos(i128::from(nanos)))
             }
             fn visit_u64<E: serde::de::Error>(
                 self,
-                secs: u64,
+                nanos: u64,
             ) -> std::result::Result<Self::Value, E> {
-                Ok(BusinessDuration::from_secs_i128(i128::from(secs)))
+                Ok(BusinessDuration::from_nanos(i128::from(nanos)))
+            }
+            fn visit_i128<E: serde::de::Error>(
+                self,
+                nanos: i128,
+            ) -> std::result::Result<Self::Value, E> {
+                Ok(BusinessDuration::from_nanos(nanos))
             }
         }
         d.deserialize_any(Visitor)

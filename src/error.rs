@@ -222,6 +222,7 @@ impl Error {
             LimitExceeded { .. } => ErrorKind::Limit,
             DurationTooLarge { .. }
             | InvalidDuration { .. }
+            | IsoDurationDays { .. }
             | NegativeDuration { .. }
             | NegativeCountBack { .. } => ErrorKind::Duration,
             InvertedPause { .. } | InvalidPause { .. } | PauseRunning { .. } => ErrorKind::Pause,
@@ -414,6 +415,11 @@ pub(crate) enum Reason {
          like '4h 30m', '90m' or '1.5s'"
     )]
     InvalidDuration { input: Shown },
+    #[error(
+        "invalid business duration '{input}'; an ISO 8601 duration here has hours, minutes \
+         and seconds only (PT8H): a business day's length depends on the calendar"
+    )]
+    IsoDurationDays { input: Shown },
     #[error("business duration {value} is negative; a std::time::Duration cannot be")]
     NegativeDuration { value: Shown },
     #[error(

@@ -76,16 +76,14 @@ impl fmt::Display for SkipReason {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)
+    serde(into = "wire::Step", try_from = "wire::Step")
 )]
 pub enum Step {
     /// Business time that counted toward the target.
     Counted {
         /// Start of the stretch, local time.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         from: DateTime<Tz>,
         /// End of the stretch, local time.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         to: DateTime<Tz>,
         /// Business time it added.
         used: BusinessDuration,
@@ -93,10 +91,8 @@ pub enum Step {
     /// Open time that did not count because the clock was paused.
     Paused {
         /// Start of the paused stretch.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         from: DateTime<Tz>,
         /// End of it.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         to: DateTime<Tz>,
     },
     /// A day that added nothing.
@@ -128,16 +124,14 @@ pub enum Step {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
+    serde(into = "wire::Explanation", try_from = "wire::Explanation")
 )]
 pub struct Explanation {
     /// When the ticket was created.
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub created: DateTime<Tz>,
     /// The response target.
     pub target: BusinessDuration,
     /// The due instant.
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub due: DateTime<Tz>,
     /// The days from creation to due, in order.
     pub steps: Vec<Step>,
@@ -318,5 +312,132 @@ fn counted(cal: &Calendar, from: i64, to: i64) -> Step {
         from: cal.to_datetime(from),
         to: cal.to_datetime(to),
         used: BusinessDuration::from_nanos(i128::from(to - from)),
+    }
+}
+
+/// The JSON forms: instants in RFC 3339, the zone in a field of its own,
+/// business time in nanoseconds (see `docs/SERVICE.md`).
+#[cfg(feature = "serde")]
+mod wire {
+    use chrono::{DateTime, FixedOffset, NaiveDate};
+    use chrono_tz::Tz;
+
+    use super::SkipReason;
+    use crate::duration::BusinessDuration;
+    use crate::zoned::parse_zone;
+
+    type Instant = DateTime<FixedOffset>;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
+    pub(super) enum Step {
+        Counted {
+            #[serde(with = "crate::wire::instant")]
+            from: Instant,
+            #[serde(with = "crate::wire::instant")]
+            to: Instant,
+            zone: String,
+            used_ns: BusinessDuration,
+        },
+        Paused {
+            #[serde(with = "crate::wire::instant")]
+            from: Instant,
+            #[serde(with = "crate::wire::instant")]
+            to: Instant,
+            zone: String,
+        },
+        Skipped {
+            date: NaiveDate,
+            reason: SkipReason,
+        },
+    }
+
+    fn zone_of(t: &DateTime<Tz>) -> String {
+        t.timezone().name().to_string()
+    }
+
+    impl From<super::Step> for Step {
+        fn from(step: super::Step) -> Step {
+            match step {
+                super::Step::Counted { from, to, used } => Step::Counted {
+                    zone: zone_of(&from),
+                    from: from.fixed_offset(),
+                    to: to.fixed_offset(),
+                    used_ns: used,
+                },
+                super::Step::Paused { from, to } => Step::Paused {
+                    zone: zone_of(&from),
+                    from: from.fixed_offset(),
+                    to: to.fixed_offset(),
+                },
+                super::Step::Skipped { date, reason } => Step::Skipped { date, reason },
+            }
+        }
+    }
+
+    impl TryFrom<Step> for super::Step {
+        type Error = crate::Error;
+        fn try_from(step: Step) -> crate::Result<super::Step> {
+            Ok(match step {
+                Step::Counted {
+                    from,
+                    to,
+                    zone,
+                    used_ns,
+                } => {
+                    let zone = parse_zone(&zone)?;
+                    super::Step::Counted {
+                        from: from.with_timezone(&zone),
+                        to: to.with_timezone(&zone),
+                        used: used_ns,
+                    }
+                }
+                Step::Paused { from, to, zone } => {
+                    let zone = parse_zone(&zone)?;
+                    super::Step::Paused {
+                        from: from.with_timezone(&zone),
+                        to: to.with_timezone(&zone),
+                    }
+                }
+                Step::Skipped { date, reason } => super::Step::Skipped { date, reason },
+            })
+        }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Explanation {
+        #[serde(with = "crate::wire::instant")]
+        created: Instant,
+        zone: String,
+        target_ns: BusinessDuration,
+        #[serde(with = "crate::wire::instant")]
+        due: Instant,
+        steps: Vec<super::Step>,
+    }
+
+    impl From<super::Explanation> for Explanation {
+        fn from(e: super::Explanation) -> Explanation {
+            Explanation {
+                created: e.created.fixed_offset(),
+                zone: zone_of(&e.created),
+                target_ns: e.target,
+                due: e.due.fixed_offset(),
+                steps: e.steps,
+            }
+        }
+    }
+
+    impl TryFrom<Explanation> for super::Explanation {
+        type Error = crate::Error;
+        fn try_from(e: Explanation) -> crate::Result<super::Explanation> {
+            let zone = parse_zone(&e.zone)?;
+            Ok(super::Explanation {
+                created: e.created.with_timezone(&zone),
+                target: e.target_ns,
+                due: e.due.with_timezone(&zone),
+                steps: e.steps,
+            })
+        }
     }
 }

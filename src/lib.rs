@@ -176,7 +176,7 @@
 //!     .with_risk_threshold(RiskThreshold::percent(75)?);
 //! assert_eq!(clock.due().unwrap().to_rfc3339(), "2026-12-21T15:00:00+01:00");
 //! let now = cal.parse_datetime("2026-12-21T14:30")?;
-//! let status = clock.status(&now, None)?;
+//! let status = clock.status(&now)?;
 //! assert_eq!(status.to_string(), "at risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -288,6 +288,8 @@ mod status;
 mod timeline;
 mod transitions;
 mod validation;
+#[cfg(feature = "serde")]
+pub mod wire;
 mod zoned;
 
 pub use chrono;

@@ -9,7 +9,7 @@ use crate::timeline::Timeline;
 
 /// A clock's pauses in nanoseconds from the timeline's epoch: the ended
 /// ones sorted and merged, and the start of one still running.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PauseSet {
     pub(crate) closed: Vec<(i64, i64)>,
     /// The earliest start of a pause with no end yet.

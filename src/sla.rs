@@ -46,7 +46,7 @@ use crate::status::{RiskThreshold, SlaStatus, StatusKind};
 /// let waiting = Pause::since(cal.parse_datetime("2026-12-21T11:00")?);
 /// let clock = clock.with_pauses([waiting])?;
 /// assert_eq!(clock.due(), None);
-/// let reading = clock.reading(&cal.parse_datetime("2026-12-21T15:00")?, None)?;
+/// let reading = clock.reading(&cal.parse_datetime("2026-12-21T15:00")?)?;
 /// assert_eq!(reading.due.to_rfc3339(), "2026-12-21T18:00:00+01:00");
 /// assert_eq!(reading.remaining, BusinessDuration::from_hours(3));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -59,6 +59,8 @@ pub struct SlaClock {
     target_ns: i64,
     pauses: PauseSet,
     risk: Option<RiskThreshold>,
+    /// The first response, on the timeline.
+    response: Option<i64>,
     /// The due and at-risk instants; `None` while a pause runs, since
     /// they depend on when it ends.
     deadlines: Option<Deadlines>,
@@ -89,7 +91,7 @@ struct Deadlines {
 /// let created = cal.parse_datetime("2026-12-18T16:00")?;
 /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?
 ///     .with_risk_threshold(RiskThreshold::percent(75)?);
-/// let reading = clock.reading(&cal.parse_datetime("2026-12-21T11:00")?, None)?;
+/// let reading = clock.reading(&cal.parse_datetime("2026-12-21T11:00")?)?;
 /// assert_eq!(reading.status.kind(), StatusKind::AtRisk);
 /// assert_eq!(reading.remaining, BusinessDuration::from_hours(1));
 /// assert_eq!(reading.due.to_rfc3339(), "2026-12-21T12:00:00+01:00");
@@ -101,13 +103,12 @@ struct Deadlines {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
+    serde(into = "ReadingWire", try_from = "ReadingWire")
 )]
 pub struct SlaReading {
     /// The status, with its numbers.
     pub status: SlaStatus,
     /// The due instant, with the pauses as they stand at `now`.
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
     pub due: DateTime<Tz>,
     /// Business time counted from creation to the response (or to `now`
     /// while there is none), pauses excluded; zero before creation.
@@ -115,14 +116,12 @@ pub struct SlaReading {
     /// The target minus `elapsed`: negative once overdue.
     pub remaining: BusinessDuration,
     /// The instant the ticket is at risk from, when a threshold is set.
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned::option", default))]
     pub at_risk_from: Option<DateTime<Tz>>,
     /// The next instant at which the status changes if nothing else
     /// happens: when the ticket becomes at risk, or breached (one
     /// nanosecond after the due instant). `None` once it is answered or
     /// breached, and while a pause runs (the clock stands still until it
     /// ends).
-    #[cfg_attr(feature = "serde", serde(with = "crate::zoned::option", default))]
     pub next_change: Option<DateTime<Tz>>,
 }
 
@@ -137,48 +136,168 @@ pub(crate) struct Reading {
     pub(crate) next_change: Option<i64>,
 }
 
-/// A snapshot of the clock: `created`, `target`, `due` (absent while a
-/// pause runs), and when set `risk_threshold` and `at_risk_from`, and the
-/// `pauses`. Instants carry the calendar's zone in brackets (RFC 9557). A
-/// clock is not read back: make it again from the calendar with
-/// [`SlaClock::new`].
+/// A clock as JSON: its calendar (as [`CalendarConfig`](crate::CalendarConfig)),
+/// `created` (RFC 3339) and its `zone`, `target_ns`, the `pauses`, and when
+/// set `risk_threshold` and `responded`; then, for readers, the `due` and
+/// `at_risk_from` instants (absent while a pause runs), which are derived
+/// and not read back. A clock reads back equal to the one written.
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
 /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
 /// let cal = Calendar::munich();
-/// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00").unwrap(), BusinessDuration::from_hours(4)).unwrap();
-/// assert_eq!(
-///     serde_json::to_string(&clock).unwrap(),
-///     r#"{"created":"2026-12-21T10:00:00+01:00[Europe/Berlin]","target":"4h","due":"2026-12-21T14:00:00+01:00[Europe/Berlin]","pauses":[]}"#
-/// );
+/// let at = |s| cal.parse_datetime(s).unwrap();
+/// let clock = SlaClock::new(&cal, &at("2026-12-21T10:00"), BusinessDuration::from_hours(4)).unwrap()
+///     .with_response(&at("2026-12-21T11:00")).unwrap();
+/// let json = serde_json::to_string(&clock).unwrap();
+/// assert!(json.ends_with(r#""created":"2026-12-21T10:00:00+01:00","zone":"Europe/Berlin","target_ns":14400000000000,"pauses":[],"responded":"2026-12-21T11:00:00+01:00","due":"2026-12-21T14:00:00+01:00"}"#), "{json}");
+/// let back: SlaClock = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, clock);
 /// # }
 /// ```
 #[cfg(feature = "serde")]
 impl serde::Serialize for SlaClock {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use crate::wire::rfc3339;
         #[derive(serde::Serialize)]
-        struct Snapshot {
-            #[serde(with = "crate::zoned")]
-            created: DateTime<Tz>,
-            target: BusinessDuration,
-            #[serde(with = "crate::zoned::option", skip_serializing_if = "Option::is_none")]
-            due: Option<DateTime<Tz>>,
+        struct Written {
+            calendar: crate::CalendarConfig,
+            created: String,
+            zone: &'static str,
+            target_ns: BusinessDuration,
+            pauses: Vec<Pause>,
             #[serde(skip_serializing_if = "Option::is_none")]
             risk_threshold: Option<RiskThreshold>,
-            #[serde(with = "crate::zoned::option", skip_serializing_if = "Option::is_none")]
-            at_risk_from: Option<DateTime<Tz>>,
-            pauses: Vec<Pause>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            responded: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            due: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            at_risk_from: Option<String>,
         }
-        Snapshot {
-            created: self.created(),
-            target: self.target,
-            due: self.due(),
-            risk_threshold: self.risk,
-            at_risk_from: self.at_risk_from(),
+        Written {
+            calendar: crate::CalendarConfig::from(&self.calendar),
+            created: rfc3339(&self.created()),
+            zone: self.calendar.zone().name(),
+            target_ns: self.target,
             pauses: self.pauses(),
+            risk_threshold: self.risk,
+            responded: self.responded().map(|t| rfc3339(&t)),
+            due: self.due().map(|t| rfc3339(&t)),
+            at_risk_from: self.at_risk_from().map(|t| rfc3339(&t)),
         }
         .serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SlaClock {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use chrono::FixedOffset;
+        use serde::de::IgnoredAny;
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Written {
+            calendar: Calendar,
+            #[serde(with = "crate::wire::instant")]
+            created: DateTime<FixedOffset>,
+            // The calendar's zone, written for readers of the instants.
+            #[allow(dead_code)]
+            zone: IgnoredAny,
+            target_ns: BusinessDuration,
+            pauses: Vec<Pause>,
+            #[serde(default)]
+            risk_threshold: Option<RiskThreshold>,
+            #[serde(default, with = "crate::wire::instant::option")]
+            responded: Option<DateTime<FixedOffset>>,
+            // Derived from the rest, and not read back.
+            #[serde(default)]
+            #[allow(dead_code)]
+            due: IgnoredAny,
+            #[serde(default)]
+            #[allow(dead_code)]
+            at_risk_from: IgnoredAny,
+        }
+        let w = Written::deserialize(d)?;
+        let build = || -> Result<SlaClock> {
+            let clock =
+                SlaClock::new(&w.calendar, &w.created, w.target_ns)?.with_pauses(w.pauses)?;
+            let clock = match w.risk_threshold {
+                Some(threshold) => clock.with_risk_threshold(threshold),
+                None => clock,
+            };
+            match w.responded {
+                Some(r) => clock.with_response(&r),
+                None => Ok(clock),
+            }
+        };
+        build().map_err(crate::error::de)
+    }
+}
+
+/// Two clocks are equal when they answer alike: the same calendar,
+/// creation, target, pauses, threshold and response.
+impl PartialEq for SlaClock {
+    fn eq(&self, other: &SlaClock) -> bool {
+        self.calendar == other.calendar
+            && self.created == other.created
+            && self.target == other.target
+            && self.pauses == other.pauses
+            && self.risk == other.risk
+            && self.response == other.response
+    }
+}
+
+impl Eq for SlaClock {}
+
+/// A reading as JSON: the status's name, the time left and elapsed in
+/// nanoseconds, the due, at-risk and next-change instants in RFC 3339
+/// (the last two `null` when there are none), and the zone.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingWire {
+    status: StatusKind,
+    remaining_ns: BusinessDuration,
+    elapsed_ns: BusinessDuration,
+    #[serde(with = "crate::wire::instant")]
+    due: DateTime<chrono::FixedOffset>,
+    #[serde(with = "crate::wire::instant::option")]
+    at_risk_from: Option<DateTime<chrono::FixedOffset>>,
+    #[serde(with = "crate::wire::instant::option")]
+    next_change: Option<DateTime<chrono::FixedOffset>>,
+    zone: String,
+}
+
+#[cfg(feature = "serde")]
+impl From<SlaReading> for ReadingWire {
+    fn from(r: SlaReading) -> ReadingWire {
+        ReadingWire {
+            status: r.status.kind(),
+            remaining_ns: r.remaining,
+            elapsed_ns: r.elapsed,
+            due: r.due.fixed_offset(),
+            at_risk_from: r.at_risk_from.map(|t| t.fixed_offset()),
+            next_change: r.next_change.map(|t| t.fixed_offset()),
+            zone: r.due.timezone().name().to_string(),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ReadingWire> for SlaReading {
+    type Error = crate::Error;
+    fn try_from(w: ReadingWire) -> Result<SlaReading> {
+        let zone = crate::zoned::parse_zone(&w.zone)?;
+        let due = w.due.with_timezone(&zone);
+        Ok(SlaReading {
+            status: SlaStatus::new(w.status, w.remaining_ns, due),
+            due,
+            elapsed: w.elapsed_ns,
+            remaining: w.remaining_ns,
+            at_risk_from: w.at_risk_from.map(|t| t.with_timezone(&zone)),
+            next_change: w.next_change.map(|t| t.with_timezone(&zone)),
+        })
     }
 }
 
@@ -226,6 +345,7 @@ impl SlaClock {
             target_ns: non_negative(target)?,
             pauses,
             risk,
+            response: None,
             deadlines: None,
         };
         clock.recompute()
@@ -558,9 +678,65 @@ impl SlaClock {
         ))
     }
 
-    /// Everything the clock answers at `now`, given the first response if
-    /// there was one (`Some(instant.to_utc())` for a response in any
-    /// zone): see [`SlaReading`]. The one place a status is decided.
+    /// The same clock with the ticket's first response at `responded`, an
+    /// instant in any zone. Every answer at a `now` before it treats the
+    /// ticket as unanswered (a response later than `now` is not known yet);
+    /// at and after it, the status is met or breached and the business
+    /// time left is the time left at the response.
+    ///
+    /// # Errors
+    ///
+    /// `responded` outside the supported range, or before the ticket was
+    /// created.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock, StatusKind};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?
+    ///     .with_response(&cal.parse_datetime("2026-12-21T11:30")?)?;
+    /// // Before the response: still open, counting.
+    /// let monday_11 = clock.reading(&cal.parse_datetime("2026-12-21T11:00")?)?;
+    /// assert_eq!((monday_11.status.kind(), monday_11.remaining), (StatusKind::Pending, BusinessDuration::from_hours(1)));
+    /// // After it: met, with the half hour that was left at the response.
+    /// let tuesday = clock.reading(&cal.parse_datetime("2026-12-22T10:00")?)?;
+    /// assert_eq!((tuesday.status.kind(), tuesday.remaining), (StatusKind::Met, BusinessDuration::from_minutes(30)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_response<R: TimeZone>(mut self, responded: &DateTime<R>) -> Result<SlaClock> {
+        let at = self.calendar.offset_ns(responded)?;
+        if at < self.created {
+            return Err(Reason::ResponseBeforeCreation {
+                responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
+                created: shown(self.created().to_rfc3339()),
+            }
+            .into());
+        }
+        self.response = Some(at);
+        Ok(self)
+    }
+
+    /// The first response, when one was given with
+    /// [`with_response`](SlaClock::with_response), in the calendar's zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
+    /// let cal = Calendar::munich();
+    /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
+    /// assert_eq!(clock.responded(), None);
+    /// let clock = clock.with_response(&cal.parse_datetime("2026-12-21T10:30:00Z")?)?;
+    /// assert_eq!(clock.responded().unwrap().to_rfc3339(), "2026-12-21T11:30:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn responded(&self) -> Option<DateTime<Tz>> {
+        self.response.map(|t| self.calendar.to_datetime(t))
+    }
+
+    /// Everything the clock answers at `now`, an instant in any zone: see
+    /// [`SlaReading`]. The one place a status is decided.
     ///
     /// A response at or before the due instant is met; after it, breached.
     /// Without a response by `now` the ticket is pending, or at risk from
@@ -569,9 +745,8 @@ impl SlaClock {
     ///
     /// # Errors
     ///
-    /// An instant outside the supported range, a response (at or before
-    /// `now`) before the ticket was created, or a due instant after the
-    /// range once a running pause is ended at `now`.
+    /// `now` outside the supported range, or a due instant after the range
+    /// once a running pause is ended at `now`.
     ///
     /// # Example
     ///
@@ -582,30 +757,31 @@ impl SlaClock {
     /// // Low (5 business days), waiting for the customer since 24 December 11:00.
     /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Low, &at("2026-12-23T09:00")?)?
     ///     .with_pauses([Pause::since(at("2026-12-24T11:00")?)])?;
-    /// let reading = clock.reading(&at("2026-12-28T11:00")?, None)?;
+    /// let reading = clock.reading(&at("2026-12-28T11:00")?)?;
     /// assert_eq!(reading.remaining, BusinessDuration::from_hours(31));
     /// assert_eq!(reading.due.to_rfc3339(), "2026-12-31T18:00:00+01:00");
     /// assert_eq!(reading.next_change, None); // the clock stands still while waiting
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reading<T: TimeZone>(
-        &self,
-        now: &DateTime<T>,
-        responded: Option<DateTime<Utc>>,
-    ) -> Result<SlaReading> {
+    pub fn reading<T: TimeZone>(&self, now: &DateTime<T>) -> Result<SlaReading> {
         let now = self.calendar.offset_ns(now)?;
-        let responded = self.response_ns(responded, now)?;
-        let r = self.reading_ns(now, responded)?;
+        let r = self.reading_ns(now, self.known_response(now))?;
         let cal = &self.calendar;
         let due = cal.to_datetime(r.due);
         Ok(SlaReading {
-            status: status(r.kind, r.remaining, due),
+            status: SlaStatus::new(r.kind, r.remaining, due),
             due,
             elapsed: r.elapsed,
             remaining: r.remaining,
             at_risk_from: r.at_risk_from.map(|t| cal.to_datetime(t)),
             next_change: r.next_change.map(|t| cal.to_datetime(t)),
         })
+    }
+
+    /// The response, if it is known at `now`: a later one is not yet
+    /// (docs/SEMANTICS.md, section 3.7).
+    fn known_response(&self, now: i64) -> Option<i64> {
+        self.response.filter(|&r| r <= now)
     }
 
     /// The reading at `now` with a response known at `now` (or none), in
@@ -644,26 +820,6 @@ impl SlaClock {
         })
     }
 
-    /// The response instant, if there was one by `now`: a later one is not
-    /// known yet at `now` (docs/SEMANTICS.md, section 3.7).
-    fn response_ns(&self, responded: Option<DateTime<Utc>>, now: i64) -> Result<Option<i64>> {
-        let Some(r) = responded else {
-            return Ok(None);
-        };
-        let at = self.calendar.offset_ns(&r)?;
-        if at > now {
-            return Ok(None);
-        }
-        if at < self.created {
-            return Err(Reason::ResponseBeforeCreation {
-                responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
-                created: shown(self.created().to_rfc3339()),
-            }
-            .into());
-        }
-        Ok(Some(at))
-    }
-
     /// The status at `now`: [`SlaClock::reading`]'s `status`.
     ///
     /// # Errors
@@ -673,24 +829,20 @@ impl SlaClock {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{BusinessDuration, Calendar, SlaClock, SlaStatus};
+    /// use sla_clock::{BusinessDuration, Calendar, SlaClock};
     /// let cal = Calendar::munich();
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-18T16:00")?, BusinessDuration::from_hours(4))?;
     /// let now = cal.parse_datetime("2026-12-22T09:00")?;
-    /// let answer = cal.parse_datetime("2026-12-21T12:00")?;
-    /// assert_eq!(clock.status(&now, Some(answer.to_utc()))?, SlaStatus::Met { margin: BusinessDuration::ZERO });
-    /// assert_eq!(clock.status(&now, None)?.name(), "breached");
+    /// assert_eq!(clock.status(&now)?.name(), "breached");
+    /// let answered = clock.with_response(&cal.parse_datetime("2026-12-21T12:00")?)?;
+    /// assert_eq!(answered.status(&now)?.name(), "met");
+    /// assert_eq!(answered.status(&now)?.remaining(), BusinessDuration::ZERO);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn status<T: TimeZone>(
-        &self,
-        now: &DateTime<T>,
-        responded: Option<DateTime<Utc>>,
-    ) -> Result<SlaStatus> {
+    pub fn status<T: TimeZone>(&self, now: &DateTime<T>) -> Result<SlaStatus> {
         let now = self.calendar.offset_ns(now)?;
-        let responded = self.response_ns(responded, now)?;
-        let r = self.reading_ns(now, responded)?;
-        Ok(status(
+        let r = self.reading_ns(now, self.known_response(now))?;
+        Ok(SlaStatus::new(
             r.kind,
             r.remaining,
             self.calendar.to_datetime(r.due),
@@ -713,20 +865,17 @@ impl SlaClock {
     /// let clock = SlaClock::new(&cal, &cal.parse_datetime("2026-12-21T10:00")?, BusinessDuration::from_hours(4))?
     ///     .with_risk_threshold(RiskThreshold::percent(50)?);
     /// let now = cal.parse_datetime("2026-12-21T10:30")?;
-    /// let next = clock.next_change(&now, None)?.unwrap();
+    /// let next = clock.next_change(&now)?.unwrap();
     /// assert_eq!(next.to_rfc3339(), "2026-12-21T12:00:00+01:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn next_change<T: TimeZone>(
-        &self,
-        now: &DateTime<T>,
-        responded: Option<DateTime<Utc>>,
-    ) -> Result<Option<DateTime<Tz>>> {
-        Ok(self.reading(now, responded)?.next_change)
+    pub fn next_change<T: TimeZone>(&self, now: &DateTime<T>) -> Result<Option<DateTime<Tz>>> {
+        Ok(self.reading(now)?.next_change)
     }
 
-    /// Business time elapsed from creation up to `now`, pauses excluded,
-    /// with no response: [`SlaClock::reading`]'s `elapsed`.
+    /// Business time elapsed from creation up to `now` (or up to the
+    /// response, once it is known), pauses excluded:
+    /// [`SlaClock::reading`]'s `elapsed`.
     ///
     /// # Errors
     ///
@@ -744,12 +893,12 @@ impl SlaClock {
     /// ```
     pub fn elapsed<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
         let now = self.calendar.offset_ns(now)?;
-        Ok(self.reading_ns(now, None)?.elapsed)
+        Ok(self.reading_ns(now, self.known_response(now))?.elapsed)
     }
 
-    /// The target minus the elapsed business time at `now`, with no
-    /// response: [`SlaClock::reading`]'s `remaining`. Negative once
-    /// overdue.
+    /// The target minus the elapsed business time: [`SlaClock::reading`]'s
+    /// `remaining`. Negative once overdue; after a response, the time that
+    /// was left at the response.
     ///
     /// # Errors
     ///
@@ -767,7 +916,7 @@ impl SlaClock {
     /// ```
     pub fn remaining<T: TimeZone>(&self, now: &DateTime<T>) -> Result<BusinessDuration> {
         let now = self.calendar.offset_ns(now)?;
-        Ok(self.reading_ns(now, None)?.remaining)
+        Ok(self.reading_ns(now, self.known_response(now))?.remaining)
     }
 
     /// Wall-clock time from `now` until the due instant as it stands at
@@ -790,21 +939,7 @@ impl SlaClock {
     /// ```
     pub fn time_until_due<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TimeDelta> {
         let now = self.calendar.offset_ns(now)?;
-        Ok(TimeDelta::nanoseconds(
-            self.reading_ns(now, None)?.due - now,
-        ))
-    }
-}
-
-/// The status with its numbers, from the decided kind.
-fn status(kind: StatusKind, remaining: BusinessDuration, due: DateTime<Tz>) -> SlaStatus {
-    match kind {
-        StatusKind::Met => SlaStatus::Met { margin: remaining },
-        StatusKind::Pending => SlaStatus::Pending { remaining, due },
-        StatusKind::AtRisk => SlaStatus::AtRisk { remaining, due },
-        StatusKind::Breached => SlaStatus::Breached {
-            overdue: -remaining,
-            due,
-        },
+        let (_, deadlines) = self.at_ns(now)?;
+        Ok(TimeDelta::nanoseconds(deadlines.due - now))
     }
 }

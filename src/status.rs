@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::duration::BusinessDuration;
@@ -232,7 +232,7 @@ impl<'de> serde::Deserialize<'de> for StatusKind {
 /// let created = cal.parse_datetime("2026-12-18T16:00")?;
 /// let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)?;
 /// let now = cal.parse_datetime("2026-12-21T11:00")?;
-/// match clock.status(&now, None)? {
+/// match clock.status(&now)? {
 ///     SlaStatus::Pending { remaining, .. } => assert_eq!(remaining, BusinessDuration::from_hours(1)),
 ///     other => panic!("unexpected {other}"),
 /// }
@@ -254,20 +254,21 @@ impl<'de> serde::Deserialize<'de> for StatusKind {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)
+    serde(into = "StatusWire", try_from = "StatusWire")
 )]
 pub enum SlaStatus {
     /// Answered on or before the due instant.
     Met {
         /// Business time that was left when the answer came.
         margin: BusinessDuration,
+        /// The due instant.
+        due: DateTime<Tz>,
     },
     /// Not answered, not yet due, below the at-risk threshold (if any).
     Pending {
         /// Business time left.
         remaining: BusinessDuration,
         /// The due instant.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         due: DateTime<Tz>,
     },
     /// Not answered, not yet due, but past the at-risk threshold.
@@ -275,7 +276,6 @@ pub enum SlaStatus {
         /// Business time left.
         remaining: BusinessDuration,
         /// The due instant.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         due: DateTime<Tz>,
     },
     /// Answered after the due instant, or not answered and past it.
@@ -284,7 +284,6 @@ pub enum SlaStatus {
         /// 19:00 to a ticket due at 18:00 is late, but by no business time.
         overdue: BusinessDuration,
         /// The due instant.
-        #[cfg_attr(feature = "serde", serde(with = "crate::zoned"))]
         due: DateTime<Tz>,
     },
 }
@@ -296,7 +295,9 @@ impl SlaStatus {
     ///
     /// ```
     /// use sla_clock::{BusinessDuration, SlaStatus, StatusKind};
-    /// assert_eq!(SlaStatus::Met { margin: BusinessDuration::ZERO }.kind(), StatusKind::Met);
+    /// let status: SlaStatus = "met with 0s to spare, due 2026-12-21T12:00:00+01:00[Europe/Berlin]".parse()?;
+    /// assert_eq!(status.kind(), StatusKind::Met);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn kind(&self) -> StatusKind {
         match self {
@@ -313,54 +314,98 @@ impl SlaStatus {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{BusinessDuration, SlaStatus};
-    /// assert_eq!(SlaStatus::Met { margin: BusinessDuration::ZERO }.name(), "met");
+    /// use sla_clock::SlaStatus;
+    /// let status: SlaStatus = "at risk: 30m left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]".parse()?;
+    /// assert_eq!(status.name(), "at_risk");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn name(&self) -> &'static str {
         self.kind().name()
     }
 
-    /// What orders statuses: the kind's rank, then how much time is to
-    /// spare (less is more severe), then the due instant (earlier is more
-    /// severe).
-    fn severity(
-        &self,
-    ) -> (
-        StatusKind,
-        std::cmp::Reverse<BusinessDuration>,
-        std::cmp::Reverse<Option<DateTime<Utc>>>,
-    ) {
-        use std::cmp::Reverse;
+    /// The due instant.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::SlaStatus;
+    /// let status: SlaStatus = "breached by 2h, was due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
+    /// assert_eq!(status.due().to_rfc3339(), "2026-12-21T14:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due(&self) -> DateTime<Tz> {
         match *self {
-            SlaStatus::Met { margin } => (StatusKind::Met, Reverse(margin), Reverse(None)),
-            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => {
-                (self.kind(), Reverse(remaining), Reverse(Some(due.to_utc())))
-            }
-            SlaStatus::Breached { overdue, due } => (
-                StatusKind::Breached,
-                Reverse(-overdue),
-                Reverse(Some(due.to_utc())),
-            ),
+            SlaStatus::Met { due, .. }
+            | SlaStatus::Pending { due, .. }
+            | SlaStatus::AtRisk { due, .. }
+            | SlaStatus::Breached { due, .. } => due,
+        }
+    }
+
+    /// Business time left: the margin at the answer when met, negative
+    /// (the overdue time) when breached.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, SlaStatus};
+    /// let status: SlaStatus = "breached by 2h, was due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
+    /// assert_eq!(status.remaining(), -BusinessDuration::from_hours(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn remaining(&self) -> BusinessDuration {
+        match *self {
+            SlaStatus::Met { margin, .. } => margin,
+            SlaStatus::Pending { remaining, .. } | SlaStatus::AtRisk { remaining, .. } => remaining,
+            SlaStatus::Breached { overdue, .. } => -overdue,
+        }
+    }
+
+    /// The status of `kind` with `remaining` business time left (negative
+    /// when overdue) and its due instant.
+    pub(crate) fn new(
+        kind: StatusKind,
+        remaining: BusinessDuration,
+        due: DateTime<Tz>,
+    ) -> SlaStatus {
+        match kind {
+            StatusKind::Met => SlaStatus::Met {
+                margin: remaining,
+                due,
+            },
+            StatusKind::Pending => SlaStatus::Pending { remaining, due },
+            StatusKind::AtRisk => SlaStatus::AtRisk { remaining, due },
+            StatusKind::Breached => SlaStatus::Breached {
+                overdue: -remaining,
+                due,
+            },
         }
     }
 }
 
-/// By severity; see [`SlaStatus`].
+/// By severity; see [`SlaStatus`]: the kind first, then less time to
+/// spare (or more overdue) is more severe, then the earlier due instant.
 ///
 /// ```
-/// use sla_clock::{BusinessDuration, SlaStatus};
-/// let met = SlaStatus::Met { margin: BusinessDuration::from_hours(1) };
+/// use sla_clock::SlaStatus;
+/// let met: SlaStatus = "met with 1h to spare, due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
 /// let breached: SlaStatus = "breached by 2h, was due 2026-12-21T14:00:00+01:00[Europe/Berlin]".parse()?;
 /// assert!(met < breached);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl Ord for SlaStatus {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        use std::cmp::Reverse;
+        let severity =
+            |s: &SlaStatus| (s.kind(), Reverse(s.remaining()), Reverse(s.due().to_utc()));
         // Equal severity with different zones is still two values: the
         // zone breaks the tie, so that the order agrees with `Eq`.
-        self.severity()
-            .cmp(&other.severity())
-            .then_with(|| self.zone_name().cmp(other.zone_name()))
+        severity(self).cmp(&severity(other)).then_with(|| {
+            self.due()
+                .timezone()
+                .name()
+                .cmp(other.due().timezone().name())
+        })
     }
 }
 
@@ -370,35 +415,58 @@ impl PartialOrd for SlaStatus {
     }
 }
 
-impl SlaStatus {
-    fn zone_name(&self) -> &'static str {
+impl fmt::Display for SlaStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let due = crate::zoned::format(&self.due());
         match self {
-            SlaStatus::Met { .. } => "",
-            SlaStatus::Pending { due, .. }
-            | SlaStatus::AtRisk { due, .. }
-            | SlaStatus::Breached { due, .. } => due.timezone().name(),
+            SlaStatus::Met { margin, .. } => write!(f, "met with {margin} to spare, due {due}"),
+            SlaStatus::Pending { remaining, .. } | SlaStatus::AtRisk { remaining, .. } => {
+                write!(f, "{}: {remaining} left, due {due}", self.kind())
+            }
+            SlaStatus::Breached { overdue, .. } => {
+                write!(f, "breached by {overdue}, was due {due}")
+            }
         }
     }
 }
 
-impl fmt::Display for SlaStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SlaStatus::Met { margin } => write!(f, "met with {margin} to spare"),
-            SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => write!(
-                f,
-                "{}: {remaining} left, due {}",
-                self.kind(),
-                crate::zoned::format(due)
-            ),
-            SlaStatus::Breached { overdue, due } => {
-                write!(
-                    f,
-                    "breached by {overdue}, was due {}",
-                    crate::zoned::format(due)
-                )
-            }
+/// The one JSON shape of every status: its kind, the business time left
+/// in nanoseconds (the margin when met, negative when breached), the due
+/// instant in RFC 3339 and the zone in a field of its own.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusWire {
+    status: StatusKind,
+    remaining_ns: BusinessDuration,
+    #[serde(with = "crate::wire::instant")]
+    due: DateTime<chrono::FixedOffset>,
+    zone: String,
+}
+
+#[cfg(feature = "serde")]
+impl From<SlaStatus> for StatusWire {
+    fn from(status: SlaStatus) -> StatusWire {
+        let due = status.due();
+        StatusWire {
+            status: status.kind(),
+            remaining_ns: status.remaining(),
+            due: due.fixed_offset(),
+            zone: due.timezone().name().to_string(),
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StatusWire> for SlaStatus {
+    type Error = crate::Error;
+    fn try_from(wire: StatusWire) -> Result<SlaStatus> {
+        let zone = crate::zoned::parse_zone(&wire.zone)?;
+        Ok(SlaStatus::new(
+            wire.status,
+            wire.remaining_ns,
+            wire.due.with_timezone(&zone),
+        ))
     }
 }
 
@@ -416,12 +484,11 @@ impl FromStr for SlaStatus {
         let invalid = || -> crate::Error { Reason::InvalidStatus { input: shown(text) }.into() };
         let duration = |t: &str| t.parse::<BusinessDuration>().map_err(|_| invalid());
         let due = |t: &str| crate::zoned::parse(t).map_err(|_| invalid());
-        if let Some(margin) = text
-            .strip_prefix("met with ")
-            .and_then(|t| t.strip_suffix(" to spare"))
-        {
+        if let Some(rest) = text.strip_prefix("met with ") {
+            let (margin, when) = rest.split_once(" to spare, due ").ok_or_else(invalid)?;
             return Ok(SlaStatus::Met {
                 margin: duration(margin)?,
+                due: due(when)?,
             });
         }
         if let Some(rest) = text.strip_prefix("breached by ") {

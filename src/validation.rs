@@ -34,48 +34,7 @@ use crate::schedule::{DailyWindow, validate_day};
 
 /// The zone named `name`, an IANA name such as `Europe/Berlin`.
 pub(crate) fn check_zone(name: &str) -> Result<Tz> {
-    name.parse::<Tz>().map_err(|_| {
-        Reason::UnknownTimeZone {
-            input: shown(name),
-            closest: closest_zones(name).join(", "),
-        }
-        .into()
-    })
-}
-
-/// The three IANA names nearest to `name` (letter case aside), so that a
-/// typo's message shows the name meant: "Europe/Munich" is not a zone,
-/// "Europe/Berlin" (Munich's) is among the names it offers.
-fn closest_zones(name: &str) -> Vec<&'static str> {
-    // Names are compared up to their first 64 bytes: no zone name is
-    // longer, and a hostile input costs no more than that.
-    let wanted: Vec<char> = name.chars().take(64).flat_map(char::to_lowercase).collect();
-    let mut scored: Vec<(usize, &'static str)> = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| {
-            let candidate: Vec<char> = tz.name().chars().flat_map(char::to_lowercase).collect();
-            (edit_distance(&wanted, &candidate), tz.name())
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, name)| name).collect()
-}
-
-/// Levenshtein distance, one row at a time.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
+    crate::zoned::parse_zone(name)
 }
 
 /// At most [`MAX_WINDOWS_PER_DAY`](limits::MAX_WINDOWS_PER_DAY) windows on

@@ -1,5 +1,8 @@
-//! The text form of an instant in the calendar's zone: RFC 3339 with the
-//! zone's name in brackets, `2026-12-21T15:00:00+01:00[Europe/Berlin]`.
+//! Zones by name, and the text form of an instant in the calendar's zone:
+//! RFC 3339 with the zone's name in brackets,
+//! `2026-12-21T15:00:00+01:00[Europe/Berlin]`, as the text forms (a
+//! status's `Display`) write it. JSON writes the instant and the zone
+//! apart (`crate::wire`).
 //!
 //! Results are `DateTime<chrono_tz::Tz>`, and RFC 3339 alone keeps the
 //! offset but loses the zone, so it cannot be read back into one. The
@@ -39,46 +42,51 @@ pub(crate) fn parse(text: &str) -> Result<DateTime<Tz>> {
     Ok(zoned)
 }
 
-/// `#[serde(with = "crate::zoned")]` for a `DateTime<Tz>` field.
-#[cfg(feature = "serde")]
-pub(crate) fn serialize<S: serde::Serializer>(
-    t: &DateTime<Tz>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&format(t))
+/// An IANA zone by name; an unknown name is the crate's error, naming the
+/// closest valid names.
+pub(crate) fn parse_zone(name: &str) -> Result<Tz> {
+    name.parse::<Tz>().map_err(|_| {
+        Reason::UnknownTimeZone {
+            input: shown(name),
+            closest: closest_zones(name).join(", "),
+        }
+        .into()
+    })
 }
 
-#[cfg(feature = "serde")]
-pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<DateTime<Tz>, D::Error> {
-    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    parse(&text).map_err(crate::error::de)
+/// The three IANA names nearest to `name` (letter case aside), so that a
+/// typo's message shows the name meant: "Europe/Munich" is not a zone,
+/// "Europe/Berlin" (Munich's) is among the names it offers.
+fn closest_zones(name: &str) -> Vec<&'static str> {
+    // Names are compared up to their first 64 bytes: no zone name is
+    // longer, and a hostile input costs no more than that.
+    let wanted: Vec<char> = name.chars().take(64).flat_map(char::to_lowercase).collect();
+    let mut scored: Vec<(usize, &'static str)> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| {
+            let candidate: Vec<char> = tz.name().chars().flat_map(char::to_lowercase).collect();
+            (edit_distance(&wanted, &candidate), tz.name())
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
 }
 
-/// The same for an `Option<DateTime<Tz>>` field.
-#[cfg(feature = "serde")]
-pub(crate) mod option {
-    use chrono::DateTime;
-    use chrono_tz::Tz;
-
-    pub(crate) fn serialize<S: serde::Serializer>(
-        t: &Option<DateTime<Tz>>,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_some(&super::format(t)),
-            None => s.serialize_none(),
+/// Levenshtein distance, one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
         }
     }
-
-    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Option<DateTime<Tz>>, D::Error> {
-        let text = <Option<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
-        text.map(|t| super::parse(&t).map_err(crate::error::de))
-            .transpose()
-    }
+    row[b.len()]
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ impl fmt::Display for EventKind {
 ///
 /// let cal = Calendar::munich();
 /// let event = Event::new(cal.parse_datetime("2026-12-18T16:00")?, EventKind::Created { priority: Priority::Urgent });
-/// assert_eq!(event.at.to_rfc3339(), "2026-12-18T15:00:00+00:00");
+/// assert_eq!(event.at.to_rfc3339(), "2026-12-18T16:00:00+01:00");
 /// assert_eq!(event.kind.priority(), Some(Priority::Urgent));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -287,15 +287,27 @@ fn a_response_after_now_is_not_known_yet() {
         BusinessDuration::from_hours(4),
     )
     .unwrap();
-    let later_answer = Some(at("2026-12-21T13:00").to_utc());
-    // At 11:00 the 13:00 answer has not happened: pending, with a timer.
+    let answered = clock
+        .clone()
+        .with_response(&at("2026-12-21T13:00"))
+        .unwrap();
+    // At 11:00 the 13:00 answer has not happened: pending, with a timer,
+    // exactly as without any answer.
     let now = at("2026-12-21T11:00");
-    assert_eq!(clock.status(&now, later_answer).unwrap().name(), "pending");
-    assert!(clock.next_change(&now, later_answer).unwrap().is_some());
-    // At 13:30 it has.
+    assert_eq!(answered.status(&now).unwrap().name(), "pending");
+    assert!(answered.next_change(&now).unwrap().is_some());
+    assert_eq!(
+        answered.reading(&now).unwrap(),
+        clock.reading(&now).unwrap()
+    );
+    // At 13:30 it has, and the time left is the time left at 13:00.
     let now = at("2026-12-21T13:30");
-    assert_eq!(clock.status(&now, later_answer).unwrap().name(), "met");
-    assert_eq!(clock.next_change(&now, later_answer).unwrap(), None);
+    assert_eq!(answered.status(&now).unwrap().name(), "met");
+    assert_eq!(answered.next_change(&now).unwrap(), None);
+    assert_eq!(
+        answered.remaining(&now).unwrap(),
+        BusinessDuration::from_hours(1)
+    );
 }
 
 #[test]
@@ -310,7 +322,7 @@ fn a_pause_still_running_ends_at_now() {
     // Waiting since 11:00: at 13:00 two hours of waiting push the due
     // instant from 14:00 to 16:00, and the clock stands still.
     let now = at("2026-12-21T13:00");
-    match waiting.status(&now, None).unwrap() {
+    match waiting.status(&now).unwrap() {
         SlaStatus::Pending { remaining, due } => {
             assert_eq!(remaining, BusinessDuration::from_hours(3));
             assert_eq!(due.to_rfc3339(), "2026-12-21T16:00:00+01:00");
@@ -321,20 +333,17 @@ fn a_pause_still_running_ends_at_now() {
         waiting.remaining(&now).unwrap(),
         BusinessDuration::from_hours(3)
     );
-    assert_eq!(waiting.next_change(&now, None).unwrap(), None);
+    assert_eq!(waiting.next_change(&now).unwrap(), None);
     // The same as a closed pause from 11:00 to 13:00, asked at 13:00.
     let closed = SlaClock::new(&cal, &at("2026-12-21T10:00"), target)
         .unwrap()
         .with_pauses([Pause::new(at("2026-12-21T11:00"), now).unwrap()])
         .unwrap();
-    assert_eq!(
-        closed.status(&now, None).unwrap(),
-        waiting.status(&now, None).unwrap()
-    );
+    assert_eq!(closed.status(&now).unwrap(), waiting.status(&now).unwrap());
     // Before the pause began, it is not there yet.
     let early = at("2026-12-21T10:30");
     assert_eq!(
-        waiting.status(&early, None).unwrap().to_string(),
+        waiting.status(&early).unwrap().to_string(),
         "pending: 3h 30m left, due 2026-12-21T14:00:00+01:00[Europe/Berlin]"
     );
 }

@@ -1184,7 +1184,11 @@ fn status_prints_the_librarys_reading() {
             .with_pauses([closed].into_iter().chain(running))
             .unwrap()
             .with_risk_threshold(RiskThreshold::percent(percent).unwrap());
-        let reading = clock.reading(&now, responded.map(|r| r.to_utc())).unwrap();
+        let clock = match responded {
+            Some(r) => clock.with_response(&r).unwrap(),
+            None => clock,
+        };
+        let reading = clock.reading(&now).unwrap();
         let mut expected = format!(
             "status       {}\nremaining    {}\ndue          {}\n",
             reading.status.name(),

@@ -642,20 +642,20 @@ proptest! {
         let t = clock.due().unwrap().with_timezone(&Utc);
         prop_assert!(c <= risk_at && risk_at <= t);
         let at_risk = |s: SlaStatus| matches!(s, SlaStatus::AtRisk { .. });
-        prop_assert!(at_risk(with_risk.status(&risk_at, None).unwrap()));
+        prop_assert!(at_risk(with_risk.status(&risk_at).unwrap()));
         if risk_at > c {
-            let before = with_risk.status(&(risk_at - ns(1)), None).unwrap();
+            let before = with_risk.status(&(risk_at - ns(1))).unwrap();
             prop_assert!(matches!(before, SlaStatus::Pending { .. }), "{}", before);
         }
 
         // A response at due meets the target; one a nanosecond later breaches.
         let breached = |s: SlaStatus| matches!(s, SlaStatus::Breached { .. });
-        prop_assert!(!breached(clock.status(&t, None).unwrap()));
+        prop_assert!(!breached(clock.status(&t).unwrap()));
         if t + ns(1) < *BERLIN_END {
             let late = t + ns(1);
-            prop_assert!(breached(clock.status(&late, None).unwrap()));
-            prop_assert!(!breached(clock.status(&late, Some(t)).unwrap()));
-            prop_assert!(breached(clock.status(&late, Some(late)).unwrap()));
+            prop_assert!(breached(clock.status(&late).unwrap()));
+            prop_assert!(!breached(clock.clone().with_response(&t).unwrap().status(&late).unwrap()));
+            prop_assert!(breached(clock.clone().with_response(&late).unwrap().status(&late).unwrap()));
         }
     }
 }
@@ -755,7 +755,7 @@ proptest! {
             .map(|&(p, q)| Pause::new(p, q).unwrap())
             .chain(running.map(Pause::since));
         let clock = SlaClock::new(cal, &c, bd(d)).and_then(|clock| clock.with_pauses(pauses));
-        let clock = match (clock, risk_percent) {
+        let unanswered = match (clock, risk_percent) {
             (Ok(clock), Some(pc)) => clock.with_risk_threshold(RiskThreshold::percent(pc).unwrap()),
             (Ok(clock), None) => clock,
             (Err(e), _) => {
@@ -763,8 +763,12 @@ proptest! {
                 return Ok(());
             }
         };
+        let clock = match responded {
+            Some(r) => unanswered.clone().with_response(&r).unwrap(),
+            None => unanswered.clone(),
+        };
         let expected = expected_reading(cal, c, d, &closed, running, now, responded, risk_percent);
-        let reading = match (clock.reading(&now, responded), expected) {
+        let reading = match (clock.reading(&now), expected) {
             (Ok(reading), Some(expected)) => {
                 prop_assert_eq!(reading.status.kind(), expected.kind, "{}", reading.status);
                 prop_assert_eq!(reading.due.with_timezone(&Utc), expected.due);
@@ -785,7 +789,9 @@ proptest! {
         };
         // The status carries the reading's numbers.
         match reading.status {
-            SlaStatus::Met { margin } => prop_assert_eq!(margin, reading.remaining),
+            SlaStatus::Met { margin, due } => {
+                prop_assert_eq!((margin, due), (reading.remaining, reading.due));
+            }
             SlaStatus::Pending { remaining, due } | SlaStatus::AtRisk { remaining, due } => {
                 prop_assert_eq!((remaining, due), (reading.remaining, reading.due));
             }
@@ -794,15 +800,15 @@ proptest! {
             }
         }
         // A response after now is not known at now.
-        let unanswered = clock.reading(&now, None).unwrap();
+        let unanswered = unanswered.reading(&now).unwrap();
         if responded.is_none_or(|r| r > now) {
             prop_assert_eq!(reading, unanswered);
         }
         // The clock's other answers are the reading's.
-        prop_assert_eq!(clock.status(&now, responded).unwrap(), reading.status);
-        prop_assert_eq!(clock.next_change(&now, responded).unwrap(), reading.next_change);
-        prop_assert_eq!(clock.elapsed(&now).unwrap(), unanswered.elapsed);
-        prop_assert_eq!(clock.remaining(&now).unwrap(), unanswered.remaining);
+        prop_assert_eq!(clock.status(&now).unwrap(), reading.status);
+        prop_assert_eq!(clock.next_change(&now).unwrap(), reading.next_change);
+        prop_assert_eq!(clock.elapsed(&now).unwrap(), reading.elapsed);
+        prop_assert_eq!(clock.remaining(&now).unwrap(), reading.remaining);
         prop_assert_eq!(clock.time_until_due(&now).unwrap(), reading.due.with_timezone(&Utc) - now);
         // The clock as of now has no running pause and the same answers,
         // except that its clock no longer stands still.
@@ -810,7 +816,7 @@ proptest! {
         prop_assert_eq!(settled.due(), Some(reading.due));
         prop_assert_eq!(settled.at_risk_from(), reading.at_risk_from);
         prop_assert!(settled.explain().is_ok());
-        let again = settled.reading(&now, responded).unwrap();
+        let again = settled.reading(&now).unwrap();
         prop_assert_eq!((again.status, again.elapsed), (reading.status, reading.elapsed));
         // Without a now, a running pause leaves the due instant unknown.
         let paused = running.is_some();

@@ -345,7 +345,7 @@ fn status_through_a_tickets_life() {
     );
     let due = clock.due().unwrap();
     assert_eq!(
-        clock.status(&at("2026-12-19T12:00"), None).unwrap(),
+        clock.status(&at("2026-12-19T12:00")).unwrap(),
         SlaStatus::Pending {
             remaining: hours(2),
             due
@@ -353,14 +353,14 @@ fn status_through_a_tickets_life() {
     );
     assert_eq!(
         clock
-            .next_change(&at("2026-12-19T12:00"), None)
+            .next_change(&at("2026-12-19T12:00"))
             .unwrap()
             .unwrap()
             .to_rfc3339(),
         "2026-12-21T11:00:00+01:00"
     );
     assert_eq!(
-        clock.status(&at("2026-12-21T11:00"), None).unwrap(),
+        clock.status(&at("2026-12-21T11:00")).unwrap(),
         SlaStatus::AtRisk {
             remaining: hours(1),
             due
@@ -369,7 +369,7 @@ fn status_through_a_tickets_life() {
     // Exactly at the due instant it is still pending (at risk), with
     // nothing left; one nanosecond later it is breached.
     assert_eq!(
-        clock.status(&at("2026-12-21T12:00"), None).unwrap(),
+        clock.status(&at("2026-12-21T12:00")).unwrap(),
         SlaStatus::AtRisk {
             remaining: BusinessDuration::ZERO,
             due
@@ -377,63 +377,56 @@ fn status_through_a_tickets_life() {
     );
     assert_eq!(
         clock
-            .next_change(&at("2026-12-21T12:00"), None)
+            .next_change(&at("2026-12-21T12:00"))
             .unwrap()
             .unwrap()
             .to_rfc3339(),
         "2026-12-21T12:00:00.000000001+01:00"
     );
     assert_eq!(
-        clock
-            .status(&at("2026-12-21T12:00:00.000000001"), None)
-            .unwrap(),
+        clock.status(&at("2026-12-21T12:00:00.000000001")).unwrap(),
         SlaStatus::Breached {
             overdue: BusinessDuration::from_nanos(1),
             due
         }
     );
     assert_eq!(
-        clock.status(&at("2026-12-22T11:00"), None).unwrap(),
+        clock.status(&at("2026-12-22T11:00")).unwrap(),
         SlaStatus::Breached {
             overdue: hours(7),
             due
         }
     );
-    assert_eq!(
-        clock.next_change(&at("2026-12-22T11:00"), None).unwrap(),
-        None
-    );
+    assert_eq!(clock.next_change(&at("2026-12-22T11:00")).unwrap(), None);
     // A response at the due instant meets the target; after it, breaches
     // even when no business time passed (18:00 is closed).
     let now = at("2027-01-10T12:00");
+    let answered = |r: &str| clock.clone().with_response(&at(r));
+    let due = clock.due().unwrap();
     assert_eq!(
-        clock
-            .status(&now, Some(at("2026-12-21T12:00").to_utc()))
-            .unwrap(),
+        answered("2026-12-21T12:00").unwrap().status(&now).unwrap(),
         SlaStatus::Met {
-            margin: BusinessDuration::ZERO
+            margin: BusinessDuration::ZERO,
+            due
         }
     );
     assert_eq!(
-        clock
-            .status(&now, Some(at("2026-12-21T10:30").to_utc()))
-            .unwrap(),
+        answered("2026-12-21T10:30").unwrap().status(&now).unwrap(),
         SlaStatus::Met {
-            margin: BusinessDuration::from_minutes(90)
+            margin: BusinessDuration::from_minutes(90),
+            due
         }
     );
     assert_eq!(
-        clock
-            .status(&now, Some(at("2026-12-21T12:00:01").to_utc()))
+        answered("2026-12-21T12:00:01")
+            .unwrap()
+            .status(&now)
             .unwrap()
             .name(),
         "breached"
     );
     assert_eq!(
-        clock
-            .status(&now, Some(at("2026-12-18T15:00").to_utc()))
-            .unwrap_err()
-            .to_string(),
+        answered("2026-12-18T15:00").unwrap_err().to_string(),
         "invalid response instant 2026-12-18T15:00:00+01:00: it is before the ticket was created at 2026-12-18T16:00:00+01:00"
     );
 }
@@ -448,10 +441,10 @@ fn a_response_after_hours_but_after_due_is_breached_by_zero_business_time() {
         "2026-12-21T18:00:00+01:00"
     );
     let status = clock
-        .status(
-            &at("2026-12-22T09:00"),
-            Some(at("2026-12-21T19:00").to_utc()),
-        )
+        .clone()
+        .with_response(&at("2026-12-21T19:00"))
+        .unwrap()
+        .status(&at("2026-12-22T09:00"))
         .unwrap();
     assert_eq!(
         status,

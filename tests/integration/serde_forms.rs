@@ -17,10 +17,14 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
 
 #[test]
 fn durations_are_text_or_seconds() {
-    round_trip(&BusinessDuration::from_minutes(270), r#""4h 30m""#);
-    round_trip(&BusinessDuration::from_nanos(-1_500_000_000), r#""-1.5s""#);
-    let from_seconds: BusinessDuration = serde_json::from_str("16200").unwrap();
-    assert_eq!(from_seconds, BusinessDuration::from_minutes(270));
+    // Whole nanoseconds: exact in every reader of 64-bit integers.
+    round_trip(&BusinessDuration::from_minutes(270), "16200000000000");
+    round_trip(&BusinessDuration::from_nanos(-1_500_000_001), "-1500000001");
+    // People write configuration as text, ISO 8601 too.
+    for text in [r#""4h 30m""#, r#""4h30m""#, r#""PT4H30M""#, r#""PT16200S""#] {
+        let read: BusinessDuration = serde_json::from_str(text).unwrap();
+        assert_eq!(read, BusinessDuration::from_minutes(270), "{text}");
+    }
     let err = serde_json::from_str::<BusinessDuration>(r#""4 hours""#).unwrap_err();
     assert!(
         err.to_string()
@@ -36,32 +40,49 @@ fn statuses_are_objects_named_by_their_status() {
         .parse_datetime("2026-12-21T15:00")
         .unwrap()
         .with_timezone(&cal.zone());
+    // One shape for every status: the kind, the time left (the margin when
+    // met, negative when breached), the due instant in RFC 3339 and the zone.
     round_trip(
         &SlaStatus::Met {
             margin: BusinessDuration::from_hours(1),
+            due,
         },
-        r#"{"status":"met","margin":"1h"}"#,
+        r#"{"status":"met","remaining_ns":3600000000000,"due":"2026-12-21T15:00:00+01:00","zone":"Europe/Berlin"}"#,
     );
     round_trip(
         &SlaStatus::AtRisk {
             remaining: BusinessDuration::from_minutes(30),
             due,
         },
-        r#"{"status":"at_risk","remaining":"30m","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+        r#"{"status":"at_risk","remaining_ns":1800000000000,"due":"2026-12-21T15:00:00+01:00","zone":"Europe/Berlin"}"#,
     );
     round_trip(
         &SlaStatus::Breached {
-            overdue: BusinessDuration::ZERO,
+            overdue: BusinessDuration::from_nanos(1),
             due,
         },
-        r#"{"status":"breached","overdue":"0s","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+        r#"{"status":"breached","remaining_ns":-1,"due":"2026-12-21T15:00:00+01:00","zone":"Europe/Berlin"}"#,
     );
     round_trip(
         &SlaStatus::Pending {
             remaining: BusinessDuration::from_hours(3),
             due,
         },
-        r#"{"status":"pending","remaining":"3h","due":"2026-12-21T15:00:00+01:00[Europe/Berlin]"}"#,
+        r#"{"status":"pending","remaining_ns":10800000000000,"due":"2026-12-21T15:00:00+01:00","zone":"Europe/Berlin"}"#,
+    );
+    // Read in any offset, or RFC 9557: the instant lands in the named zone.
+    let read: SlaStatus = serde_json::from_str(
+        r#"{"status":"pending","remaining_ns":10800000000000,"due":"2026-12-21T14:00:00Z","zone":"Europe/Berlin"}"#,
+    )
+    .unwrap();
+    assert_eq!(read.due(), due);
+    let err = serde_json::from_str::<SlaStatus>(
+        r#"{"status":"at-risk","remaining_ns":0,"due":"2026-12-21T14:00:00Z","zone":"Europe/Berlin"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with("invalid status 'at-risk'"),
+        "{err}"
     );
 }
 
@@ -79,7 +100,10 @@ fn statuses_read_what_they_print_and_sort_by_severity() {
             remaining: hours(3),
             due: due("2026-12-21T15:00"),
         },
-        SlaStatus::Met { margin: hours(2) },
+        SlaStatus::Met {
+            margin: hours(2),
+            due: due("2026-12-21T15:00"),
+        },
         SlaStatus::AtRisk {
             remaining: hours(1),
             due: due("2026-12-21T15:00"),
@@ -92,7 +116,10 @@ fn statuses_read_what_they_print_and_sort_by_severity() {
             overdue: hours(5),
             due: due("2026-12-21T15:00"),
         },
-        SlaStatus::Met { margin: hours(0) },
+        SlaStatus::Met {
+            margin: hours(0),
+            due: due("2026-12-21T15:00"),
+        },
     ];
     for status in &statuses {
         assert_eq!(&status.to_string().parse::<SlaStatus>().unwrap(), status);
@@ -102,8 +129,8 @@ fn statuses_read_what_they_print_and_sort_by_severity() {
     assert_eq!(
         names,
         [
-            "met with 2h to spare",
-            "met with 0s to spare",
+            "met with 2h to spare, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
+            "met with 0s to spare, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
             "pending: 3h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
             "pending: 1h left, due 2026-12-22T15:00:00+01:00[Europe/Berlin]",
             "at risk: 1h left, due 2026-12-21T15:00:00+01:00[Europe/Berlin]",
@@ -149,7 +176,7 @@ fn answers_go_to_json_and_back() {
         .unwrap();
     round_trip(
         &windows[0],
-        r#"{"start":"2026-12-21T12:00:00+01:00[Europe/Berlin]","end":"2026-12-21T18:00:00+01:00[Europe/Berlin]"}"#,
+        r#"{"start":"2026-12-21T12:00:00+01:00","end":"2026-12-21T18:00:00+01:00","zone":"Europe/Berlin"}"#,
     );
     let clock = SlaClock::new(
         &cal,
@@ -162,18 +189,26 @@ fn answers_go_to_json_and_back() {
     let explanation = clock.explain().unwrap();
     let json = serde_json::to_string(&explanation).unwrap();
     assert!(
-        json.contains(r#"{"step":"paused","from":"2026-12-23T16:00:00+01:00[Europe/Berlin]""#),
+        json.contains(
+            r#"{"step":"paused","from":"2026-12-23T16:00:00+01:00","to":"2026-12-23T16:30:00+01:00","zone":"Europe/Berlin"}"#
+        ),
         "{json}"
     );
     assert!(
         json.contains(r#"{"step":"skipped","date":"2026-12-25","reason":{"holiday":"#),
         "{json}"
     );
+    assert!(
+        json.starts_with(
+            r#"{"created":"2026-12-23T15:00:00+01:00","zone":"Europe/Berlin","target_ns":57600000000000,"#
+        ),
+        "{json}"
+    );
     assert_eq!(
         serde_json::from_str::<Explanation>(&json).unwrap(),
         explanation
     );
-    let status = clock.status(&at("2026-12-24T12:00"), None).unwrap();
+    let status = clock.status(&at("2026-12-24T12:00")).unwrap();
     assert_eq!(
         serde_json::from_str::<SlaStatus>(&serde_json::to_string(&status).unwrap()).unwrap(),
         status
@@ -231,7 +266,11 @@ fn calendar_file_errors_say_where() {
             ErrorKind::Calendar,
             "",
         ),
-        ("{\"time_zone\": ", ErrorKind::Json, "calendar JSON, line 1 column 14: EOF while parsing a value"),
+        (
+            "{\"time_zone\": ",
+            ErrorKind::Json,
+            "calendar JSON, line 1 column 14: EOF while parsing a value",
+        ),
     ];
     for (json, kind, message) in cases {
         let err = Calendar::from_json(json).unwrap_err();

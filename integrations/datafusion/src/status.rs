@@ -43,12 +43,12 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
                 Some(threshold) => clock.with_risk_threshold(threshold),
                 None => clock,
             };
-            let answer = match responded.raw(row) {
-                Some(r) => Some(responded.instant(r)?),
-                None => None,
+            let clock = match responded.raw(row) {
+                Some(r) => clock.with_response(&responded.instant(r)?)?,
+                None => clock,
             };
             // The crate's one spelling of a status (`at_risk`).
-            Ok(clock.status(&now.instant(n)?, answer)?.name())
+            Ok(clock.status(&now.instant(n)?)?.name())
         };
         match status() {
             Ok(name) => out.append_value(name),

@@ -394,12 +394,16 @@ async fn sla_status_matches_the_clock() {
             .unwrap()
             .with_risk_threshold(threshold);
         let answer = (!no_response[row]).then_some(responded[row]);
-        let name = clock.status(&now[row], answer).unwrap().name();
+        let answered = match answer {
+            Some(r) => clock.clone().with_response(&r).unwrap(),
+            None => clock.clone(),
+        };
+        let name = answered.status(&now[row]).unwrap().name();
         assert_eq!(status.value(row), name, "row {row}");
         // A response after now is not known at now: the row answers as if
         // there were none.
         if answer.is_some_and(|r| r > now[row]) {
-            let unanswered = clock.status(&now[row], None).unwrap().name();
+            let unanswered = clock.status(&now[row]).unwrap().name();
             assert_eq!(status.value(row), unanswered, "row {row}");
             later_responses += 1;
         }

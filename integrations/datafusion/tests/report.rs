@@ -68,7 +68,10 @@ fn plain_loop(csv: &str, threshold: Option<RiskThreshold>) -> Report {
         if let Some(t) = threshold {
             clock = clock.with_risk_threshold(t);
         }
-        let status = clock.status(&now, responded).unwrap();
+        if let Some(r) = responded {
+            clock = clock.with_response(&r).unwrap();
+        }
+        let status = clock.status(&now).unwrap();
         let month = created
             .with_timezone(&cal.zone())
             .format("%Y-%m")
