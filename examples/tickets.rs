@@ -411,8 +411,8 @@ fn error_line(out: &mut String, key: &str, value: impl fmt::Display, error: &str
 // ---------------------------------------------------------------------------
 
 /// A ticket so far: its events, or the error that ended it (and freed them).
-enum Ticket<'a> {
-    Events(TicketHistory<'a>),
+enum Ticket {
+    Events(TicketHistory),
     Failed(String),
 }
 
@@ -424,7 +424,7 @@ fn run(lifecycle: &Lifecycle, now: &DateTime<FixedOffset>) -> io::Result<bool> {
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut line = Vec::with_capacity(MAX_LINE_BYTES + 2);
     let mut text = String::new();
-    let mut tickets: Vec<(Rc<str>, Ticket<'_>)> = Vec::new();
+    let mut tickets: Vec<(Rc<str>, Ticket)> = Vec::new();
     let mut index: HashMap<Rc<str>, usize> = HashMap::new();
     let mut all_ok = true;
     let mut number = 0usize;
@@ -453,7 +453,7 @@ fn run(lifecycle: &Lifecycle, now: &DateTime<FixedOffset>) -> io::Result<bool> {
             None => {
                 let id: Rc<str> = Rc::from(id);
                 index.insert(Rc::clone(&id), tickets.len());
-                tickets.push((id, Ticket::Events(lifecycle.history())));
+                tickets.push((id, Ticket::Events(TicketHistory::new())));
                 tickets.len() - 1
             }
         };
@@ -461,7 +461,9 @@ fn run(lifecycle: &Lifecycle, now: &DateTime<FixedOffset>) -> io::Result<bool> {
         let Ticket::Events(history) = ticket else {
             continue; // Already an error: its first bad line says why.
         };
-        if let Err(reason) = event.and_then(|e| history.push(e).map_err(|e| e.to_string())) {
+        if let Err(reason) =
+            event.and_then(|e| history.push(lifecycle, e).map_err(|e| e.to_string()))
+        {
             *ticket = Ticket::Failed(format!("line {number}: {reason}"));
         }
     }
@@ -469,7 +471,7 @@ fn run(lifecycle: &Lifecycle, now: &DateTime<FixedOffset>) -> io::Result<bool> {
         text.clear();
         let report = match ticket {
             Ticket::Failed(reason) => Err(reason.clone()),
-            Ticket::Events(history) => history.report(now).map_err(|e| e.to_string()),
+            Ticket::Events(history) => history.report(lifecycle, now).map_err(|e| e.to_string()),
         };
         match report {
             Ok(report) => report_line(&mut text, id, &report),

@@ -127,16 +127,16 @@ pub const MAX_PAUSES: usize = 10_000;
 /// # Example
 ///
 /// ```
-/// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority, limits};
+/// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority, TicketHistory, limits};
 ///
 /// let lifecycle = Lifecycle::new(&Calendar::munich(), LifecyclePolicy::default());
-/// let mut history = lifecycle.history();
+/// let mut history = TicketHistory::new();
 /// let at = Calendar::munich().parse_datetime("2026-12-21T10:00")?;
-/// history.push(Event::new(at, EventKind::Created { priority: Priority::High }))?;
+/// history.push(&lifecycle, Event::new(at, EventKind::Created { priority: Priority::High }))?;
 /// for _ in 1..limits::MAX_EVENTS_PER_TICKET {
-///     history.push(Event::new(at, EventKind::AgentReply))?;
+///     history.push(&lifecycle, Event::new(at, EventKind::AgentReply))?;
 /// }
-/// let err = history.push(Event::new(at, EventKind::AgentReply)).unwrap_err();
+/// let err = history.push(&lifecycle, Event::new(at, EventKind::AgentReply)).unwrap_err();
 /// assert_eq!(err.kind(), sla_clock::ErrorKind::Limit);
 /// assert_eq!(err.to_string(), "too many events for one ticket: 10001, more than the limit of 10000 (see sla_clock::limits)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())

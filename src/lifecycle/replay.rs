@@ -137,23 +137,6 @@ impl Lifecycle {
         self.risk
     }
 
-    /// An empty history, to take one ticket's events one at a time.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use sla_clock::{Calendar, Lifecycle, LifecyclePolicy};
-    /// let lifecycle = Lifecycle::new(&Calendar::munich(), LifecyclePolicy::default());
-    /// assert!(lifecycle.history().is_empty());
-    /// ```
-    pub fn history(&self) -> TicketHistory<'_> {
-        TicketHistory {
-            lifecycle: self,
-            events: Vec::new(),
-            in_order: true,
-        }
-    }
-
     /// The report at `now` of the ticket with these events, in any order:
     /// [`TicketHistory::push`] for each, then [`TicketHistory::report`].
     ///
@@ -187,53 +170,70 @@ impl Lifecycle {
         events: impl IntoIterator<Item = Event>,
         now: &DateTime<T>,
     ) -> Result<TicketReport> {
-        let mut history = self.history();
+        let mut history = TicketHistory::new();
         for event in events {
-            history.push(event)?;
+            history.push(self, event)?;
         }
-        history.report(now)
+        history.report(self, now)
     }
 }
 
-/// One ticket's events, taken one at a time, and its report at any `now`.
+/// One ticket's events, taken one at a time, and its report at any `now`
+/// under a [`Lifecycle`]'s rules: a value of its own that a service keeps
+/// and stores (with the `serde` feature as `{"events": [EVENT, ...]}`),
+/// reads back, adds to, and asks again.
 ///
 /// Events may come in any order: they are taken in order of their
 /// instants, events at the same instant in the order pushed. The history
-/// keeps them (16 bytes each, at most [`MAX_EVENTS_PER_TICKET`]); a push
-/// costs constant time, and a report replays the events known at `now` in
-/// time linear in them (after one sort if they were pushed out of order).
-/// The report equals [`Lifecycle::replay`] of the same events.
+/// keeps them (at most [`MAX_EVENTS_PER_TICKET`]); a push costs constant
+/// time, and a report replays the events known at `now` in time linear in
+/// them (after one sort if they were pushed out of order). The report
+/// equals [`Lifecycle::replay`] of the same events.
 ///
 /// # Example
 ///
 /// ```
-/// use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority};
+/// use sla_clock::{Calendar, StatusKind, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, Priority, TicketHistory};
 ///
 /// let cal = Calendar::munich();
 /// let at = |s| cal.parse_datetime(s);
 /// let lifecycle = Lifecycle::new(&cal, LifecyclePolicy::default());
-/// let mut ticket = lifecycle.history();
-/// ticket.push(Event::new(at("2026-12-18T16:00")?, EventKind::Created { priority: Priority::Urgent }))?;
-/// let report = ticket.report(&at("2026-12-21T11:30")?)?;
+/// let mut ticket = TicketHistory::new();
+/// ticket.push(&lifecycle, Event::new(at("2026-12-18T16:00")?, EventKind::Created { priority: Priority::Urgent }))?;
+/// let report = ticket.report(&lifecycle, &at("2026-12-21T11:30")?)?;
 /// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, StatusKind::AtRisk);
-/// ticket.push(Event::new(at("2026-12-21T11:45")?, EventKind::AgentReply))?;
-/// let report = ticket.report(&at("2026-12-21T12:00")?)?;
+/// ticket.push(&lifecycle, Event::new(at("2026-12-21T11:45")?, EventKind::AgentReply))?;
+/// let report = ticket.report(&lifecycle, &at("2026-12-21T12:00")?)?;
 /// assert_eq!(report.metrics[&Metric::FirstResponse][0].status, StatusKind::Met);
+/// assert_eq!(ticket.events().len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
-pub struct TicketHistory<'a> {
-    lifecycle: &'a Lifecycle,
-    /// Instants in nanoseconds from the timeline's epoch, in the order
-    /// pushed.
-    events: Vec<(i64, EventKind)>,
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TicketHistory {
+    /// In the order pushed.
+    events: Vec<Event>,
     /// Whether no event was pushed before an earlier one: then `events` is
     /// in time order as it stands, as a live feed keeps it.
     in_order: bool,
 }
 
-impl TicketHistory<'_> {
-    /// Adds an event.
+impl TicketHistory {
+    /// An empty history.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::TicketHistory;
+    /// assert!(TicketHistory::new().is_empty());
+    /// ```
+    pub fn new() -> TicketHistory {
+        TicketHistory {
+            events: Vec::new(),
+            in_order: true,
+        }
+    }
+
+    /// Adds an event, checked against the rules' calendar.
     ///
     /// # Errors
     ///
@@ -244,12 +244,12 @@ impl TicketHistory<'_> {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy};
+    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, TicketHistory};
     ///
     /// let cal = Calendar::munich();
     /// let lifecycle = Lifecycle::new(&cal, LifecyclePolicy::default());
-    /// let mut ticket = lifecycle.history();
-    /// let err = ticket.push(Event::new(cal.parse_datetime("2100-01-01T10:00")?, EventKind::Solved)).unwrap_err();
+    /// let mut ticket = TicketHistory::new();
+    /// let err = ticket.push(&lifecycle, Event::new(cal.parse_datetime("2100-01-01T10:00")?, EventKind::Solved)).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "instant 2100-01-01T10:00:00+01:00 is outside the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
@@ -257,8 +257,14 @@ impl TicketHistory<'_> {
     /// assert!(ticket.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn push(&mut self, event: Event) -> Result<()> {
-        let at = self.lifecycle.calendar.offset_ns(&event.at)?;
+    pub fn push(&mut self, lifecycle: &Lifecycle, event: Event) -> Result<()> {
+        lifecycle.calendar.offset_ns(&event.at)?;
+        self.push_unchecked(event)
+    }
+
+    /// Adds an event, counting it against the limit only: its instant is
+    /// checked when a report reads it.
+    fn push_unchecked(&mut self, event: Event) -> Result<()> {
         limits::check(
             "events for one ticket",
             self.events.len() + 1,
@@ -266,9 +272,26 @@ impl TicketHistory<'_> {
         )?;
         // Appended, not inserted in place: an export sorted newest first
         // would otherwise move the whole history on every push.
-        self.in_order &= self.events.last().is_none_or(|&(last, _)| last <= at);
-        self.events.push((at, event.kind));
+        self.in_order &= self.events.last().is_none_or(|last| last.at <= event.at);
+        self.events.push(event);
         Ok(())
+    }
+
+    /// The events, in the order pushed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, TicketHistory};
+    /// let cal = Calendar::munich();
+    /// let lifecycle = Lifecycle::new(&cal, LifecyclePolicy::default());
+    /// let mut ticket = TicketHistory::new();
+    /// ticket.push(&lifecycle, Event::new(cal.parse_datetime("2026-12-21T10:00")?, EventKind::Waiting))?;
+    /// assert_eq!(ticket.events()[0].kind, EventKind::Waiting);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 
     /// How many events the history holds.
@@ -276,11 +299,11 @@ impl TicketHistory<'_> {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy};
+    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, TicketHistory};
     /// let cal = Calendar::munich();
     /// let lifecycle = Lifecycle::new(&cal, LifecyclePolicy::default());
-    /// let mut ticket = lifecycle.history();
-    /// ticket.push(Event::new(cal.parse_datetime("2026-12-21T10:00")?, EventKind::Waiting))?;
+    /// let mut ticket = TicketHistory::new();
+    /// ticket.push(&lifecycle, Event::new(cal.parse_datetime("2026-12-21T10:00")?, EventKind::Waiting))?;
     /// assert_eq!(ticket.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -293,65 +316,101 @@ impl TicketHistory<'_> {
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, Lifecycle, LifecyclePolicy};
-    /// let lifecycle = Lifecycle::new(&Calendar::munich(), LifecyclePolicy::default());
-    /// assert!(lifecycle.history().is_empty());
+    /// use sla_clock::TicketHistory;
+    /// assert!(TicketHistory::new().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.events.is_empty()
     }
 
-    /// The ticket's report at `now`, from the events at or before it (later
-    /// ones are not known yet and change nothing).
+    /// The ticket's report at `now` under `lifecycle`'s rules, from the
+    /// events at or before it (later ones are not known yet and change
+    /// nothing).
     ///
     /// # Errors
     ///
-    /// `now` outside the supported range; no event at all, or none at or
-    /// before `now`; known events that are inconsistent (the first is not
-    /// `created`, or there are two); a due instant after the supported
-    /// range; a target too large for it.
+    /// `now` or an event outside the supported range; no event at all, or
+    /// none at or before `now`; known events that are inconsistent (the
+    /// first is not `created`, or there are two); a due instant after the
+    /// supported range; a target too large for it.
     ///
     /// # Example
     ///
     /// ```
-    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority};
+    /// use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority, TicketHistory};
     ///
     /// let cal = Calendar::munich();
     /// let at = |s| cal.parse_datetime(s);
     /// let lifecycle = Lifecycle::new(&cal, LifecyclePolicy::default());
-    /// let mut ticket = lifecycle.history();
-    /// ticket.push(Event::new(at("2026-12-21T10:00")?, EventKind::AgentReply))?;
-    /// ticket.push(Event::new(at("2026-12-21T11:00")?, EventKind::Created { priority: Priority::Low }))?;
+    /// let mut ticket = TicketHistory::new();
+    /// ticket.push(&lifecycle, Event::new(at("2026-12-21T10:00")?, EventKind::AgentReply))?;
+    /// ticket.push(&lifecycle, Event::new(at("2026-12-21T11:00")?, EventKind::Created { priority: Priority::Low }))?;
     /// assert_eq!(
-    ///     ticket.report(&at("2026-12-21T12:00")?).unwrap_err().to_string(),
+    ///     ticket.report(&lifecycle, &at("2026-12-21T12:00")?).unwrap_err().to_string(),
     ///     "event 'agent_reply' at 2026-12-21T10:00:00+01:00 comes before the ticket's 'created' at 2026-12-21T11:00:00+01:00"
     /// );
     /// assert_eq!(
-    ///     ticket.report(&at("2026-12-21T09:00")?).unwrap_err().to_string(),
+    ///     ticket.report(&lifecycle, &at("2026-12-21T09:00")?).unwrap_err().to_string(),
     ///     "the ticket has no event at or before now (2026-12-21T09:00:00+01:00); its first event is 'agent_reply' at 2026-12-21T10:00:00+01:00"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn report<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TicketReport> {
-        let now = self.lifecycle.calendar.offset_ns(now)?;
-        let sorted;
-        let events = if self.in_order {
-            &self.events
-        } else {
+    pub fn report<T: TimeZone>(
+        &self,
+        lifecycle: &Lifecycle,
+        now: &DateTime<T>,
+    ) -> Result<TicketReport> {
+        let calendar = &lifecycle.calendar;
+        let now = calendar.offset_ns(now)?;
+        let mut events = self
+            .events
+            .iter()
+            .map(|e| Ok((calendar.offset_ns(&e.at)?, e.kind)))
+            .collect::<Result<Vec<(i64, EventKind)>>>()?;
+        if !self.in_order {
             // A stable sort: events at the same instant keep the order
             // they were pushed in.
-            let mut events = self.events.clone();
             events.sort_by_key(|&(t, _)| t);
-            sorted = events;
-            &sorted
-        };
+        }
         let known = &events[..events.partition_point(|&(t, _)| t <= now)];
-        check_known(&self.lifecycle.calendar, events, known, now)?;
+        check_known(calendar, &events, known, now)?;
         let mut machine = Machine::default();
         for &(at, kind) in known {
             machine.apply(at, kind);
         }
-        machine.report(self.lifecycle, now)
+        machine.report(lifecycle, now)
+    }
+}
+
+/// `{"events": [EVENT, ...]}`, in the order pushed; read back equal (the
+/// instants are checked when a report reads them).
+#[cfg(feature = "serde")]
+impl serde::Serialize for TicketHistory {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Written<'a> {
+            events: &'a [Event],
+        }
+        Written {
+            events: &self.events,
+        }
+        .serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TicketHistory {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Written {
+            events: Vec<Event>,
+        }
+        let mut history = TicketHistory::new();
+        for event in Written::deserialize(d)?.events {
+            history.push_unchecked(event).map_err(crate::error::de)?;
+        }
+        Ok(history)
     }
 }
 

@@ -17,10 +17,10 @@ use crate::status::StatusKind;
 /// `elapsed + remaining == target` always.
 ///
 /// With the `serde` feature a cycle is written
-/// `{"start": ..., "stop": ... or null, "target_seconds": N, "due": ..., "elapsed_seconds": N, "remaining_seconds": N, "status": "met"}`:
-/// instants in RFC 3339, durations in seconds (an integer when whole,
-/// otherwise a floating-point number; the `tickets` example writes exact
-/// decimals).
+/// `{"start": RFC 3339, "stop": RFC 3339 or null, "zone": "Europe/Berlin",
+/// "target_ns": N, "due": RFC 3339, "elapsed_ns": N, "remaining_ns": N,
+/// "status": "met"}`, read back equal (the `tickets` example's report
+/// keeps its own documented form, with seconds).
 ///
 /// # Example
 ///
@@ -43,6 +43,11 @@ use crate::status::StatusKind;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "CycleWire", try_from = "CycleWire")
+)]
 pub struct Cycle {
     /// When the cycle started.
     pub start: DateTime<Tz>,
@@ -91,7 +96,11 @@ pub struct Cycle {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct TicketReport {
     /// The priority in force at `now`.
     pub priority: Priority,
@@ -99,40 +108,54 @@ pub struct TicketReport {
     pub metrics: BTreeMap<Metric, Vec<Cycle>>,
 }
 
+/// A cycle as JSON: instants in RFC 3339 with the zone in a field of its
+/// own, business time in whole nanoseconds (`docs/SERVICE.md`).
 #[cfg(feature = "serde")]
-mod serde_impls {
-    use serde::ser::SerializeStruct;
-    use serde::{Serialize, Serializer};
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CycleWire {
+    #[serde(with = "crate::wire::instant")]
+    start: DateTime<chrono::FixedOffset>,
+    #[serde(with = "crate::wire::instant::option")]
+    stop: Option<DateTime<chrono::FixedOffset>>,
+    zone: String,
+    target_ns: BusinessDuration,
+    #[serde(with = "crate::wire::instant")]
+    due: DateTime<chrono::FixedOffset>,
+    elapsed_ns: BusinessDuration,
+    remaining_ns: BusinessDuration,
+    status: StatusKind,
+}
 
-    use super::Cycle;
-    use crate::duration::BusinessDuration;
-
-    /// Seconds as an integer when whole, otherwise as the nearest
-    /// floating-point number.
-    struct Seconds(BusinessDuration);
-
-    impl Serialize for Seconds {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let nanos = self.0.as_nanos();
-            if nanos % 1_000_000_000 == 0 {
-                s.serialize_i64(self.0.as_secs())
-            } else {
-                s.serialize_f64(nanos as f64 / 1e9)
-            }
+#[cfg(feature = "serde")]
+impl From<Cycle> for CycleWire {
+    fn from(c: Cycle) -> CycleWire {
+        CycleWire {
+            start: c.start.fixed_offset(),
+            stop: c.stop.map(|t| t.fixed_offset()),
+            zone: c.start.timezone().name().to_string(),
+            target_ns: c.target,
+            due: c.due.fixed_offset(),
+            elapsed_ns: c.elapsed,
+            remaining_ns: c.remaining,
+            status: c.status,
         }
     }
+}
 
-    impl Serialize for Cycle {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut cycle = s.serialize_struct("Cycle", 7)?;
-            cycle.serialize_field("start", &self.start)?;
-            cycle.serialize_field("stop", &self.stop)?;
-            cycle.serialize_field("target_seconds", &Seconds(self.target))?;
-            cycle.serialize_field("due", &self.due)?;
-            cycle.serialize_field("elapsed_seconds", &Seconds(self.elapsed))?;
-            cycle.serialize_field("remaining_seconds", &Seconds(self.remaining))?;
-            cycle.serialize_field("status", &self.status)?;
-            cycle.end()
-        }
+#[cfg(feature = "serde")]
+impl TryFrom<CycleWire> for Cycle {
+    type Error = crate::Error;
+    fn try_from(w: CycleWire) -> crate::Result<Cycle> {
+        let zone = crate::zoned::parse_zone(&w.zone)?;
+        Ok(Cycle {
+            start: w.start.with_timezone(&zone),
+            stop: w.stop.map(|t| t.with_timezone(&zone)),
+            target: w.target_ns,
+            due: w.due.with_timezone(&zone),
+            elapsed: w.elapsed_ns,
+            remaining: w.remaining_ns,
+            status: w.status,
+        })
     }
 }
