@@ -280,6 +280,8 @@ mod priority;
 mod range;
 mod regions;
 mod schedule;
+#[cfg(feature = "schema")]
+pub mod schema;
 #[cfg(feature = "serde")]
 mod serde_text;
 mod sla;
