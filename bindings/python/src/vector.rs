@@ -11,7 +11,7 @@ use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use sla_clock::chrono::{DateTime, FixedOffset, Utc};
+use sla_clock::chrono::{DateTime, FixedOffset, LocalResult, TimeZone, Utc};
 use sla_clock::{BusinessDuration, Calendar, Priority, RiskThreshold, SlaClock, StatusKind};
 
 use crate::calendar::{PyCalendar, PyPolicy, calendar_or_default, policy_or_default};
@@ -76,11 +76,16 @@ impl Column {
             return Ok(None);
         }
         let utc = DateTime::<Utc>::from_timestamp_nanos(ns);
-        if self.local {
-            cal.parse_datetime(&convert::local_text(utc.naive_utc()))
-                .map(Some)
-        } else {
-            Ok(Some(utc.fixed_offset()))
+        if !self.local {
+            return Ok(Some(utc.fixed_offset()));
+        }
+        let naive = utc.naive_utc();
+        match cal.zone().from_local_datetime(&naive) {
+            // A wall time with one reading is that instant, whoever reads
+            // it; formatting and parsing it costs a microsecond a row.
+            LocalResult::Single(t) => Ok(Some(t.fixed_offset())),
+            // A gap or a fold: the crate's answer, which is its error.
+            _ => cal.parse_datetime(&convert::local_text(naive)).map(Some),
         }
     }
 }
