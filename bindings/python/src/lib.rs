@@ -27,6 +27,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vector::_due_many, m)?)?;
     m.add_function(wrap_pyfunction!(vector::_status_many, m)?)?;
     m.add_function(wrap_pyfunction!(vector::_priority_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(vector::_priority_codes_ucs4, m)?)?;
     m.add_function(wrap_pyfunction!(vector::_instants, m)?)?;
     m.add("STATUS_NAMES", sla_clock::StatusKind::ALL.map(|k| k.name()))?;
     m.add(

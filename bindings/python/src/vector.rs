@@ -420,6 +420,47 @@ pub fn _priority_codes<'py>(
     Ok(out.into_pyarray(py))
 }
 
+/// Priority codes for a NumPy unicode column (`dtype '<U{width}'`) seen as
+/// its UCS-4 code points, `width` a row: as `_priority_codes`, without a
+/// Python string per row.
+#[pyfunction]
+#[pyo3(signature = (points, width, coerce=false))]
+pub fn _priority_codes_ucs4<'py>(
+    py: Python<'py>,
+    points: PyReadonlyArray1<'py, u32>,
+    width: usize,
+    coerce: bool,
+) -> PyResult<Bound<'py, PyArray1<u8>>> {
+    let points = points.as_array();
+    let flat: Vec<u32> = points.iter().copied().collect();
+    if width == 0 || !flat.len().is_multiple_of(width) {
+        return Err(PyValueError::new_err("code points do not fill whole rows"));
+    }
+    let mut seen: Vec<(&[u32], u8)> = Vec::new();
+    let mut out = Vec::with_capacity(flat.len() / width);
+    for (row, name) in flat.chunks_exact(width).enumerate() {
+        if let Some((_, code)) = seen.iter().find(|(known, _)| *known == name) {
+            out.push(*code);
+            continue;
+        }
+        let text: String = name
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        let code = match text.parse::<Priority>() {
+            Ok(p) => p as u8,
+            Err(_) if coerce => INVALID,
+            Err(e) => return Err(errors::raise(py, e.kind(), &e.to_string(), Some(row))),
+        };
+        if seen.len() < 64 {
+            seen.push((name, code));
+        }
+        out.push(code);
+    }
+    Ok(out.into_pyarray(py))
+}
+
 fn is_nan(item: &Bound<'_, PyAny>) -> bool {
     item.extract::<f64>().is_ok_and(f64::is_nan)
 }

@@ -179,9 +179,14 @@ def _targets(priority: Any, coerce: bool):
     if isinstance(priority, np.ndarray):
         if priority.dtype.kind == "m":
             return None, priority.astype("m8[ns]").view(np.int64)
-        if priority.dtype.kind in "US":
-            categories, codes = np.unique(priority, return_inverse=True)
-            return _from_categories(codes, categories.tolist(), coerce), None
+        if priority.dtype.kind == "S":
+            priority = priority.astype("U")
+        if priority.dtype.kind == "U":
+            width = priority.dtype.itemsize // 4
+            if width == 0 or len(priority) == 0:
+                return _native._priority_codes(priority.tolist(), coerce), None
+            points = np.ascontiguousarray(priority).view(np.uint32)
+            return _native._priority_codes_ucs4(points, width, coerce), None
         priority = priority.tolist()
     items = list(priority)
     first = next((x for x in items if x is not None), None)
