@@ -39,12 +39,16 @@ rm -rf "$venv"
 # shellcheck disable=SC1091
 . "$venv/bin/activate"
 python -m pip install --quiet --upgrade pip
-python -m pip install --quiet maturin pytest hypothesis numpy pandas pyarrow holidays
-python -m pip list 2>/dev/null | grep -iE '^(maturin|pytest|hypothesis|numpy|pandas|pyarrow|holidays) '
+python -m pip install --quiet maturin pytest hypothesis numpy pandas pyarrow holidays mypy
+python -m pip list 2>/dev/null | grep -iE '^(maturin|pytest|hypothesis|numpy|pandas|pyarrow|holidays|mypy) '
 
 step "maturin develop --release (target dir $CARGO_TARGET_DIR)"
 (cd "$here" && maturin develop --release --quiet)
 python -c 'import sla_clock; print("sla_clock imported from", sla_clock.__file__)'
+
+step "type stubs: mypy.stubtest against the built module, mypy on the package"
+(cd "$here" && python -m mypy.stubtest sla_clock --mypy-config-file pyproject.toml)
+(cd "$here" && python -m mypy --config-file pyproject.toml python/sla_clock bench.py)
 
 step "pytest"
 status=0

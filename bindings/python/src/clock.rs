@@ -73,11 +73,12 @@ pub fn make_clock(
 
 #[pymethods]
 impl PySlaClock {
-    /// ``target`` is a priority name (``"urgent"``; its target comes from
-    /// ``policy``) or business time (``timedelta`` or ``"4h 30m"`` is not
-    /// taken here: a string is a priority). ``pauses`` are ``(start,
-    /// end)`` pairs, ``end=None`` while one runs, or ``"START/END"``
-    /// strings; ``risk_threshold`` a whole percentage (``75``).
+    /// ``target`` is a priority name (``"urgent"``, its target from
+    /// ``policy``) or a ``timedelta`` of business time; a string is always
+    /// a priority. ``pauses`` are ``(start, end)`` pairs, ``end=None``
+    /// while one runs, or ``"START/END"`` / ``"START/.."`` strings;
+    /// ``risk_threshold`` a whole percentage (``75``) or ``"75%"``.
+    /// ``calendar`` defaults to Munich, ``policy`` to the default policy.
     #[new]
     #[pyo3(signature = (created, target, *, calendar=None, policy=None, pauses=None, risk_threshold=None))]
     fn new(

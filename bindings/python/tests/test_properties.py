@@ -142,14 +142,12 @@ def test_naive_numpy_column_is_local_time(rows, priority):
 
 # --- pandas' CustomBusinessHour ---------------------------------------------
 
-pd = pytest.importorskip("pandas")
-holidays = pytest.importorskip("holidays")
-
 HOURS = {"urgent": 4, "high": 8, "normal": 16, "low": 40}
 
 
 def munich_holidays(years):
     """Bavaria's public holidays (python-holidays) plus Munich's Assumption Day."""
+    holidays = pytest.importorskip("holidays")
     days = set(holidays.Germany(subdiv="BY", years=years))
     days |= {dt.date(y, 8, 15) for y in years}
     return sorted(days)
@@ -157,6 +155,7 @@ def munich_holidays(years):
 
 @pytest.fixture(scope="module")
 def offsets_by_priority():
+    pytest.importorskip("pandas")
     from pandas.tseries.offsets import CustomBusinessHour
 
     days = munich_holidays(range(1995, 2100))
@@ -187,6 +186,8 @@ def test_pandas_custom_business_hour(offsets_by_priority, created, priority):
     except sla_clock.DateTimeError:
         assert created.hour == 2  # the spring gap or the autumn fold
         return
+    import pandas as pd
+
     ours_local = ours.replace(tzinfo=None)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
