@@ -220,6 +220,12 @@ impl PyCalendar {
             .map_err(|e| with_kind(ErrorKind::Calendar, e))
     }
 
+    /// Pickling: the calendar's JSON, read back by ``from_json``.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().to_json()?,)))
+    }
+
     /// The same calendar, also closed on these dates: dates, ``(first,
     /// last)`` pairs or ``"first/last"`` strings.
     fn with_closures(&self, dates: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -502,6 +508,12 @@ impl PyPolicy {
     /// The policy as JSON, in the form ``from_json`` reads.
     fn to_json(&self) -> PyResult<String> {
         serde_json::to_string_pretty(&self.policy).map_err(|e| with_kind(ErrorKind::Policy, e))
+    }
+
+    /// Pickling: the policy's JSON, read back by ``from_json``.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().to_json()?,)))
     }
 
     /// The target of a priority as the crate writes it (``"4 business hours"``).

@@ -197,3 +197,38 @@ def test_pandas_custom_business_hour(offsets_by_priority, created, priority):
         assert theirs == cal.next_open(ours).replace(tzinfo=None)
     else:
         assert theirs == ours_local
+
+
+def test_python_holidays_agree_with_the_crates_munich():
+    """The holiday list pandas gets is the crate's DE-BY-MUC, 1995 to 2099."""
+    cal = Calendar.munich()
+    for year in range(1995, 2100):
+        ours = {d for d, _ in cal.holidays(year)}
+        assert set(munich_holidays([year])) == ours, year
+
+
+def test_pandas_differences_as_documented():
+    pd = pytest.importorskip("pandas")
+    from pandas.tseries.offsets import CustomBusinessHour
+
+    def theirs(created, hours):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            offset = CustomBusinessHour(n=hours, start="10:00", end="18:00")
+            return (pd.Timestamp(created) + offset).isoformat()
+
+    def ours(created, hours):
+        due = Calendar.munich().due(created, dt.timedelta(hours=hours))
+        return due.replace(tzinfo=None).isoformat()
+
+    # A target that fills a day exactly: the close, or the next opening.
+    assert ours("2026-12-21T10:00", 8) == "2026-12-21T18:00:00"
+    assert theirs("2026-12-21T10:00", 8) == "2026-12-22T10:00:00"
+    assert ours("2026-12-21T14:00", 4) == "2026-12-21T18:00:00"
+    assert theirs("2026-12-21T14:00", 4) == "2026-12-22T10:00:00"
+    # A target of zero while closed: the instant itself, or the next opening.
+    assert ours("2026-12-21T19:00", 0) == "2026-12-21T19:00:00"
+    assert theirs("2026-12-21T19:00", 0) == "2026-12-22T10:00:00"
+    # Elsewhere the same: created while closed starts at the next opening.
+    assert ours("2026-12-19T12:00", 1) == theirs("2026-12-19T12:00", 1) == "2026-12-21T11:00:00"
+    assert ours("2026-12-21T18:00", 1) == theirs("2026-12-21T18:00", 1) == "2026-12-22T11:00:00"

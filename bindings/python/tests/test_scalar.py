@@ -324,6 +324,14 @@ def test_calendar_json_round_trip(data_dir):
         Calendar.from_json("not json")
 
 
+def test_pickle_round_trip(data_dir):
+    import pickle
+
+    desk = Calendar.from_json((data_dir / "support-desk-calendar.json").read_text())
+    for value in (Calendar.munich(), Calendar.region("CH-ZH"), desk, Policy(urgent="2 business hours")):
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
 def test_ical_closures(data_dir):
     ics = (data_dir / "company-closures.ics").read_text()
     cal = Calendar.munich().with_ical_closures(ics)
