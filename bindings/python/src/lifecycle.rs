@@ -100,9 +100,17 @@ pub struct PyLifecycle {
     lifecycle: Lifecycle,
 }
 
+/// A field of an event: by key for a dict or any mapping (a pandas row
+/// too, whose attribute `at` is its indexer), else by attribute.
 fn field<'py>(event: &Bound<'py, PyAny>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
     let value = if let Ok(d) = event.cast::<PyDict>() {
         d.get_item(name)?
+    } else if event.hasattr("keys")? {
+        match event.get_item(name) {
+            Ok(v) => Some(v),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(event.py()) => None,
+            Err(e) => return Err(e),
+        }
     } else {
         match event.getattr(name) {
             Ok(v) => Some(v),
@@ -110,7 +118,9 @@ fn field<'py>(event: &Bound<'py, PyAny>, name: &str) -> PyResult<Option<Bound<'p
             Err(e) => return Err(e),
         }
     };
-    Ok(value.filter(|v| !v.is_none()))
+    // None, and NaN (a pandas row's missing priority), are no value.
+    let missing = |v: &Bound<'py, PyAny>| v.is_none() || v.extract::<f64>().is_ok_and(f64::is_nan);
+    Ok(value.filter(|v| !missing(v)))
 }
 
 fn event(cal: &sla_clock::Calendar, obj: &Bound<'_, PyAny>) -> PyResult<Event> {

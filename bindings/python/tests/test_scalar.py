@@ -476,6 +476,15 @@ def test_lifecycle_replay_dicts_and_objects(data_dir):
     ]
     assert Lifecycle().replay(objects, now="2026-12-21T15:00") == report
 
+    pd = pytest.importorskip("pandas")
+    events = events + [{"at": "2026-12-21T14:00", "kind": "agent_reply"}]
+    report = Lifecycle().replay(events, now="2026-12-21T15:00")
+    assert report["metrics"]["first_response"][0]["status"] == "met"
+    frame = pd.DataFrame(events)  # priority NaN in the agent_reply row
+    assert Lifecycle().replay((row for _, row in frame.iterrows()), now="2026-12-21T15:00") == report
+    assert Lifecycle().replay(frame.itertuples(index=False), now="2026-12-21T15:00") == report
+    assert Lifecycle().replay(frame.to_dict("records"), now="2026-12-21T15:00") == report
+
 
 def test_lifecycle_policy_per_metric_and_tickets_example(data_dir):
     policy = LifecyclePolicy.from_json((data_dir / "lifecycle-policy.json").read_text())
