@@ -21,7 +21,7 @@ root="$(cd "$here/../.." && pwd)"
 python="${PYTHON:-python3}"
 venv="${SLA_CLOCK_VENV:-$here/.venv}"
 
-step() { printf '\n--> %s\n' "$*"; }
+step() { printf '\n--> [%ss] %s\n' "$SECONDS" "$*"; }
 fail() { printf 'bindings/python/ci.sh: %s\n' "$*" >&2; exit 1; }
 
 # The workspace's own target directory unless the caller chose one, so
@@ -60,3 +60,4 @@ case "$status" in
   5) fail "pytest collected no tests (exit status 5)" ;;
   *) fail "pytest failed (exit status $status)" ;;
 esac
+printf '\nbindings/python/ci.sh: all passed in %ss\n' "$SECONDS"
