@@ -38,7 +38,6 @@ rm -rf "$venv"
 "$python" -m venv "$venv"
 # shellcheck disable=SC1091
 . "$venv/bin/activate"
-python -m pip install --quiet --upgrade pip
 python -m pip install --quiet maturin pytest hypothesis numpy pandas pyarrow holidays mypy
 python -m pip list 2>/dev/null | grep -iE '^(maturin|pytest|hypothesis|numpy|pandas|pyarrow|holidays|mypy) '
 
