@@ -68,7 +68,6 @@ kinds! {
         "Text that is not JSON, or JSON of the wrong shape (a missing, unknown or mistyped field).";
 }
 
-
 /// The Python exception for one of the crate's errors.
 pub fn to_py(err: sla_clock::Error) -> PyErr {
     Python::attach(|py| raise(py, err.kind(), &err.to_string(), None))
