@@ -1,0 +1,300 @@
+//! The units of time inside the engine, one type each, so that adding
+//! seconds to nanoseconds, business time to wall-clock time or local time
+//! to UTC does not compile.
+//!
+//! Each type is an `i64` underneath (`#[repr(transparent)]`), and each
+//! operation is one machine operation on it, so the types cost nothing at
+//! run time. Only the operations that make sense exist: an instant moved
+//! by a span is an instant, two instants give a span, two instants never
+//! add up. The conversions between units are the named functions below;
+//! those to and from chrono's types are the calendar's boundary.
+//!
+//! | type            | what it counts                                        |
+//! | --------------- | ----------------------------------------------------- |
+//! | [`Instant`]     | nanoseconds from [`EPOCH`], a point on the timeline   |
+//! | [`Nanos`]       | wall-clock nanoseconds between two instants           |
+//! | [`Span`]        | the instants `[from, to)`                             |
+//! | [`BusinessNanos`] | business time, as the engine adds it up             |
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone};
+
+use crate::duration::BusinessDuration;
+use crate::error::{Error, Result};
+
+/// Nanoseconds in a second.
+const NANOS: i64 = 1_000_000_000;
+
+/// Seconds in a day of the calendar (not of a zone: a day there may have
+/// 23 or 25 hours).
+pub(crate) const SECS_PER_DAY: i64 = 86_400;
+
+/// UTC seconds of the origin of all instants: local 1995-01-01T00:00 read
+/// as UTC (788 918 400), less two days, so that the range starts between
+/// one and three days after it in every zone (offsets lie within ±14
+/// hours), every instant of the range is positive, and the offset of an
+/// instant needs no time-zone lookup.
+pub(crate) const EPOCH: i64 = 788_918_400 - 2 * SECS_PER_DAY;
+
+/// An instant: nanoseconds from [`EPOCH`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+pub(crate) struct Instant(i64);
+
+/// Wall-clock nanoseconds: how far apart two instants are.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+pub(crate) struct Nanos(i64);
+
+/// Business time in nanoseconds: the engine's sums of opening hours,
+/// distinct from the wall-clock time they are found in.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+pub(crate) struct BusinessNanos(i64);
+
+/// The instants `[from, to)`: a pause, an opening window, a stretch of
+/// one. Ordered by `from`, then `to`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Span {
+    pub(crate) from: Instant,
+    pub(crate) to: Instant,
+}
+
+// Debug shows the bare numbers and a span as a pair, as when these were
+// `i64`s and tuples: the Debug output of public types that hold them
+// (`SlaClock`, `TicketHistory`) stays as it was.
+macro_rules! debug_as_number {
+    ($($t:ty),*) => {$(
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&self.0, f)
+            }
+        }
+    )*};
+}
+debug_as_number!(Instant, Nanos, BusinessNanos);
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("").field(&self.from).field(&self.to).finish()
+    }
+}
+
+/// `impl Op<Rhs> for Lhs { type Output = Out }` on the numbers inside.
+macro_rules! op {
+    ($Lhs:ident $op:tt $Rhs:ident = $Out:ident, $Trait:ident $method:ident) => {
+        impl $Trait<$Rhs> for $Lhs {
+            type Output = $Out;
+            #[inline]
+            fn $method(self, rhs: $Rhs) -> $Out {
+                $Out(self.0 $op rhs.0)
+            }
+        }
+    };
+}
+op!(Instant + Nanos = Instant, Add add);
+op!(Instant - Nanos = Instant, Sub sub);
+op!(Instant - Instant = Nanos, Sub sub);
+op!(BusinessNanos + BusinessNanos = BusinessNanos, Add add);
+op!(BusinessNanos - BusinessNanos = BusinessNanos, Sub sub);
+
+impl Instant {
+    /// Before every instant of the range.
+    pub(crate) const MIN: Instant = Instant(i64::MIN);
+
+    /// `secs` whole seconds from [`EPOCH`], the unit of the yearly tables.
+    #[inline]
+    pub(crate) const fn from_secs(secs: i64) -> Instant {
+        Instant(secs * NANOS)
+    }
+
+    /// The whole seconds from [`EPOCH`] at or before the instant.
+    #[inline]
+    pub(crate) const fn secs(self) -> i64 {
+        self.0.div_euclid(NANOS)
+    }
+
+    /// UTC second `utc`.
+    #[inline]
+    pub(crate) const fn from_utc(utc: i64) -> Instant {
+        Instant::from_secs(utc - EPOCH)
+    }
+
+    /// The UTC second that holds the instant.
+    #[inline]
+    pub(crate) const fn utc(self) -> i64 {
+        EPOCH + self.secs()
+    }
+
+    /// `instant`, or `None` when it is too far from [`EPOCH`] for an
+    /// `i64` of nanoseconds.
+    pub(crate) fn of<T: TimeZone>(instant: &DateTime<T>) -> Option<Instant> {
+        (instant.timestamp() - EPOCH)
+            .checked_mul(NANOS)
+            .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())))
+            .map(Instant)
+    }
+
+    /// `instant`, saturating at the ends of `i64`.
+    pub(crate) fn saturating_of<T: TimeZone>(instant: &DateTime<T>) -> Instant {
+        Instant(
+            instant
+                .timestamp()
+                .saturating_sub(EPOCH)
+                .saturating_mul(NANOS)
+                .saturating_add(i64::from(instant.timestamp_subsec_nanos())),
+        )
+    }
+
+    /// The instant as a UTC date-time.
+    pub(crate) fn naive_utc(self) -> NaiveDateTime {
+        let nanos = self.0.rem_euclid(NANOS) as u32;
+        DateTime::from_timestamp(self.utc(), nanos)
+            .unwrap_or_default()
+            .naive_utc()
+    }
+}
+
+impl Nanos {
+    pub(crate) const ONE: Nanos = Nanos(1);
+
+    #[inline]
+    pub(crate) const fn days(days: i64) -> Nanos {
+        Nanos(days * SECS_PER_DAY * NANOS)
+    }
+
+    /// How many times `unit` fits, rounded down.
+    #[inline]
+    pub(crate) const fn div_euclid(self, unit: Nanos) -> i64 {
+        self.0.div_euclid(unit.0)
+    }
+}
+
+impl From<Nanos> for TimeDelta {
+    fn from(span: Nanos) -> TimeDelta {
+        TimeDelta::nanoseconds(span.0)
+    }
+}
+
+impl Span {
+    /// The part of the span inside `[from, to)`; empty when none is.
+    #[inline]
+    pub(crate) fn clip(self, from: Instant, to: Instant) -> Span {
+        Span {
+            from: self.from.max(from),
+            to: self.to.min(to),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn is_empty(self) -> bool {
+        self.from >= self.to
+    }
+}
+
+impl BusinessNanos {
+    pub(crate) const ZERO: BusinessNanos = BusinessNanos(0);
+
+    /// `secs` whole seconds of business time, the unit of the yearly
+    /// tables.
+    #[inline]
+    pub(crate) const fn from_secs(secs: i64) -> BusinessNanos {
+        BusinessNanos(secs * NANOS)
+    }
+
+    /// The whole seconds, rounded down.
+    #[inline]
+    pub(crate) const fn floor_secs(self) -> i64 {
+        self.0.div_euclid(NANOS)
+    }
+
+    /// The whole seconds, rounded up.
+    #[inline]
+    pub(crate) const fn ceil_secs(self) -> i64 {
+        self.0.div_euclid(NANOS) + (self.0.rem_euclid(NANOS) != 0) as i64
+    }
+
+    /// Wall-clock time inside one opening window: all of it is business
+    /// time.
+    #[inline]
+    pub(crate) const fn in_window(wall: Nanos) -> BusinessNanos {
+        BusinessNanos(wall.0)
+    }
+
+    /// The wall-clock time this much business time takes inside one
+    /// opening window.
+    #[inline]
+    pub(crate) const fn wall_in_window(self) -> Nanos {
+        Nanos(self.0)
+    }
+
+    /// The bare number, for the atomics that keep each year's total
+    /// (where -1 marks a year not built yet).
+    #[inline]
+    pub(crate) const fn as_nanos(self) -> i64 {
+        self.0
+    }
+
+    /// [`BusinessNanos::as_nanos`] read back.
+    #[inline]
+    pub(crate) const fn from_nanos(nanos: i64) -> BusinessNanos {
+        BusinessNanos(nanos)
+    }
+
+    #[inline]
+    pub(crate) fn checked_add(self, rhs: BusinessNanos) -> Option<BusinessNanos> {
+        self.0.checked_add(rhs.0).map(BusinessNanos)
+    }
+
+    #[inline]
+    pub(crate) fn checked_sub(self, rhs: BusinessNanos) -> Option<BusinessNanos> {
+        self.0.checked_sub(rhs.0).map(BusinessNanos)
+    }
+}
+
+impl AddAssign for BusinessNanos {
+    #[inline]
+    fn add_assign(&mut self, rhs: BusinessNanos) {
+        self.0 += rhs.0;
+    }
+}
+
+impl SubAssign for BusinessNanos {
+    #[inline]
+    fn sub_assign(&mut self, rhs: BusinessNanos) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl Neg for BusinessNanos {
+    type Output = BusinessNanos;
+    #[inline]
+    fn neg(self) -> BusinessNanos {
+        BusinessNanos(-self.0)
+    }
+}
+
+impl Sum for BusinessNanos {
+    #[inline]
+    fn sum<I: Iterator<Item = BusinessNanos>>(iter: I) -> BusinessNanos {
+        BusinessNanos(iter.map(|b| b.0).sum())
+    }
+}
+
+impl From<BusinessNanos> for BusinessDuration {
+    fn from(business: BusinessNanos) -> BusinessDuration {
+        BusinessDuration::from_nanos(i128::from(business.0))
+    }
+}
+
+impl TryFrom<BusinessDuration> for BusinessNanos {
+    type Error = Error;
+
+    /// Fails for a duration longer than the supported range could hold.
+    fn try_from(duration: BusinessDuration) -> Result<BusinessNanos> {
+        duration.to_i64_nanos().map(BusinessNanos)
+    }
+}
