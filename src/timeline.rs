@@ -35,21 +35,21 @@ use crate::date_range::{DateRange, find};
 use crate::error::{Reason, Result, shown};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
-use crate::schedule::{DailyWindow, WeeklySchedule};
+use crate::schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
 use crate::special_hours::SpecialHours;
 use crate::transitions::Transitions;
-use crate::units::{BusinessNanos, EPOCH, Instant, Nanos, SECS_PER_DAY, Span};
+use crate::units::{BusinessNanos, Instant, LocalSecs, Nanos, SECS_PER_DAY, Secs, Span, UtcSecs};
 
 /// Years in the supported range.
 const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
 
 /// The range start as if every zone were UTC: local 1995-01-01T00:00 read
 /// as UTC (788 918 400).
-const NOMINAL_START: Instant = Instant::from_utc(788_918_400);
+const NOMINAL_START: Instant = Instant::from_utc(UtcSecs::new(788_918_400));
 
 /// The range end as if every zone were UTC: local 2100-01-01T00:00 read as
 /// UTC (4 102 444 800).
-const NOMINAL_END: Instant = Instant::from_utc(4_102_444_800);
+const NOMINAL_END: Instant = Instant::from_utc(UtcSecs::new(4_102_444_800));
 
 // Seconds from EPOCH up to the range end must fit the u32 of the tables.
 const _: () = assert!(NOMINAL_END.secs() + 2 * SECS_PER_DAY < u32::MAX as i64);
@@ -103,9 +103,9 @@ impl DayKind {
     }
 }
 
-/// Local seconds (wall time counted as if it were UTC) at midnight of `date`.
-pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
-    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
+/// A window boundary as seconds after local midnight.
+fn since_midnight(t: TimeOfDay) -> Secs {
+    Secs::new(i64::from(t.seconds_from_midnight()))
 }
 
 /// Calls `each(start, end)` with the opening windows of one local day (its
@@ -117,32 +117,29 @@ pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
 fn for_each_window_utc(
     windows: &[DailyWindow],
     transitions: &Transitions,
-    midnight: i64,
+    midnight: LocalSecs,
     cursor: &mut usize,
-    mut each: impl FnMut(i64, i64),
+    mut each: impl FnMut(UtcSecs, UtcSecs),
 ) {
     if let Some(offset) = transitions.offset_for_day(midnight, cursor) {
         // No DST switch near: every boundary moves by the same offset.
-        let utc_midnight = midnight - offset;
+        let utc_midnight = midnight.to_utc(offset);
         for w in windows {
             each(
-                utc_midnight + i64::from(w.start.seconds_from_midnight()),
-                utc_midnight + i64::from(w.end.seconds_from_midnight()),
+                utc_midnight + since_midnight(w.start),
+                utc_midnight + since_midnight(w.end),
             );
         }
         return;
     }
-    let mut last_end = i64::MIN;
+    let mut last_end = UtcSecs::MIN;
     for w in windows {
         let start = transitions
-            .local_to_utc(
-                midnight + i64::from(w.start.seconds_from_midnight()),
-                cursor,
-            )
+            .local_to_utc(midnight + since_midnight(w.start), cursor)
             .earliest()
             .max(last_end);
         let end = transitions
-            .local_to_utc(midnight + i64::from(w.end.seconds_from_midnight()), cursor)
+            .local_to_utc(midnight + since_midnight(w.end), cursor)
             .earliest();
         if end > start {
             last_end = end;
@@ -545,7 +542,7 @@ impl<'a> Timeline<'a> {
         for_each_window_utc(
             self.windows_on(date),
             &year.transitions,
-            local_midnight(date),
+            LocalSecs::midnight(date),
             &mut cursor,
             |s, e| {
                 each(Span {
@@ -566,7 +563,7 @@ impl<'a> Timeline<'a> {
         let mut at = |date: NaiveDate| {
             let utc = year
                 .transitions
-                .local_to_utc(local_midnight(date), &mut cursor)
+                .local_to_utc(LocalSecs::midnight(date), &mut cursor)
                 .earliest();
             Instant::from_utc(utc).clamp(year.start, year.end)
         };
@@ -859,11 +856,12 @@ impl Year {
     fn build(timeline: &Timeline<'_>, year: i32) -> Year {
         let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
         let next = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX);
-        let (first_local, end_local) = (local_midnight(first), local_midnight(next));
+        let (first_local, end_local) = (LocalSecs::midnight(first), LocalSecs::midnight(next));
+        // Three days either side of the year, wider than any offset.
         let transitions = Transitions::scan(
             timeline.zone,
-            first_local - 3 * SECS_PER_DAY,
-            end_local + 3 * SECS_PER_DAY,
+            first_local.to_utc(Secs::days(3)),
+            end_local.to_utc(-Secs::days(3)),
         );
         let mut cursor = 0;
         let start = transitions
@@ -888,10 +886,10 @@ impl Year {
             if kind != DayKind::Open {
                 continue;
             }
-            let midnight = first_local + d as i64 * SECS_PER_DAY;
+            let midnight = first_local + Secs::days(d as i64);
             for_each_window_utc(windows, &transitions, midnight, &mut cursor, |s, e| {
                 // Seconds from EPOCH fit u32 (asserted above).
-                let (s, e) = ((s - EPOCH) as u32, (e - EPOCH) as u32);
+                let (s, e) = (s.since_epoch() as u32, e.since_epoch() as u32);
                 let s = s.max(last_end);
                 if e <= s {
                     return;
@@ -917,8 +915,8 @@ impl Year {
         let ends: Vec<u32> = (0..starts.len())
             .map(|i| starts[i] + (cum[i + 1] - cum[i]))
             .collect();
-        let start_secs = start - EPOCH;
-        let days = (end - start) / SECS_PER_DAY + 2;
+        let start_secs = start.since_epoch();
+        let days = (end.since_epoch() - start_secs) / SECS_PER_DAY + 2;
         let by_day = first_at_least(&ends, days, |k| start_secs + k * SECS_PER_DAY + 1);
         let average = u64::from(total) / (starts.len().max(1) as u64);
         let business_shift = average.max(1).ilog2() + 1;

@@ -2,25 +2,28 @@
 //! seconds to nanoseconds, business time to wall-clock time or local time
 //! to UTC does not compile.
 //!
-//! Each type is an `i64` underneath (`#[repr(transparent)]`), and each
-//! operation is one machine operation on it, so the types cost nothing at
-//! run time. Only the operations that make sense exist: an instant moved
+//! Each type is an `i64` underneath (`#[repr(transparent)]`) and each
+//! operation the integer arithmetic it replaces, inlined, so the types
+//! cost nothing at run time. Only the operations that make sense exist: an instant moved
 //! by a span is an instant, two instants give a span, two instants never
 //! add up. The conversions between units are the named functions below;
 //! those to and from chrono's types are the calendar's boundary.
 //!
-//! | type            | what it counts                                        |
-//! | --------------- | ----------------------------------------------------- |
-//! | [`Instant`]     | nanoseconds from [`EPOCH`], a point on the timeline   |
-//! | [`Nanos`]       | wall-clock nanoseconds between two instants           |
-//! | [`Span`]        | the instants `[from, to)`                             |
-//! | [`BusinessNanos`] | business time, as the engine adds it up             |
+//! | type              | what it counts                                        |
+//! | ----------------- | ----------------------------------------------------- |
+//! | [`Instant`]       | nanoseconds from [`EPOCH`], a point on the timeline   |
+//! | [`Nanos`]         | wall-clock nanoseconds between two instants           |
+//! | [`Span`]          | the instants `[from, to)`                             |
+//! | [`BusinessNanos`] | business time, as the engine adds it up               |
+//! | [`UtcSecs`]       | UTC seconds (Unix time)                               |
+//! | [`LocalSecs`]     | local wall time, counted as if it were UTC            |
+//! | [`Secs`]          | seconds between two of the above, or a zone's offset  |
 
 use std::fmt;
 use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+use std::ops::{Add, AddAssign, Div, Neg, Sub, SubAssign};
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
 
 use crate::duration::BusinessDuration;
 use crate::error::{Error, Result};
@@ -37,7 +40,7 @@ pub(crate) const SECS_PER_DAY: i64 = 86_400;
 /// one and three days after it in every zone (offsets lie within ±14
 /// hours), every instant of the range is positive, and the offset of an
 /// instant needs no time-zone lookup.
-pub(crate) const EPOCH: i64 = 788_918_400 - 2 * SECS_PER_DAY;
+pub(crate) const EPOCH: UtcSecs = UtcSecs(788_918_400 - 2 * SECS_PER_DAY);
 
 /// An instant: nanoseconds from [`EPOCH`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,6 +57,23 @@ pub(crate) struct Nanos(i64);
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(transparent)]
 pub(crate) struct BusinessNanos(i64);
+
+/// UTC seconds (Unix time), as chrono-tz's offsets change at them.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+pub(crate) struct UtcSecs(i64);
+
+/// Local wall time in seconds, counted as if it were UTC: what opening
+/// hours are written in. A zone's offset turns it into [`UtcSecs`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+pub(crate) struct LocalSecs(i64);
+
+/// Seconds between two UTC or two local times, or a zone's offset
+/// (seconds east of UTC: local minus UTC).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+pub(crate) struct Secs(i64);
 
 /// The instants `[from, to)`: a pause, an opening window, a stretch of
 /// one. Ordered by `from`, then `to`.
@@ -75,7 +95,7 @@ macro_rules! debug_as_number {
         }
     )*};
 }
-debug_as_number!(Instant, Nanos, BusinessNanos);
+debug_as_number!(Instant, Nanos, BusinessNanos, UtcSecs, LocalSecs, Secs);
 
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -100,6 +120,11 @@ op!(Instant - Nanos = Instant, Sub sub);
 op!(Instant - Instant = Nanos, Sub sub);
 op!(BusinessNanos + BusinessNanos = BusinessNanos, Add add);
 op!(BusinessNanos - BusinessNanos = BusinessNanos, Sub sub);
+op!(UtcSecs + Secs = UtcSecs, Add add);
+op!(UtcSecs - Secs = UtcSecs, Sub sub);
+op!(UtcSecs - UtcSecs = Secs, Sub sub);
+op!(LocalSecs + Secs = LocalSecs, Add add);
+op!(LocalSecs - Secs = LocalSecs, Sub sub);
 
 impl Instant {
     /// Before every instant of the range.
@@ -117,22 +142,21 @@ impl Instant {
         self.0.div_euclid(NANOS)
     }
 
-    /// UTC second `utc`.
     #[inline]
-    pub(crate) const fn from_utc(utc: i64) -> Instant {
-        Instant::from_secs(utc - EPOCH)
+    pub(crate) const fn from_utc(utc: UtcSecs) -> Instant {
+        Instant::from_secs(utc.since_epoch())
     }
 
     /// The UTC second that holds the instant.
     #[inline]
-    pub(crate) const fn utc(self) -> i64 {
-        EPOCH + self.secs()
+    pub(crate) const fn utc(self) -> UtcSecs {
+        UtcSecs(EPOCH.0 + self.secs())
     }
 
     /// `instant`, or `None` when it is too far from [`EPOCH`] for an
     /// `i64` of nanoseconds.
     pub(crate) fn of<T: TimeZone>(instant: &DateTime<T>) -> Option<Instant> {
-        (instant.timestamp() - EPOCH)
+        (instant.timestamp() - EPOCH.0)
             .checked_mul(NANOS)
             .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())))
             .map(Instant)
@@ -143,7 +167,7 @@ impl Instant {
         Instant(
             instant
                 .timestamp()
-                .saturating_sub(EPOCH)
+                .saturating_sub(EPOCH.0)
                 .saturating_mul(NANOS)
                 .saturating_add(i64::from(instant.timestamp_subsec_nanos())),
         )
@@ -152,7 +176,7 @@ impl Instant {
     /// The instant as a UTC date-time.
     pub(crate) fn naive_utc(self) -> NaiveDateTime {
         let nanos = self.0.rem_euclid(NANOS) as u32;
-        DateTime::from_timestamp(self.utc(), nanos)
+        DateTime::from_timestamp(self.utc().0, nanos)
             .unwrap_or_default()
             .naive_utc()
     }
@@ -296,5 +320,79 @@ impl TryFrom<BusinessDuration> for BusinessNanos {
     /// Fails for a duration longer than the supported range could hold.
     fn try_from(duration: BusinessDuration) -> Result<BusinessNanos> {
         duration.to_i64_nanos().map(BusinessNanos)
+    }
+}
+
+impl UtcSecs {
+    /// Before every UTC second of the range.
+    pub(crate) const MIN: UtcSecs = UtcSecs(i64::MIN);
+
+    #[inline]
+    pub(crate) const fn new(secs: i64) -> UtcSecs {
+        UtcSecs(secs)
+    }
+
+    /// Seconds from [`EPOCH`], the unit of the yearly tables.
+    #[inline]
+    pub(crate) const fn since_epoch(self) -> i64 {
+        self.0 - EPOCH.0
+    }
+
+    /// The local time here, at `offset`.
+    #[inline]
+    pub(crate) fn to_local(self, offset: Secs) -> LocalSecs {
+        LocalSecs(self.0 + offset.0)
+    }
+
+    pub(crate) fn naive_utc(self) -> NaiveDateTime {
+        DateTime::from_timestamp(self.0, 0)
+            .unwrap_or_default()
+            .naive_utc()
+    }
+}
+
+impl LocalSecs {
+    /// Local midnight at the start of `date`.
+    pub(crate) fn midnight(date: NaiveDate) -> LocalSecs {
+        LocalSecs::of(date.and_time(NaiveTime::MIN))
+    }
+
+    pub(crate) fn of(local: NaiveDateTime) -> LocalSecs {
+        LocalSecs(local.and_utc().timestamp())
+    }
+
+    /// The UTC time this local time is at `offset`; with an `offset`
+    /// beyond any zone's, a bound on where it can be in any zone.
+    #[inline]
+    pub(crate) fn to_utc(self, offset: Secs) -> UtcSecs {
+        UtcSecs(self.0 - offset.0)
+    }
+}
+
+impl Secs {
+    #[inline]
+    pub(crate) const fn new(secs: i64) -> Secs {
+        Secs(secs)
+    }
+
+    #[inline]
+    pub(crate) const fn days(days: i64) -> Secs {
+        Secs(days * SECS_PER_DAY)
+    }
+}
+
+impl Neg for Secs {
+    type Output = Secs;
+    #[inline]
+    fn neg(self) -> Secs {
+        Secs(-self.0)
+    }
+}
+
+impl Div<i64> for Secs {
+    type Output = Secs;
+    #[inline]
+    fn div(self, rhs: i64) -> Secs {
+        Secs(self.0 / rhs)
     }
 }
