@@ -2,9 +2,9 @@
 //! seconds to nanoseconds, business time to wall-clock time or local time
 //! to UTC does not compile.
 //!
-//! Each type is an `i64` underneath (`#[repr(transparent)]`) and each
-//! operation the integer arithmetic it replaces, inlined, so the types
-//! cost nothing at run time. Only the operations that make sense exist: an instant moved
+//! Each type is an `i64` underneath (`#[repr(transparent)]`; a [`Span`]
+//! is two) and each operation the integer arithmetic it replaces,
+//! inlined, so the types cost nothing at run time. Only the operations that make sense exist: an instant moved
 //! by a span is an instant, two instants give a span, two instants never
 //! add up. The conversions between units are the named functions below;
 //! those to and from chrono's types are the calendar's boundary.
@@ -43,35 +43,35 @@ pub(crate) const SECS_PER_DAY: i64 = 86_400;
 pub(crate) const EPOCH: UtcSecs = UtcSecs(788_918_400 - 2 * SECS_PER_DAY);
 
 /// An instant: nanoseconds from [`EPOCH`].
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
 pub(crate) struct Instant(i64);
 
 /// Wall-clock nanoseconds: how far apart two instants are.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
 pub(crate) struct Nanos(i64);
 
 /// Business time in nanoseconds: the engine's sums of opening hours,
 /// distinct from the wall-clock time they are found in.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
 pub(crate) struct BusinessNanos(i64);
 
 /// UTC seconds (Unix time), as chrono-tz's offsets change at them.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
 pub(crate) struct UtcSecs(i64);
 
 /// Local wall time in seconds, counted as if it were UTC: what opening
 /// hours are written in. A zone's offset turns it into [`UtcSecs`].
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
 pub(crate) struct LocalSecs(i64);
 
 /// Seconds between two UTC or two local times, or a zone's offset
 /// (seconds east of UTC: local minus UTC).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
 pub(crate) struct Secs(i64);
 
@@ -96,6 +96,44 @@ macro_rules! debug_as_number {
     )*};
 }
 debug_as_number!(Instant, Nanos, BusinessNanos, UtcSecs, LocalSecs, Secs);
+
+// Comparisons are the numbers', operator by operator: the derived ones go
+// through `partial_cmp`, which the optimiser does not always fold back
+// into one comparison.
+macro_rules! ordered_as_number {
+    ($($t:ty),*) => {$(
+        impl Ord for $t {
+            #[inline]
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.0.cmp(&other.0)
+            }
+        }
+
+        impl PartialOrd for $t {
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+            #[inline]
+            fn lt(&self, other: &Self) -> bool {
+                self.0 < other.0
+            }
+            #[inline]
+            fn le(&self, other: &Self) -> bool {
+                self.0 <= other.0
+            }
+            #[inline]
+            fn gt(&self, other: &Self) -> bool {
+                self.0 > other.0
+            }
+            #[inline]
+            fn ge(&self, other: &Self) -> bool {
+                self.0 >= other.0
+            }
+        }
+    )*};
+}
+ordered_as_number!(Instant, Nanos, BusinessNanos, UtcSecs, LocalSecs, Secs);
 
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,6 +193,7 @@ impl Instant {
 
     /// `instant`, or `None` when it is too far from [`EPOCH`] for an
     /// `i64` of nanoseconds.
+    #[inline]
     pub(crate) fn of<T: TimeZone>(instant: &DateTime<T>) -> Option<Instant> {
         (instant.timestamp() - EPOCH.0)
             .checked_mul(NANOS)
@@ -163,6 +202,7 @@ impl Instant {
     }
 
     /// `instant`, saturating at the ends of `i64`.
+    #[inline]
     pub(crate) fn saturating_of<T: TimeZone>(instant: &DateTime<T>) -> Instant {
         Instant(
             instant
@@ -174,6 +214,7 @@ impl Instant {
     }
 
     /// The instant as a UTC date-time.
+    #[inline]
     pub(crate) fn naive_utc(self) -> NaiveDateTime {
         let nanos = self.0.rem_euclid(NANOS) as u32;
         DateTime::from_timestamp(self.utc().0, nanos)
@@ -198,6 +239,7 @@ impl Nanos {
 }
 
 impl From<Nanos> for TimeDelta {
+    #[inline]
     fn from(span: Nanos) -> TimeDelta {
         TimeDelta::nanoseconds(span.0)
     }
@@ -237,8 +279,8 @@ impl BusinessNanos {
 
     /// The whole seconds, rounded up.
     #[inline]
-    pub(crate) const fn ceil_secs(self) -> i64 {
-        self.0.div_euclid(NANOS) + (self.0.rem_euclid(NANOS) != 0) as i64
+    pub(crate) fn ceil_secs(self) -> i64 {
+        self.0.div_euclid(NANOS) + i64::from(self.0.rem_euclid(NANOS) != 0)
     }
 
     /// Wall-clock time inside one opening window: all of it is business
@@ -309,6 +351,7 @@ impl Sum for BusinessNanos {
 }
 
 impl From<BusinessNanos> for BusinessDuration {
+    #[inline]
     fn from(business: BusinessNanos) -> BusinessDuration {
         BusinessDuration::from_nanos(i128::from(business.0))
     }
@@ -318,6 +361,7 @@ impl TryFrom<BusinessDuration> for BusinessNanos {
     type Error = Error;
 
     /// Fails for a duration longer than the supported range could hold.
+    #[inline]
     fn try_from(duration: BusinessDuration) -> Result<BusinessNanos> {
         duration.to_i64_nanos().map(BusinessNanos)
     }
@@ -344,6 +388,7 @@ impl UtcSecs {
         LocalSecs(self.0 + offset.0)
     }
 
+    #[inline]
     pub(crate) fn naive_utc(self) -> NaiveDateTime {
         DateTime::from_timestamp(self.0, 0)
             .unwrap_or_default()
@@ -353,10 +398,12 @@ impl UtcSecs {
 
 impl LocalSecs {
     /// Local midnight at the start of `date`.
+    #[inline]
     pub(crate) fn midnight(date: NaiveDate) -> LocalSecs {
         LocalSecs::of(date.and_time(NaiveTime::MIN))
     }
 
+    #[inline]
     pub(crate) fn of(local: NaiveDateTime) -> LocalSecs {
         LocalSecs(local.and_utc().timestamp())
     }
