@@ -443,3 +443,20 @@ impl Div<i64> for Secs {
         Secs(self.0 / rhs)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_the_numbers_as_before() {
+        let span = Span {
+            from: Instant(1),
+            to: Instant(2),
+        };
+        let pair = (1_i64, 2_i64);
+        assert_eq!(format!("{span:?}"), format!("{pair:?}"));
+        assert_eq!(format!("{span:#?}"), format!("{pair:#?}"));
+        assert_eq!(format!("{:?}", Some(BusinessNanos(-3))), "Some(-3)");
+    }
+}
