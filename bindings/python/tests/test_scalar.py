@@ -319,9 +319,12 @@ def test_calendar_json_round_trip(data_dir):
     region = Calendar.from_json('{"time_zone": "Europe/Berlin", "week": {"monday": ["09:00-17:00"]}, "holidays": "DE-BE"}')
     assert region.is_holiday("2026-03-08")
     with pytest.raises(sla_clock.CalendarError, match="line 1"):
-        Calendar.from_json('{"time_zone": "Europe/Berlin", "week": {"monday": ["09:00-25:00"]}}')
-    with pytest.raises(sla_clock.CalendarError):
+        Calendar.from_json('{"time_zone": "Europe/Berlin", "week": {"monday": ["09:00-25:00"]}, "holidays": []}')
+    # Not JSON, or a missing field: the crate's Json kind, with the position.
+    with pytest.raises(sla_clock.JsonError, match="line 1 column 2"):
         Calendar.from_json("not json")
+    with pytest.raises(sla_clock.JsonError, match="missing field `holidays`"):
+        Calendar.from_json('{"time_zone": "Europe/Berlin", "week": {"monday": ["09:00-17:00"]}}')
 
 
 def test_pickle_round_trip(data_dir):
