@@ -295,7 +295,7 @@ fn every_loader_keeps_every_kind() {
         (r#"{"time_zone": "Europe/Berlin"}"#, ErrorKind::Json),
         (&calendar(r#""holidays": [], "extra": 1"#), ErrorKind::Json),
         (
-            &r#"{"time_zone": "Mars/Olympus", "week": {}, "holidays": []}"#.to_string(),
+            r#"{"time_zone": "Mars/Olympus", "week": {}, "holidays": []}"#,
             ErrorKind::Calendar,
         ),
         (&calendar(r#""holidays": "XX-YY""#), ErrorKind::Calendar),
