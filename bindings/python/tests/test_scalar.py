@@ -427,8 +427,13 @@ def test_met_and_breached():
     assert late.overdue == 6 * H
     assert late.remaining == -6 * H
     assert late.text == "breached by 6h, was due 2026-12-21T12:00:00+01:00[Europe/Berlin]"
-    # A response after now is not known yet.
+    # A response after now is not known yet: every value of the reading is
+    # the one without a response; one at or before now fixes the time left.
     assert clock.status("2026-12-21T11:00", "2026-12-21T11:30") == "pending"
+    later = clock.reading("2026-12-21T11:00", "2026-12-21T11:30")
+    assert later.to_dict() == clock.reading("2026-12-21T11:00").to_dict()
+    answered = clock.reading("2026-12-22T09:00", "2026-12-21T11:30")
+    assert answered.remaining == timedelta(minutes=30)
     assert clock.time_until_due("2026-12-18T18:00") == timedelta(hours=66)
 
 
