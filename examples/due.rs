@@ -11,12 +11,13 @@ mod cli;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+use chrono::DateTime;
 use chrono::SecondsFormat;
-use sla_clock::{Calendar, Explanation, Policy, Priority, SlaClock};
+use sla_clock::{Calendar, Explanation, Language, Policy, Priority, SlaClock, Tz};
 
 const USAGE: &str = "\
-Usage: due [--calendar FILE] [--policy FILE] [--explain] <priority> <created>
-       due [--calendar FILE] [--policy FILE] --batch
+Usage: due [--calendar FILE] [--policy FILE] [--json] [--explain] <priority> <created>
+       due [--calendar FILE] [--policy FILE] [--json] --batch
 
 Prints the instant a ticket's first response is due, as RFC 3339 in the
 calendar's time zone. Without options it uses the default policy (Urgent 4
@@ -33,6 +34,10 @@ holidays).
 Options:
   --calendar FILE  the calendar as JSON, in the form of data/munich-calendar.json
   --policy FILE    the policy as JSON, in the form of data/default-policy.json
+  --json           write JSON, one object a line (docs/SERVICE.md):
+                   {\"priority\": P, \"created\": T, \"due\": T, \"zone\": Z}, with
+                   --explain also \"explanation\"; in --batch a failed line is
+                   {\"error\": {\"kind\": K, \"message\": M}}; needs --features serde
   --explain        also print each day that counted or was skipped, and why
   --batch          read lines '<priority> <created>' (one space or tab between)
                    from standard input and write one line per input line: the
@@ -58,48 +63,107 @@ fn due(
     policy: &Policy,
     priority: &str,
     created: &str,
+    json: bool,
 ) -> sla_clock::Result<String> {
     let priority: Priority = priority.parse()?;
     let created = calendar.parse_datetime(created)?;
     let due = policy.due(calendar, priority, &created)?;
-    Ok(due.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+    let show = |t: &DateTime<Tz>| t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+    if json {
+        return Ok(json_object(&[
+            (
+                "priority",
+                json_string(&priority.name(Language::English).to_lowercase()),
+            ),
+            (
+                "created",
+                json_string(&show(&created.with_timezone(&calendar.zone()))),
+            ),
+            ("due", json_string(&show(&due))),
+            ("zone", json_string(calendar.zone().name())),
+        ]));
+    }
+    Ok(show(&due))
 }
 
+/// `{"key": value, ...}` from values already written as JSON.
+fn json_object(fields: &[(&str, String)]) -> String {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| format!("{}: {value}", json_string(key)))
+        .collect();
+    format!("{{{}}}", fields.join(", "))
+}
+
+/// A JSON string. The crate's writer when it has one (`--json` needs it),
+/// else debug quoting, which is never used for output then.
+fn json_string(text: &str) -> String {
+    #[cfg(feature = "serde")]
+    return serde_json::to_string(text).unwrap_or_default();
+    #[cfg(not(feature = "serde"))]
+    format!("{text:?}")
+}
+
+/// Why a batch line failed: the kind of the library's error, or `line`
+/// for a line that is not `<priority> <created>`, and the message.
+type LineError = (&'static str, String);
+
 /// One batch line to one output line; never fails the whole run.
-fn batch_line(calendar: &Calendar, policy: &Policy, line: &[u8]) -> Result<String, String> {
-    let line = std::str::from_utf8(line).map_err(|_| "line is not valid UTF-8".to_string())?;
+fn batch_line(
+    calendar: &Calendar,
+    policy: &Policy,
+    line: &[u8],
+    json: bool,
+) -> Result<String, LineError> {
+    let shape = |message: String| ("line", message);
+    let line =
+        std::str::from_utf8(line).map_err(|_| shape("line is not valid UTF-8".to_string()))?;
     if line.is_empty() {
-        return Err("empty line; expected '<priority> <created>'".to_string());
+        return Err(shape(
+            "empty line; expected '<priority> <created>'".to_string(),
+        ));
     }
     let fields: Vec<&str> = line.split([' ', '\t']).collect();
     match fields.as_slice() {
-        [priority, created] => due(calendar, policy, priority, created).map_err(|e| e.to_string()),
-        _ => Err(format!(
+        [priority, created] => due(calendar, policy, priority, created, json)
+            .map_err(|e| (e.kind().name(), e.to_string())),
+        _ => Err(shape(format!(
             "expected '<priority> <created>' separated by one space or tab, found {} in '{line}'",
             cli::plural(fields.len(), "field")
-        )),
+        ))),
     }
 }
 
-fn too_long(line: &[u8]) -> String {
+fn too_long(line: &[u8]) -> LineError {
     let start = String::from_utf8_lossy(&line[..line.len().min(QUOTED_BYTES)]);
-    format!("line is longer than {MAX_LINE_BYTES} bytes; it starts '{start}'")
+    (
+        "line",
+        format!("line is longer than {MAX_LINE_BYTES} bytes; it starts '{start}'"),
+    )
 }
 
-fn batch(calendar: &Calendar, policy: &Policy) -> io::Result<bool> {
+fn batch(calendar: &Calendar, policy: &Policy, json: bool) -> io::Result<bool> {
     let mut input = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut line = Vec::with_capacity(MAX_LINE_BYTES + 1);
     let mut all_ok = true;
     while let Some(complete) = cli::next_line(&mut input, &mut line, MAX_LINE_BYTES)? {
         let result = if complete {
-            batch_line(calendar, policy, &line)
+            batch_line(calendar, policy, &line, json)
         } else {
             Err(too_long(&line))
         };
         match result {
             Ok(due) => writeln!(out, "{due}")?,
-            Err(reason) => {
+            Err((kind, reason)) if json => {
+                all_ok = false;
+                let error = json_object(&[
+                    ("kind", json_string(kind)),
+                    ("message", json_string(&reason)),
+                ]);
+                writeln!(out, "{}", json_object(&[("error", error)]))?;
+            }
+            Err((_, reason)) => {
                 all_ok = false;
                 writeln!(out, "error: {}", cli::visible(&reason))?;
             }
@@ -121,6 +185,14 @@ fn explain(
     SlaClock::new(calendar, &created, target)?.explain()
 }
 
+/// The explanation in the crate's JSON form.
+fn explanation_json(explanation: &Explanation) -> String {
+    #[cfg(feature = "serde")]
+    return serde_json::to_string(explanation).unwrap_or_default();
+    #[cfg(not(feature = "serde"))]
+    format!("{explanation:?}")
+}
+
 fn main() -> ExitCode {
     run().unwrap_or_else(|code| code)
 }
@@ -130,6 +202,7 @@ fn run() -> Result<ExitCode, ExitCode> {
     let mut args = cli::args(USAGE)?;
     let calendar = cli::calendar(&mut args, USAGE)?;
     let policy = cli::policy(&mut args, USAGE)?;
+    let json = cli::json(&mut args)?;
     let usage_error = |message: &str| cli::fail(2, &format!("{message}\n\n{USAGE}"));
     if args.iter().any(|a| a == "--batch") {
         if args.len() != 1 {
@@ -137,7 +210,7 @@ fn run() -> Result<ExitCode, ExitCode> {
                 "--batch takes no other arguments; it reads from standard input",
             ));
         }
-        return match batch(&calendar, &policy) {
+        return match batch(&calendar, &policy, json) {
             Ok(true) => Ok(ExitCode::SUCCESS),
             Ok(false) => Ok(ExitCode::from(1)),
             Err(e) => Err(cli::write_failed(e)),
@@ -154,9 +227,18 @@ fn run() -> Result<ExitCode, ExitCode> {
             cli::plural(rest.len(), "argument")
         )));
     };
-    let due =
-        due(&calendar, &policy, priority, created).map_err(|e| cli::fail(1, &e.to_string()))?;
-    if explained {
+    let due = due(&calendar, &policy, priority, created, json)
+        .map_err(|e| cli::fail(1, &e.to_string()))?;
+    if explained && json {
+        let explanation = explain(&calendar, &policy, priority, created)
+            .map_err(|e| cli::fail(1, &e.to_string()))?;
+        let explanation = explanation_json(&explanation);
+        let line = format!(
+            "{},\"explanation\":{explanation}}}",
+            due.trim_end_matches('}')
+        );
+        cli::print(format_args!("{line}\n"))?;
+    } else if explained {
         let explanation = explain(&calendar, &policy, priority, created)
             .map_err(|e| cli::fail(1, &e.to_string()))?;
         // An explanation can run to many lines: it is written as it is

@@ -15,7 +15,7 @@ use sla_clock::{Calendar, Policy, Priority, RiskThreshold, SlaClock};
 const USAGE: &str = "\
 Usage: status <priority> <created> [--now <instant>] [--responded <instant>]
               [--paused <from>/<to>]... [--at-risk <percent>]
-              [--calendar FILE] [--policy FILE]
+              [--calendar FILE] [--policy FILE] [--json]
 
 Prints a ticket's SLA status at --now: met, pending, at_risk or breached,
 the business time left (negative when overdue), the due instant, and when
@@ -36,8 +36,19 @@ Munich support calendar.
                          repeat for several; <from>/.. for a pause still running
                          at --now
   --at-risk <percent>    report at_risk once this share of the target has
-                         elapsed, written like 80% (default 75%)
-  -h, --help             print this help";
+                         elapsed, written 80 or 80% (default 75%)
+  --json                 write the reading as one JSON object (docs/SERVICE.md):
+                         {\"status\", \"remaining_ns\", \"elapsed_ns\", \"due\",
+                         \"at_risk_from\", \"next_change\", \"zone\"}; needs
+                         --features serde
+  -h, --help             print this help
+
+Exit status: 0 on success, 1 when a date or the ticket failed (a priority,
+an instant, a pause, a response before creation, a deadline out of range),
+2 for a usage error (a bad option, --at-risk or configuration file). A
+reader that closes the output early (head) ends the program quietly.
+
+Supported dates: 1995-01-01 to 2099-12-31.";
 
 struct Args {
     priority: String,
@@ -88,7 +99,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     }
 }
 
-fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, String> {
+fn run(
+    args: Args,
+    threshold: RiskThreshold,
+    json: bool,
+    calendar: &Calendar,
+    policy: &Policy,
+) -> Result<String, String> {
     let text = |e: sla_clock::Error| e.to_string();
     let instant = |s: &str| calendar.parse_datetime(s).map_err(text);
     let priority: Priority = args.priority.parse().map_err(text)?;
@@ -105,12 +122,6 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
         .map(|text| calendar.parse_pause(text))
         .collect::<sla_clock::Result<Vec<_>>>()
         .map_err(text)?;
-    let threshold: RiskThreshold = args
-        .at_risk
-        .as_deref()
-        .unwrap_or("75%")
-        .parse()
-        .map_err(text)?;
     let clock = SlaClock::for_priority(calendar, policy, priority, &created)
         .and_then(|c| c.with_pauses(pauses))
         .map(|c| c.with_risk_threshold(threshold))
@@ -123,6 +134,9 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
     // cannot disagree (a running pause ends at `now`, a later response is
     // not known yet).
     let reading = clock.reading(&now).map_err(text)?;
+    if json {
+        return Ok(reading_json(&reading));
+    }
     let show = |t: DateTime<chrono_tz::Tz>| t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
     let mut out = format!(
         "status       {}\nremaining    {}\ndue          {}\n",
@@ -143,6 +157,14 @@ fn run(args: Args, calendar: &Calendar, policy: &Policy) -> Result<String, Strin
     Ok(out)
 }
 
+/// The reading in the crate's JSON form, one line.
+fn reading_json(reading: &sla_clock::SlaReading) -> String {
+    #[cfg(feature = "serde")]
+    return format!("{}\n", serde_json::to_string(reading).unwrap_or_default());
+    #[cfg(not(feature = "serde"))]
+    format!("{reading:?}\n")
+}
+
 fn main() -> ExitCode {
     run_main().unwrap_or_else(|code| code)
 }
@@ -152,9 +174,13 @@ fn run_main() -> Result<ExitCode, ExitCode> {
     let mut args = cli::args(USAGE)?;
     let calendar = cli::calendar(&mut args, USAGE)?;
     let policy = cli::policy(&mut args, USAGE)?;
+    let json = cli::json(&mut args)?;
     let args =
         parse_args(&args).map_err(|message| cli::fail(2, &format!("{message}\n\n{USAGE}")))?;
-    let text = run(args, &calendar, &policy).map_err(|message| cli::fail(1, &message))?;
+    let threshold = cli::risk_threshold(args.at_risk.as_deref().unwrap_or("75"))
+        .map_err(|message| cli::fail(2, &format!("{message}\n\n{USAGE}")))?;
+    let text =
+        run(args, threshold, json, &calendar, &policy).map_err(|message| cli::fail(1, &message))?;
     cli::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -19,8 +19,7 @@ use chrono_tz::Tz;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 use sla_clock::{
-    BusinessDuration, Calendar, Cycle, Event, EventKind, Lifecycle, RiskThreshold, TicketHistory,
-    TicketReport,
+    BusinessDuration, Calendar, Cycle, Event, EventKind, Lifecycle, TicketHistory, TicketReport,
 };
 
 const USAGE: &str = "\
@@ -87,7 +86,8 @@ Options:
                        data/default-policy.json sets the first response only
                        (default: the first response with the support
                        policy's table: 4 business hours, 1, 2, 5 days)
-  --at-risk <percent>  at risk from this share of a target (default 75)
+  --at-risk <percent>  at risk from this share of a target, written 80 or
+                       80% (default 75)
   -h, --help           print this help
 
 Exit status: 0 when every line and ticket is fine, 1 when any error line or
@@ -550,17 +550,7 @@ fn main() -> ExitCode {
         Ok(now) => now,
         Err(e) => return usage_error(&format!("invalid --now: {e}")),
     };
-    let risk = match &options.at_risk {
-        None => Ok(75),
-        Some(p) => p
-            .parse::<u8>()
-            .ok()
-            .filter(|n| *n <= 100 && p.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| {
-                format!("invalid at-risk threshold '{p}'; expected a percentage from 0 to 100")
-            }),
-    }
-    .and_then(|p| RiskThreshold::percent(p).map_err(|e| e.to_string()));
+    let risk = cli::risk_threshold(options.at_risk.as_deref().unwrap_or("75"));
     let risk = match risk {
         Ok(risk) => risk,
         Err(message) => return usage_error(&message),

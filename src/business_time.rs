@@ -1,8 +1,8 @@
 //! The arithmetic that due time, elapsed time and remaining time share.
 //!
-//! Everything here works on nanoseconds from the start of the supported
-//! range and asks the calendar's timeline where the open intervals lie, so
-//! a fix here fixes every public function at once.
+//! Everything here works on instants of the calendar's timeline and asks
+//! it where the open intervals lie, so a fix here fixes every public
+//! function at once.
 
 use chrono::{DateTime, TimeZone};
 use chrono_tz::Tz;
@@ -10,19 +10,24 @@ use chrono_tz::Tz;
 use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::timeline::{Located, Timeline};
+use crate::units::{BusinessNanos, Instant, Span};
 
-/// Paused intervals `[from, to)`, sorted, merged, in nanoseconds from the
-/// range start.
-pub(crate) type PauseSpans = [(i64, i64)];
+/// Paused intervals, sorted, merged.
+pub(crate) type PauseSpans = [Span];
 
 /// Business time in `[from, to)` (`from <= to`) outside the pauses.
-pub(crate) fn elapsed_ns(timeline: &Timeline<'_>, from: i64, to: i64, pauses: &PauseSpans) -> i64 {
-    let open = |a: i64, b: i64| timeline.business_between(a, b);
-    let paused: i64 = pauses
+pub(crate) fn elapsed_ns(
+    timeline: &Timeline<'_>,
+    from: Instant,
+    to: Instant,
+    pauses: &PauseSpans,
+) -> BusinessNanos {
+    let open = |a: Instant, b: Instant| timeline.business_between(a, b);
+    let paused: BusinessNanos = pauses
         .iter()
-        .map(|&(p, q)| (p.max(from), q.min(to)))
-        .filter(|&(p, q)| p < q)
-        .map(|(p, q)| open(p, q))
+        .map(|p| p.clip(from, to))
+        .filter(|p| !p.is_empty())
+        .map(|p| open(p.from, p.to))
         .sum();
     open(from, to) - paused
 }
@@ -31,34 +36,34 @@ pub(crate) fn elapsed_ns(timeline: &Timeline<'_>, from: i64, to: i64, pauses: &P
 /// `[from, t)` outside the pauses reaches `target` (>= 0).
 pub(crate) fn due_ns(
     timeline: &Timeline<'_>,
-    from: i64,
-    target: i64,
+    from: Instant,
+    target: BusinessNanos,
     pauses: &PauseSpans,
-) -> Result<i64> {
+) -> Result<Instant> {
     due_located(timeline, from, target, pauses).map(|due| due.t)
 }
 
 /// [`due_ns`] with the year that holds the answer.
 pub(crate) fn due_located<'a>(
     timeline: &Timeline<'a>,
-    from: i64,
-    target: i64,
+    from: Instant,
+    target: BusinessNanos,
     pauses: &PauseSpans,
 ) -> Result<Located<'a>> {
-    if target == 0 {
+    if target == BusinessNanos::ZERO {
         return Ok(timeline.locate(from));
     }
     let mut position = from;
     let mut left = target;
-    for &(p, q) in pauses.iter().filter(|&&(_, q)| q > from) {
-        if p > position {
-            let before_pause = timeline.business_between(position, p);
+    for pause in pauses.iter().filter(|p| p.to > from) {
+        if pause.from > position {
+            let before_pause = timeline.business_between(position, pause.from);
             if before_pause >= left {
                 break;
             }
             left -= before_pause;
         }
-        position = position.max(q);
+        position = position.max(pause.to);
     }
     timeline
         .advance(position, left)
@@ -90,8 +95,8 @@ pub(crate) fn before<T: TimeZone>(
         }
         .into());
     }
-    let back = amount.to_i64_nanos()?;
-    if back == 0 {
+    let back = BusinessNanos::try_from(amount)?;
+    if back == BusinessNanos::ZERO {
         return Ok(timeline.locate(to).datetime());
     }
     let start = timeline.retreat(to, back).ok_or_else(|| {
@@ -113,16 +118,16 @@ pub(crate) fn business_time<A: TimeZone, B: TimeZone>(
     let (a, b) = (timeline.offset_ns(from)?, timeline.offset_ns(to)?);
     let elapsed = timeline.business_between(a.min(b), a.max(b));
     let signed = if a <= b { elapsed } else { -elapsed };
-    Ok(BusinessDuration::from_nanos(i128::from(signed)))
+    Ok(BusinessDuration::from(signed))
 }
 
-/// A target as nanoseconds, refusing negative ones.
-pub(crate) fn non_negative(target: BusinessDuration) -> Result<i64> {
+/// A target as the engine counts it, refusing negative ones.
+pub(crate) fn non_negative(target: BusinessDuration) -> Result<BusinessNanos> {
     if target.is_negative() {
         return Err(crate::error::Reason::NegativeTarget {
             target: crate::error::shown(target),
         }
         .into());
     }
-    target.to_i64_nanos()
+    BusinessNanos::try_from(target)
 }

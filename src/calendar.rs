@@ -17,6 +17,7 @@ use crate::regions::{Region, munich_holiday_rules};
 use crate::schedule::{DailyWindow, TimeOfDay, WEEK, WeeklySchedule};
 use crate::special_hours::SpecialHours;
 use crate::timeline::{Timeline, Years};
+use crate::units::Instant;
 use crate::validation::{
     check_closure, check_closure_count, check_day_length, check_holiday_rule_count,
     check_special_date_count, check_special_hours, check_window_count, check_zone,
@@ -654,7 +655,7 @@ impl Calendar {
         instant: &DateTime<T>,
         change: &'static str,
         side: &'static str,
-        find: impl Fn(&Timeline<'_>, i64) -> Option<i64>,
+        find: impl Fn(&Timeline<'_>, Instant) -> Option<Instant>,
     ) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
         let found = find(&self.timeline(), t).ok_or_else(|| {
@@ -697,9 +698,9 @@ impl Calendar {
             .timeline()
             .windows_between(a, b)
             .into_iter()
-            .map(|(s, e)| OpenInterval {
-                start: self.to_datetime(s),
-                end: self.to_datetime(e),
+            .map(|w| OpenInterval {
+                start: self.to_datetime(w.from),
+                end: self.to_datetime(w.to),
             })
             .collect())
     }
@@ -718,15 +719,13 @@ impl Calendar {
         }
     }
 
-    /// `instant` as nanoseconds from the timeline's epoch, checked against
-    /// the supported range.
-    pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
+    /// `instant` on the timeline, checked against the supported range.
+    pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<Instant> {
         self.timeline().offset_ns(instant)
     }
 
-    /// The instant `t` nanoseconds from the timeline's epoch, in the
-    /// calendar's zone.
-    pub(crate) fn to_datetime(&self, t: i64) -> DateTime<Tz> {
+    /// The instant `t` in the calendar's zone.
+    pub(crate) fn to_datetime(&self, t: Instant) -> DateTime<Tz> {
         self.timeline().datetime_at(t)
     }
 }

@@ -236,7 +236,9 @@ impl Error {
             | EventBeforeCreated { .. }
             | CreatedTwice { .. } => ErrorKind::Event,
             ResponseBeforeCreation { .. } => ErrorKind::Response,
-            UnknownErrorKind { .. } | Json { .. } => ErrorKind::Json,
+            UnknownErrorKind { .. } => ErrorKind::Json,
+            #[cfg(feature = "serde")]
+            Json { .. } => ErrorKind::Json,
             #[cfg(feature = "serde")]
             InJson { ref source, .. } => source.kind(),
         }
@@ -474,7 +476,8 @@ pub(crate) enum Reason {
     )]
     UnknownErrorKind { input: Shown },
     /// Not JSON, or JSON of the wrong shape; `what` names the document.
-    #[error("{what} JSON, line {line} column {column}: {message}")]
+    #[cfg(feature = "serde")]
+    #[error("{what} JSON{}: {message}", position(*line, *column))]
     Json {
         what: &'static str,
         line: usize,
@@ -482,10 +485,8 @@ pub(crate) enum Reason {
         message: Shown,
     },
     /// A value in a JSON document that is not valid, with its own kind.
-    /// serde_json knows no position for a mistake found once a whole
-    /// object was read; it says line 0 then, and so does the message.
     #[cfg(feature = "serde")]
-    #[error("{what} JSON, line {line} column {column}: {source}")]
+    #[error("{what} JSON{}: {source}", position(*line, *column))]
     InJson {
         what: &'static str,
         line: usize,
@@ -546,6 +547,17 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<()> {
 #[cfg(feature = "serde")]
 thread_local! {
     static IN_DESERIALIZE: std::cell::RefCell<Option<Error>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `, line L column C`, or nothing where serde_json knows no position (a
+/// mistake found once a whole object was read: it says line 0 then).
+#[cfg(feature = "serde")]
+fn position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(", line {line} column {column}")
+    }
 }
 
 /// The crate's error as a deserializer's, remembered for [`from_json`].

@@ -10,6 +10,7 @@ use crate::calendar::Calendar;
 use crate::duration::BusinessDuration;
 use crate::holidays::{Holiday, holidays_in_year};
 use crate::timeline::DayKind;
+use crate::units::{BusinessNanos, Instant, Nanos, Span};
 
 /// Why a day, or part of one, added no business time.
 ///
@@ -194,12 +195,12 @@ impl fmt::Display for Explanation {
 
 /// The account of how a clock created at `c` with `target` reached its
 /// due instant `d`, with the ended pauses `pauses` (merged, sorted), all
-/// in nanoseconds on the calendar's timeline.
+/// on the calendar's timeline.
 pub(crate) fn explain(
     cal: &Calendar,
-    c: i64,
+    c: Instant,
     target: BusinessDuration,
-    d: i64,
+    d: Instant,
     pauses: &PauseSpans,
 ) -> Explanation {
     let (created, due) = (cal.to_datetime(c), cal.to_datetime(d));
@@ -208,7 +209,7 @@ pub(crate) fn explain(
     // The last day that holds business time before the due instant; a
     // due instant at local midnight ends the day before.
     let last = if d > c {
-        cal.to_datetime(d - 1).date_naive()
+        cal.to_datetime(d - Nanos::ONE).date_naive()
     } else {
         created.date_naive()
     };
@@ -244,10 +245,11 @@ pub(crate) fn explain(
             steps.push(Step::Skipped { date, reason });
         } else {
             let before = steps.len();
-            let mut last_end = i64::MIN;
-            timeline.for_each_window_on(date, |s, e| {
-                last_end = e;
-                pieces(cal, pauses, s.max(c), e.min(d), &mut next_pause, &mut steps);
+            let mut last_end = Instant::MIN;
+            timeline.for_each_window_on(date, |w| {
+                last_end = w.to;
+                let counts = w.clip(c, d);
+                pieces(cal, pauses, counts, &mut next_pause, &mut steps);
             });
             if steps.len() == before && date == created.date_naive() && c >= last_end {
                 steps.push(Step::Skipped {
@@ -276,42 +278,43 @@ pub(crate) fn explain(
 fn pieces(
     cal: &Calendar,
     pauses: &PauseSpans,
-    from: i64,
-    to: i64,
+    stretch: Span,
     next_pause: &mut usize,
     steps: &mut Vec<Step>,
 ) {
-    while pauses.get(*next_pause).is_some_and(|&(_, q)| q <= from) {
+    let Span { from, to } = stretch;
+    while pauses.get(*next_pause).is_some_and(|p| p.to <= from) {
         *next_pause += 1;
     }
     let mut at = from;
-    for &(p, q) in &pauses[*next_pause..] {
-        if at >= to || p >= to {
+    for pause in &pauses[*next_pause..] {
+        if at >= to || pause.from >= to {
             break;
         }
-        let (p, q) = (p.max(at), q.min(to));
-        if p >= q {
+        let paused = pause.clip(at, to);
+        if paused.is_empty() {
             continue;
         }
-        if p > at {
-            steps.push(counted(cal, at, p));
+        if paused.from > at {
+            steps.push(counted(cal, at, paused.from));
         }
         steps.push(Step::Paused {
-            from: cal.to_datetime(p),
-            to: cal.to_datetime(q),
+            from: cal.to_datetime(paused.from),
+            to: cal.to_datetime(paused.to),
         });
-        at = q;
+        at = paused.to;
     }
     if at < to {
         steps.push(counted(cal, at, to));
     }
 }
 
-fn counted(cal: &Calendar, from: i64, to: i64) -> Step {
+/// The step for `[from, to)`, a stretch of one opening window.
+fn counted(cal: &Calendar, from: Instant, to: Instant) -> Step {
     Step::Counted {
         from: cal.to_datetime(from),
         to: cal.to_datetime(to),
-        used: BusinessDuration::from_nanos(i128::from(to - from)),
+        used: BusinessNanos::in_window(to - from).into(),
     }
 }
 

@@ -289,6 +289,7 @@ mod special_hours;
 mod status;
 mod timeline;
 mod transitions;
+mod units;
 mod validation;
 #[cfg(feature = "serde")]
 pub mod wire;

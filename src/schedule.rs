@@ -100,6 +100,16 @@ impl TimeOfDay {
     }
 }
 
+/// Reads `HH:MM` or `HH:MM:SS` from `00:00` to `24:00`; the hour may have
+/// one digit (`8:00`).
+///
+/// ```
+/// use sla_clock::TimeOfDay;
+/// assert_eq!("8:00".parse::<TimeOfDay>()?, TimeOfDay::hm(8, 0).unwrap());
+/// assert_eq!("08:00:30".parse::<TimeOfDay>()?.to_string(), "08:00:30");
+/// assert!("8:0".parse::<TimeOfDay>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 impl FromStr for TimeOfDay {
     type Err = crate::Error;
 
@@ -110,10 +120,17 @@ impl FromStr for TimeOfDay {
                 .then(|| part.parse().ok())
                 .flatten()
         };
+        // The hour may have one digit, as people write it ("8:00").
+        let hour = |part: &str| -> Option<u32> {
+            match part.len() {
+                1 if part.bytes().all(|b| b.is_ascii_digit()) => part.parse().ok(),
+                _ => number(part),
+            }
+        };
         let parts: Vec<&str> = s.split(':').collect();
         let (h, m, sec) = match parts.as_slice() {
-            [h, m] => (number(h), number(m), Some(0)),
-            [h, m, sec] => (number(h), number(m), number(sec)),
+            [h, m] => (hour(h), number(m), Some(0)),
+            [h, m, sec] => (hour(h), number(m), number(sec)),
             _ => return Err(invalid()),
         };
         match (h, m, sec) {
@@ -408,7 +425,8 @@ mod tests {
     #[test]
     fn time_of_day_rejects_what_a_clock_cannot_show() {
         for bad in [
-            "24:01", "25:00", "10", "10:0", "1:00", "10:60", "10:00:60", "-1:00", "ab:cd", "",
+            "24:01", "25:00", "10", "10:0", "100:00", "10:60", "10:00:60", "-1:00", "ab:cd", "",
+            ":00", "+1:00",
         ] {
             assert_eq!(
                 bad.parse::<TimeOfDay>().unwrap_err().to_string(),
@@ -417,6 +435,19 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn one_digit_hours_read_as_people_write_them() {
+        assert_eq!("1:00".parse::<TimeOfDay>().unwrap().to_string(), "01:00");
+        assert_eq!(
+            "8:30:15".parse::<TimeOfDay>().unwrap().to_string(),
+            "08:30:15"
+        );
+        assert_eq!(
+            "8:00-18:00".parse::<DailyWindow>().unwrap().to_string(),
+            "08:00-18:00"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::paused::{PauseSet, pause_set};
 use crate::policy::Policy;
 use crate::priority::Priority;
 use crate::status::{RiskThreshold, SlaStatus, StatusKind};
+use crate::units::{BusinessNanos, Instant, Nanos};
 
 /// One ticket's SLA clock: created at an instant, with a target, optional
 /// pauses and an optional at-risk threshold. Queries take `now` as an
@@ -54,13 +55,13 @@ use crate::status::{RiskThreshold, SlaStatus, StatusKind};
 #[derive(Debug, Clone)]
 pub struct SlaClock {
     calendar: Calendar,
-    created: i64,
+    created: Instant,
     target: BusinessDuration,
-    target_ns: i64,
+    target_ns: BusinessNanos,
     pauses: PauseSet,
     risk: Option<RiskThreshold>,
     /// The first response, on the timeline.
-    response: Option<i64>,
+    response: Option<Instant>,
     /// The due and at-risk instants; `None` while a pause runs, since
     /// they depend on when it ends.
     deadlines: Option<Deadlines>,
@@ -69,8 +70,8 @@ pub struct SlaClock {
 /// A clock's instants once its pauses have all ended.
 #[derive(Debug, Clone, Copy)]
 struct Deadlines {
-    due: i64,
-    at_risk: Option<i64>,
+    due: Instant,
+    at_risk: Option<Instant>,
 }
 
 /// Everything a clock answers at one `now`, computed together so that the
@@ -129,11 +130,11 @@ pub struct SlaReading {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Reading {
     pub(crate) kind: StatusKind,
-    pub(crate) due: i64,
+    pub(crate) due: Instant,
     pub(crate) elapsed: BusinessDuration,
     pub(crate) remaining: BusinessDuration,
-    pub(crate) at_risk_from: Option<i64>,
-    pub(crate) next_change: Option<i64>,
+    pub(crate) at_risk_from: Option<Instant>,
+    pub(crate) next_change: Option<Instant>,
 }
 
 /// A clock as JSON: its calendar (as [`CalendarConfig`](crate::CalendarConfig)),
@@ -333,7 +334,7 @@ impl SlaClock {
     /// threshold: what [`SlaClock::new`] and the lifecycle's cycles share.
     pub(crate) fn from_parts(
         calendar: &Calendar,
-        created: i64,
+        created: Instant,
         target: BusinessDuration,
         pauses: PauseSet,
         risk: Option<RiskThreshold>,
@@ -427,10 +428,7 @@ impl SlaClock {
         // A share of the target is reached no later than the whole of it,
         // which `due` already reached inside the range.
         let at_risk = self.risk.map(|threshold| {
-            let share = self
-                .target
-                .percent_ceil(threshold.as_percent())
-                .to_i64_nanos()
+            let share = BusinessNanos::try_from(self.target.percent_ceil(threshold.as_percent()))
                 .unwrap_or(self.target_ns);
             due_ns(&self.calendar.timeline(), self.created, share, pauses).unwrap_or(due)
         });
@@ -440,7 +438,7 @@ impl SlaClock {
     /// The pauses and deadlines as they stand at `now` (nanoseconds): a
     /// pause still running is taken to end there, so the due instant moves
     /// by the waiting so far. The one place that rule is applied.
-    fn at_ns(&self, now: i64) -> Result<(Cow<'_, PauseSpans>, Deadlines)> {
+    fn at_ns(&self, now: Instant) -> Result<(Cow<'_, PauseSpans>, Deadlines)> {
         match (self.pauses.open_since, self.deadlines) {
             (None, Some(deadlines)) => Ok((Cow::Borrowed(&self.pauses.closed), deadlines)),
             _ => {
@@ -625,13 +623,13 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pauses(&self) -> Vec<Pause> {
-        let instant = |t: i64| self.calendar.to_datetime(t).with_timezone(&Utc);
+        let instant = |t: Instant| self.calendar.to_datetime(t).with_timezone(&Utc);
         // Merged spans, each a valid pause by construction.
         let closed = self
             .pauses
             .closed
             .iter()
-            .filter_map(|&(p, q)| Pause::new(instant(p), instant(q)).ok());
+            .filter_map(|s| Pause::new(instant(s.from), instant(s.to)).ok());
         let open = self.pauses.open_since.map(|p| Pause::since(instant(p)));
         closed.chain(open).collect()
     }
@@ -780,20 +778,20 @@ impl SlaClock {
 
     /// The response, if it is known at `now`: a later one is not yet
     /// (docs/SEMANTICS.md, section 3.7).
-    fn known_response(&self, now: i64) -> Option<i64> {
+    fn known_response(&self, now: Instant) -> Option<Instant> {
         self.response.filter(|&r| r <= now)
     }
 
     /// The reading at `now` with a response known at `now` (or none), in
     /// nanoseconds on the calendar's timeline.
-    pub(crate) fn reading_ns(&self, now: i64, responded: Option<i64>) -> Result<Reading> {
+    pub(crate) fn reading_ns(&self, now: Instant, responded: Option<Instant>) -> Result<Reading> {
         let (pauses, Deadlines { due, at_risk }) = self.at_ns(now)?;
         let at = responded.unwrap_or(now);
         let elapsed = if at <= self.created {
             BusinessDuration::ZERO
         } else {
             let ns = elapsed_ns(&self.calendar.timeline(), self.created, at, &pauses);
-            BusinessDuration::from_nanos(i128::from(ns))
+            BusinessDuration::from(ns)
         };
         let kind = match responded {
             Some(r) if r <= due => StatusKind::Met,
@@ -807,7 +805,7 @@ impl SlaClock {
         let next_change = match at_risk {
             _ if responded.is_some() || waiting => None,
             Some(from) if now < from => Some(from),
-            _ if now <= due => Some(due + 1),
+            _ if now <= due => Some(due + Nanos::ONE),
             _ => None,
         };
         Ok(Reading {
@@ -940,6 +938,6 @@ impl SlaClock {
     pub fn time_until_due<T: TimeZone>(&self, now: &DateTime<T>) -> Result<TimeDelta> {
         let now = self.calendar.offset_ns(now)?;
         let (_, deadlines) = self.at_ns(now)?;
-        Ok(TimeDelta::nanoseconds(deadlines.due - now))
+        Ok(TimeDelta::from(deadlines.due - now))
     }
 }

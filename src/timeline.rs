@@ -22,9 +22,8 @@
 //! year is built once, behind a `OnceLock`: threads asking a fresh
 //! calendar at once build each year once and read it without locks after.
 //!
-//! Instants are nanoseconds from [`EPOCH`], two days before local
-//! 1995-01-01T00:00 read as UTC, so that the offset of an instant needs no
-//! time-zone lookup and every instant of the range is positive.
+//! Instants are nanoseconds from [`EPOCH`](crate::units::EPOCH), two days
+//! before local 1995-01-01T00:00 read as UTC ([`Instant`]).
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
@@ -36,28 +35,24 @@ use crate::date_range::{DateRange, find};
 use crate::error::{Reason, Result, shown};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
-use crate::schedule::{DailyWindow, WeeklySchedule};
+use crate::schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
 use crate::special_hours::SpecialHours;
 use crate::transitions::Transitions;
-
-pub(crate) const NANOS: i64 = 1_000_000_000;
-const SECS_PER_DAY: i64 = 86_400;
-const DAY_NS: i64 = SECS_PER_DAY * NANOS;
+use crate::units::{BusinessNanos, Instant, LocalSecs, Nanos, SECS_PER_DAY, Secs, Span, UtcSecs};
 
 /// Years in the supported range.
 const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
 
-/// UTC seconds of the origin of all offsets: local 1995-01-01T00:00 read as
-/// UTC (788 918 400), less two days, so that the range starts between one
-/// and three days after it in every zone (offsets lie within ±14 hours).
-pub(crate) const EPOCH: i64 = 788_918_400 - 2 * SECS_PER_DAY;
+/// The range start as if every zone were UTC: local 1995-01-01T00:00 read
+/// as UTC (788 918 400).
+const NOMINAL_START: Instant = Instant::from_utc(UtcSecs::new(788_918_400));
 
-/// The range end as if every zone were UTC, in nanoseconds from [`EPOCH`]:
-/// local 2100-01-01T00:00 read as UTC (4 102 444 800).
-const NOMINAL_END: i64 = (4_102_444_800 - EPOCH) * NANOS;
+/// The range end as if every zone were UTC: local 2100-01-01T00:00 read as
+/// UTC (4 102 444 800).
+const NOMINAL_END: Instant = Instant::from_utc(UtcSecs::new(4_102_444_800));
 
 // Seconds from EPOCH up to the range end must fit the u32 of the tables.
-const _: () = assert!(NOMINAL_END / NANOS + 2 * SECS_PER_DAY < u32::MAX as i64);
+const _: () = assert!(NOMINAL_END.secs() + 2 * SECS_PER_DAY < u32::MAX as i64);
 // A year has at most 366 × 24 windows (limits::MAX_WINDOWS_PER_DAY), which
 // the u16 indexes hold.
 const _: () = assert!(366 * crate::limits::MAX_WINDOWS_PER_DAY < u16::MAX as usize);
@@ -108,9 +103,9 @@ impl DayKind {
     }
 }
 
-/// Local seconds (wall time counted as if it were UTC) at midnight of `date`.
-pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
-    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
+/// A window boundary as seconds after local midnight.
+fn since_midnight(t: TimeOfDay) -> Secs {
+    Secs::new(i64::from(t.seconds_from_midnight()))
 }
 
 /// Calls `each(start, end)` with the opening windows of one local day (its
@@ -122,32 +117,29 @@ pub(crate) fn local_midnight(date: NaiveDate) -> i64 {
 fn for_each_window_utc(
     windows: &[DailyWindow],
     transitions: &Transitions,
-    midnight: i64,
+    midnight: LocalSecs,
     cursor: &mut usize,
-    mut each: impl FnMut(i64, i64),
+    mut each: impl FnMut(UtcSecs, UtcSecs),
 ) {
     if let Some(offset) = transitions.offset_for_day(midnight, cursor) {
         // No DST switch near: every boundary moves by the same offset.
-        let utc_midnight = midnight - offset;
+        let utc_midnight = midnight.to_utc(offset);
         for w in windows {
             each(
-                utc_midnight + i64::from(w.start.seconds_from_midnight()),
-                utc_midnight + i64::from(w.end.seconds_from_midnight()),
+                utc_midnight + since_midnight(w.start),
+                utc_midnight + since_midnight(w.end),
             );
         }
         return;
     }
-    let mut last_end = i64::MIN;
+    let mut last_end = UtcSecs::MIN;
     for w in windows {
         let start = transitions
-            .local_to_utc(
-                midnight + i64::from(w.start.seconds_from_midnight()),
-                cursor,
-            )
+            .local_to_utc(midnight + since_midnight(w.start), cursor)
             .earliest()
             .max(last_end);
         let end = transitions
-            .local_to_utc(midnight + i64::from(w.end.seconds_from_midnight()), cursor)
+            .local_to_utc(midnight + since_midnight(w.end), cursor)
             .earliest();
         if end > start {
             last_end = end;
@@ -211,7 +203,9 @@ impl Years {
     pub(crate) fn new() -> Years {
         Years {
             tables: (0..YEARS).map(|_| OnceLock::new()).collect(),
-            totals: (0..YEARS).map(|_| AtomicI64::new(-1)).collect(),
+            totals: (0..YEARS)
+                .map(|_| AtomicI64::new(UNBUILT.as_nanos()))
+                .collect(),
             day_counts: (0..YEARS).map(|_| AtomicI32::new(-1)).collect(),
         }
     }
@@ -225,6 +219,15 @@ impl Years {
             .map(|y| y.bytes())
             .collect()
     }
+}
+
+/// A year's entry in [`Years::totals`] before its table is built.
+const UNBUILT: BusinessNanos = BusinessNanos::from_nanos(-1);
+
+/// An entry of [`Years::totals`]: a year's business time, or [`UNBUILT`].
+#[inline]
+fn load(total: &AtomicI64) -> BusinessNanos {
+    BusinessNanos::from_nanos(total.load(Ordering::Relaxed))
 }
 
 /// The calendar's definition with its lazily built years: what the
@@ -247,17 +250,17 @@ impl<'a> Timeline<'a> {
         self.years.tables[k].get_or_init(|| {
             let year = Year::build(self, FIRST_YEAR + k as i32);
             // Only numbers: readers that see -1 ask the table instead.
-            self.years.totals[k].store(year.total, Ordering::Relaxed);
+            self.years.totals[k].store(year.total.as_nanos(), Ordering::Relaxed);
             self.years.day_counts[k].store(year.business_days as i32, Ordering::Relaxed);
             Box::new(year)
         })
     }
 
-    /// Business nanoseconds in year `k`.
+    /// Business time in year `k`.
     #[inline]
-    fn total(&self, k: usize) -> i64 {
-        match self.years.totals[k].load(Ordering::Relaxed) {
-            -1 => self.year(k).total,
+    fn total(&self, k: usize) -> BusinessNanos {
+        match load(&self.years.totals[k]) {
+            UNBUILT => self.year(k).total,
             total => total,
         }
     }
@@ -273,11 +276,11 @@ impl<'a> Timeline<'a> {
 
     /// The year holding instant `t` (clamped into the range).
     #[inline]
-    fn year_index(&self, t: i64) -> usize {
+    fn year_index(&self, t: Instant) -> usize {
         // Days since local 1995-01-01 as if the zone were UTC: off by the
         // zone's offset (under a day) at most, so only an instant within a
         // day of 1 January needs the exact turn of the year.
-        let days = (t - 2 * DAY_NS).div_euclid(DAY_NS);
+        let days = (t - NOMINAL_START).div_euclid(Nanos::days(1));
         let k = year_of_day(days);
         if days - year_start_day(k) >= 1 && year_start_day(k + 1) - days >= 2 {
             return k;
@@ -293,22 +296,22 @@ impl<'a> Timeline<'a> {
     }
 
     /// The first instant of the supported range.
-    pub(crate) fn start(&self) -> i64 {
+    pub(crate) fn start(&self) -> Instant {
         self.year(0).start
     }
 
     /// The first instant after the supported range.
-    pub(crate) fn end(&self) -> i64 {
+    pub(crate) fn end(&self) -> Instant {
         self.year(YEARS - 1).end
     }
 
     /// Whether `t` lies in the supported range; only instants within days
     /// of its ends build the first or the last year to find out.
     #[inline]
-    pub(crate) fn contains(&self, t: i64) -> bool {
-        if t < 4 * DAY_NS {
+    pub(crate) fn contains(&self, t: Instant) -> bool {
+        if t < NOMINAL_START + Nanos::days(2) {
             t >= self.start()
-        } else if t > NOMINAL_END - 2 * DAY_NS {
+        } else if t > NOMINAL_END - Nanos::days(2) {
             t < self.end()
         } else {
             true
@@ -316,18 +319,18 @@ impl<'a> Timeline<'a> {
     }
 
     /// `t` moved into the supported range (its end included).
-    pub(crate) fn clamp(&self, t: i64) -> i64 {
-        if t < 4 * DAY_NS {
+    pub(crate) fn clamp(&self, t: Instant) -> Instant {
+        if t < NOMINAL_START + Nanos::days(2) {
             t.max(self.start())
-        } else if t > NOMINAL_END - 2 * DAY_NS {
+        } else if t > NOMINAL_END - Nanos::days(2) {
             t.min(self.end())
         } else {
             t
         }
     }
 
-    /// Business nanoseconds in `[a, b)`, for `a <= b` in the range.
-    pub(crate) fn business_between(&self, a: i64, b: i64) -> i64 {
+    /// Business time in `[a, b)`, for `a <= b` in the range.
+    pub(crate) fn business_between(&self, a: Instant, b: Instant) -> BusinessNanos {
         let ka = self.year_index(a);
         let ya = self.year(ka);
         if b <= ya.end {
@@ -335,13 +338,13 @@ impl<'a> Timeline<'a> {
         }
         let kb = self.year_index(b);
         let yb = self.year(kb);
-        let between: i64 = (ka + 1..kb).map(|k| self.total(k)).sum();
+        let between: BusinessNanos = (ka + 1..kb).map(|k| self.total(k)).sum();
         ya.total - ya.business_before(a) + between + yb.business_before(b)
     }
 
     /// The earliest instant `t >= from` with `amount` (> 0) of business
     /// time in `[from, t)`, or `None` past the range.
-    pub(crate) fn advance(&self, from: i64, amount: i64) -> Option<Located<'a>> {
+    pub(crate) fn advance(&self, from: Instant, amount: BusinessNanos) -> Option<Located<'a>> {
         let k = self.year_index(from);
         let year = self.year(k);
         let mut position = year.business_before(from).checked_add(amount)?;
@@ -356,9 +359,10 @@ impl<'a> Timeline<'a> {
         // deadline decades away costs a few additions, not one per year.
         for eight in self.years.totals[next..].chunks_exact(8) {
             // Each loaded once: another thread may build a year meanwhile.
-            let totals = eight.iter().map(|t| t.load(Ordering::Relaxed));
-            let (sum, unbuilt) =
-                totals.fold((0, false), |(sum, unbuilt), t| (sum + t, unbuilt || t < 0));
+            let totals = eight.iter().map(load);
+            let (sum, unbuilt) = totals.fold((BusinessNanos::ZERO, false), |(sum, unbuilt), t| {
+                (sum + t, unbuilt || t < BusinessNanos::ZERO)
+            });
             if unbuilt || position <= sum {
                 break;
             }
@@ -366,8 +370,8 @@ impl<'a> Timeline<'a> {
             next += 8;
         }
         for (k, total) in self.years.totals.iter().enumerate().skip(next) {
-            let total = match total.load(Ordering::Relaxed) {
-                -1 => self.year(k).total,
+            let total = match load(total) {
+                UNBUILT => self.year(k).total,
                 total => total,
             };
             if position <= total {
@@ -383,27 +387,26 @@ impl<'a> Timeline<'a> {
     /// in `[t, to)`, or `None` before the range: [`Timeline::advance`]
     /// mirrored, one lookup by business time in the year that holds the
     /// answer, and the years between skipped by their totals.
-    pub(crate) fn retreat(&self, to: i64, amount: i64) -> Option<Located<'a>> {
+    pub(crate) fn retreat(&self, to: Instant, amount: BusinessNanos) -> Option<Located<'a>> {
         let k = self.year_index(to);
         let year = self.year(k);
         // Business time from the start of the year to the answer; below
         // zero, the answer lies in an earlier year.
         let mut position = year.business_before(to).checked_sub(amount)?;
-        if position >= 0 {
+        if position >= BusinessNanos::ZERO {
             return year.instant_from(position).map(|t| Located { t, year });
         }
         // Years `..before` are left to search, eight at a time while they
         // are built and not enough.
         let mut before = k;
         while before >= 8 {
-            let totals = self.years.totals[before - 8..before]
-                .iter()
-                .map(|t| t.load(Ordering::Relaxed));
-            let (sum, unbuilt) =
-                totals.fold((0, false), |(sum, unbuilt), t| (sum + t, unbuilt || t < 0));
+            let totals = self.years.totals[before - 8..before].iter().map(load);
+            let (sum, unbuilt) = totals.fold((BusinessNanos::ZERO, false), |(sum, unbuilt), t| {
+                (sum + t, unbuilt || t < BusinessNanos::ZERO)
+            });
             // At exactly zero the answer is the first opening of the
             // earliest of the eight: not to be skipped.
-            if unbuilt || position + sum >= 0 {
+            if unbuilt || position + sum >= BusinessNanos::ZERO {
                 break;
             }
             position += sum;
@@ -413,7 +416,7 @@ impl<'a> Timeline<'a> {
             position += self.total(k);
             // Emptying a year exactly lands at its first opening, the
             // mirror of a deadline that fills a day ending at its close.
-            if position >= 0 {
+            if position >= BusinessNanos::ZERO {
                 let year = self.year(k);
                 return year.instant_from(position).map(|t| Located { t, year });
             }
@@ -422,17 +425,16 @@ impl<'a> Timeline<'a> {
     }
 
     /// The last window of the tables that starts at or before `t`
-    /// (`start <= t`), as `(start, end)`.
-    fn table_window_at_or_before(&self, t: i64) -> Option<(i64, i64)> {
+    /// (`from <= t`).
+    fn table_window_at_or_before(&self, t: Instant) -> Option<Span> {
         (0..=self.year_index(t)).rev().find_map(|k| {
             let year = self.year(k);
-            year.window_at_or_before(t)
-                .map(|i| (year.start_ns(i), year.end_ns(i)))
+            year.window_at_or_before(t).map(|i| year.window(i))
         })
     }
 
     /// The first window of the tables that starts at or after `t`.
-    fn table_window_from(&self, t: i64) -> Option<(i64, i64)> {
+    fn table_window_from(&self, t: Instant) -> Option<Span> {
         (self.year_index(t)..YEARS).find_map(|k| {
             let year = self.year(k);
             let i = match year.window_at_or_before(t) {
@@ -440,63 +442,64 @@ impl<'a> Timeline<'a> {
                 Some(i) => i + 1,
                 None => 0,
             };
-            (i < year.count()).then(|| (year.start_ns(i), year.end_ns(i)))
+            (i < year.count()).then(|| year.window(i))
         })
     }
 
-    /// The window `start..end` joined with those that touch it across the
-    /// turn of a year (within a year the tables join them already), as
+    /// The window joined with those that touch it across the turn of a
+    /// year (within a year the tables join them already), as
     /// [`Timeline::windows_between`] does: one stretch of open time.
-    fn joined(&self, (mut start, mut end): (i64, i64)) -> (i64, i64) {
-        while let Some((s, e)) = self.table_window_at_or_before(start - 1) {
-            if e != start {
+    fn joined(&self, mut window: Span) -> Span {
+        while let Some(w) = self.table_window_at_or_before(window.from - Nanos::ONE) {
+            if w.to != window.from {
                 break;
             }
-            start = s;
+            window.from = w.from;
         }
-        while let Some((s, e)) = self.table_window_from(end) {
-            if s != end {
+        while let Some(w) = self.table_window_from(window.to) {
+            if w.from != window.to {
                 break;
             }
-            end = e;
+            window.to = w.to;
         }
-        (start, end)
+        window
     }
 
     /// The stretch of open time that starts at or before `t`.
-    fn open_at_or_before(&self, t: i64) -> Option<(i64, i64)> {
+    fn open_at_or_before(&self, t: Instant) -> Option<Span> {
         self.table_window_at_or_before(t).map(|w| self.joined(w))
     }
 
     /// The end of the open stretch that holds `t`, or, when closed at
     /// `t`, of the next one; `None` when that is not inside the range.
-    pub(crate) fn next_close(&self, t: i64) -> Option<i64> {
+    pub(crate) fn next_close(&self, t: Instant) -> Option<Instant> {
         let end = match self.open_at_or_before(t) {
-            Some((_, end)) if t < end => end,
-            _ => self.joined(self.table_window_from(t)?).1,
+            Some(open) if t < open.to => open.to,
+            _ => self.joined(self.table_window_from(t)?).to,
         };
         self.contains(end).then_some(end)
     }
 
     /// The start of the open stretch that holds `t`, or, when closed at
     /// `t`, of the last one before it.
-    pub(crate) fn previous_open(&self, t: i64) -> Option<i64> {
-        self.open_at_or_before(t).map(|(start, _)| start)
+    pub(crate) fn previous_open(&self, t: Instant) -> Option<Instant> {
+        self.open_at_or_before(t).map(|open| open.from)
     }
 
     /// The last closing at or before `t`: the end of the last open
     /// stretch that ends by `t`.
-    pub(crate) fn previous_close(&self, t: i64) -> Option<i64> {
-        let (start, end) = self.open_at_or_before(t)?;
-        if end <= t {
-            return Some(end);
+    pub(crate) fn previous_close(&self, t: Instant) -> Option<Instant> {
+        let open = self.open_at_or_before(t)?;
+        if open.to <= t {
+            return Some(open.to);
         }
-        self.open_at_or_before(start - 1).map(|(_, end)| end)
+        self.open_at_or_before(open.from - Nanos::ONE)
+            .map(|before| before.to)
     }
 
     /// The instant `t` with the year that holds it.
     #[inline]
-    pub(crate) fn locate(&self, t: i64) -> Located<'a> {
+    pub(crate) fn locate(&self, t: Instant) -> Located<'a> {
         Located {
             t,
             year: self.year(self.year_index(t)),
@@ -504,45 +507,49 @@ impl<'a> Timeline<'a> {
     }
 
     /// Whether `t` lies inside an opening window.
-    pub(crate) fn is_open(&self, t: i64) -> bool {
+    pub(crate) fn is_open(&self, t: Instant) -> bool {
         self.year(self.year_index(t)).is_open(t)
     }
 
     /// `t` itself when open, else the start of the next window.
-    pub(crate) fn next_open(&self, t: i64) -> Option<i64> {
+    pub(crate) fn next_open(&self, t: Instant) -> Option<Instant> {
         (self.year_index(t)..YEARS).find_map(|k| self.year(k).next_open(t))
     }
 
     /// The open parts of `[from, to)`, in order; windows that touch across
     /// the turn of a year are joined, as within one.
-    pub(crate) fn windows_between(&self, from: i64, to: i64) -> Vec<(i64, i64)> {
-        let mut out: Vec<(i64, i64)> = Vec::new();
+    pub(crate) fn windows_between(&self, from: Instant, to: Instant) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
         if from >= to {
             return out;
         }
         for k in self.year_index(from)..=self.year_index(to) {
-            for (s, e) in self.year(k).windows_between(from, to) {
+            for w in self.year(k).windows_between(from, to) {
                 match out.last_mut() {
-                    Some(last) if last.1 == s => last.1 = e,
-                    _ => out.push((s, e)),
+                    Some(last) if last.to == w.from => last.to = w.to,
+                    _ => out.push(w),
                 }
             }
         }
         out
     }
 
-    /// Calls `each(start, end)`, in nanoseconds from [`EPOCH`], with the
-    /// opening windows of the local day `date` (in the range) as they lie
-    /// in absolute time, whatever kind of day it is.
-    pub(crate) fn for_each_window_on(&self, date: NaiveDate, mut each: impl FnMut(i64, i64)) {
+    /// Calls `each` with the opening windows of the local day `date` (in
+    /// the range) as they lie in absolute time, whatever kind of day it is.
+    pub(crate) fn for_each_window_on(&self, date: NaiveDate, mut each: impl FnMut(Span)) {
         let year = self.year((date.year() - FIRST_YEAR) as usize);
         let mut cursor = 0;
         for_each_window_utc(
             self.windows_on(date),
             &year.transitions,
-            local_midnight(date),
+            LocalSecs::midnight(date),
             &mut cursor,
-            |s, e| each((s - EPOCH) * NANOS, (e - EPOCH) * NANOS),
+            |s, e| {
+                each(Span {
+                    from: Instant::from_utc(s),
+                    to: Instant::from_utc(e),
+                })
+            },
         );
     }
 
@@ -556,9 +563,9 @@ impl<'a> Timeline<'a> {
         let mut at = |date: NaiveDate| {
             let utc = year
                 .transitions
-                .local_to_utc(local_midnight(date), &mut cursor)
+                .local_to_utc(LocalSecs::midnight(date), &mut cursor)
                 .earliest();
-            ((utc - EPOCH) * NANOS).clamp(year.start, year.end)
+            Instant::from_utc(utc).clamp(year.start, year.end)
         };
         let start = at(date);
         let end = date.succ_opt().map_or(year.end, at);
@@ -753,17 +760,13 @@ impl<'a> Timeline<'a> {
     }
 }
 
-/// Instants into and out of nanoseconds from [`EPOCH`]. They live on the
-/// timeline rather than the calendar because the zone is all they need,
-/// and the arithmetic below the calendar converts instants too.
+/// chrono's instants into and out of the timeline's [`Instant`]s. They
+/// live on the timeline rather than the calendar because the zone is all
+/// they need, and the arithmetic below the calendar converts instants too.
 impl Timeline<'_> {
-    /// `instant` as nanoseconds from the timeline's epoch, checked against
-    /// the supported range.
-    pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<i64> {
-        let t = (instant.timestamp() - EPOCH)
-            .checked_mul(NANOS)
-            .and_then(|ns| ns.checked_add(i64::from(instant.timestamp_subsec_nanos())));
-        match t {
+    /// `instant` on the timeline, checked against the supported range.
+    pub(crate) fn offset_ns<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<Instant> {
+        match Instant::of(instant) {
             Some(t) if self.contains(t) => Ok(t),
             _ => Err(Reason::InstantOutOfRange {
                 instant: shown(instant.with_timezone(&self.zone).to_rfc3339()),
@@ -773,22 +776,16 @@ impl Timeline<'_> {
         }
     }
 
-    /// `instant` as nanoseconds from the timeline's epoch, clamped into
-    /// the supported range: for pause boundaries, since no business time
-    /// lies outside the range, a pause reaching past it removes the same
-    /// time as one that stops at its edge.
-    pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> i64 {
-        let t = instant
-            .timestamp()
-            .saturating_sub(EPOCH)
-            .saturating_mul(NANOS)
-            .saturating_add(i64::from(instant.timestamp_subsec_nanos()));
-        self.clamp(t)
+    /// `instant` on the timeline, clamped into the supported range: for
+    /// pause boundaries, since no business time lies outside the range, a
+    /// pause reaching past it removes the same time as one that stops at
+    /// its edge.
+    pub(crate) fn offset_ns_clamped<T: TimeZone>(&self, instant: &DateTime<T>) -> Instant {
+        self.clamp(Instant::saturating_of(instant))
     }
 
-    /// The instant `t` nanoseconds from the timeline's epoch, in the
-    /// calendar's zone.
-    pub(crate) fn datetime_at(&self, t: i64) -> DateTime<Tz> {
+    /// The instant `t` in the calendar's zone.
+    pub(crate) fn datetime_at(&self, t: Instant) -> DateTime<Tz> {
         self.locate(t).datetime()
     }
 
@@ -800,12 +797,11 @@ impl Timeline<'_> {
     }
 }
 
-/// An instant in nanoseconds from [`EPOCH`], with the year that holds it:
-/// what an answer needs to be handed out in the calendar's zone without
-/// finding its year again.
+/// An instant with the year that holds it: what an answer needs to be
+/// handed out in the calendar's zone without finding its year again.
 #[derive(Clone, Copy)]
 pub(crate) struct Located<'a> {
-    pub(crate) t: i64,
+    pub(crate) t: Instant,
     year: &'a Year,
 }
 
@@ -813,30 +809,24 @@ impl Located<'_> {
     /// chrono-tz's offset at the instant, without a time-zone lookup.
     #[inline]
     pub(crate) fn zone_offset(&self) -> chrono_tz::TzOffset {
-        self.year
-            .transitions
-            .zone_offset_at(EPOCH + self.t.div_euclid(NANOS))
+        self.year.transitions.zone_offset_at(self.t.utc())
     }
 
     /// The instant in the calendar's zone.
     pub(crate) fn datetime(&self) -> DateTime<Tz> {
-        let secs = EPOCH + self.t.div_euclid(NANOS);
-        let nanos = self.t.rem_euclid(NANOS) as u32;
-        let utc = DateTime::from_timestamp(secs, nanos)
-            .unwrap_or_default()
-            .naive_utc();
-        DateTime::from_naive_utc_and_offset(utc, self.zone_offset())
+        DateTime::from_naive_utc_and_offset(self.t.naive_utc(), self.zone_offset())
     }
 }
 
 /// One local year's opening windows.
 struct Year {
     /// The year's first instant (local 1 January 00:00) and the next
-    /// year's, in nanoseconds from [`EPOCH`].
-    start: i64,
-    end: i64,
+    /// year's.
+    start: Instant,
+    end: Instant,
     /// `(start, cum)` of each window, then a sentinel `(u32::MAX, total)`:
-    /// `start` in seconds from [`EPOCH`], `cum` the year's business seconds
+    /// `start` in seconds from [`EPOCH`](crate::units::EPOCH), `cum` the
+    /// year's business seconds
     /// before the window. Interleaved so that one lookup touches one cache
     /// line; a window's end is its start plus the next `cum` less its own.
     windows: Vec<(u32, u32)>,
@@ -850,8 +840,8 @@ struct Year {
     /// windows long, so a lookup scans two or three windows at most.
     by_business: Vec<u16>,
     business_shift: u32,
-    /// The year's business time in nanoseconds.
-    total: i64,
+    /// The year's business time.
+    total: BusinessNanos,
     /// Bit `d` of word `d / 64` set when day `d` of the year (0 for
     /// 1 January) holds business time: a business day.
     business_day_bits: [u64; 6],
@@ -866,11 +856,12 @@ impl Year {
     fn build(timeline: &Timeline<'_>, year: i32) -> Year {
         let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
         let next = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX);
-        let (first_local, end_local) = (local_midnight(first), local_midnight(next));
+        let (first_local, end_local) = (LocalSecs::midnight(first), LocalSecs::midnight(next));
+        // Three days either side of the year, wider than any offset.
         let transitions = Transitions::scan(
             timeline.zone,
-            first_local - 3 * SECS_PER_DAY,
-            end_local + 3 * SECS_PER_DAY,
+            first_local.to_utc(Secs::days(3)),
+            end_local.to_utc(-Secs::days(3)),
         );
         let mut cursor = 0;
         let start = transitions
@@ -895,10 +886,10 @@ impl Year {
             if kind != DayKind::Open {
                 continue;
             }
-            let midnight = first_local + d as i64 * SECS_PER_DAY;
+            let midnight = first_local + Secs::days(d as i64);
             for_each_window_utc(windows, &transitions, midnight, &mut cursor, |s, e| {
                 // Seconds from EPOCH fit u32 (asserted above).
-                let (s, e) = ((s - EPOCH) as u32, (e - EPOCH) as u32);
+                let (s, e) = (s.since_epoch() as u32, e.since_epoch() as u32);
                 let s = s.max(last_end);
                 if e <= s {
                     return;
@@ -924,8 +915,8 @@ impl Year {
         let ends: Vec<u32> = (0..starts.len())
             .map(|i| starts[i] + (cum[i + 1] - cum[i]))
             .collect();
-        let start_secs = start - EPOCH;
-        let days = (end - start) / SECS_PER_DAY + 2;
+        let start_secs = start.since_epoch();
+        let days = (end.since_epoch() - start_secs) / SECS_PER_DAY + 2;
         let by_day = first_at_least(&ends, days, |k| start_secs + k * SECS_PER_DAY + 1);
         let average = u64::from(total) / (starts.len().max(1) as u64);
         let business_shift = average.max(1).ilog2() + 1;
@@ -938,13 +929,13 @@ impl Year {
             .zip(cum.iter().copied())
             .collect();
         Year {
-            start: start_secs * NANOS,
-            end: (end - EPOCH) * NANOS,
+            start: Instant::from_secs(start_secs),
+            end: Instant::from_utc(end),
             windows,
             by_day,
             by_business,
             business_shift,
-            total: i64::from(total) * NANOS,
+            total: BusinessNanos::from_secs(i64::from(total)),
             business_day_bits,
             business_days: business_day_bits.iter().map(|w| w.count_ones()).sum(),
             transitions,
@@ -1013,9 +1004,9 @@ impl Year {
 
     /// Index of the last window that starts at or before `t`, if any.
     #[inline]
-    fn window_at_or_before(&self, t: i64) -> Option<usize> {
-        let sec = t.div_euclid(NANOS);
-        let day = usize::try_from((t - self.start).div_euclid(DAY_NS)).ok()?;
+    fn window_at_or_before(&self, t: Instant) -> Option<usize> {
+        let sec = t.secs();
+        let day = usize::try_from((t - self.start).div_euclid(Nanos::days(1))).ok()?;
         // Windows before `by_day[day]` end, and so start, before `sec`.
         let mut i = *self.by_day.get(day).or(self.by_day.last())? as usize;
         while i < self.count() && i64::from(self.start_secs(i)) <= sec {
@@ -1024,22 +1015,36 @@ impl Year {
         i.checked_sub(1)
     }
 
-    fn start_ns(&self, i: usize) -> i64 {
-        i64::from(self.start_secs(i)) * NANOS
+    fn start_ns(&self, i: usize) -> Instant {
+        Instant::from_secs(i64::from(self.start_secs(i)))
     }
 
-    fn end_ns(&self, i: usize) -> i64 {
-        i64::from(self.start_secs(i) + (self.cum(i + 1) - self.cum(i))) * NANOS
+    fn end_ns(&self, i: usize) -> Instant {
+        Instant::from_secs(i64::from(
+            self.start_secs(i) + (self.cum(i + 1) - self.cum(i)),
+        ))
     }
 
-    /// Business nanoseconds from the start of the year up to `t`.
+    fn window(&self, i: usize) -> Span {
+        Span {
+            from: self.start_ns(i),
+            to: self.end_ns(i),
+        }
+    }
+
+    /// The year's business time before window `i`.
+    fn cum_ns(&self, i: usize) -> BusinessNanos {
+        BusinessNanos::from_secs(i64::from(self.cum(i)))
+    }
+
+    /// Business time from the start of the year up to `t`.
     #[inline]
-    fn business_before(&self, t: i64) -> i64 {
+    fn business_before(&self, t: Instant) -> BusinessNanos {
         match self.window_at_or_before(t) {
-            None => 0,
+            None => BusinessNanos::ZERO,
             Some(i) => {
                 let into = (t - self.start_ns(i)).min(self.end_ns(i) - self.start_ns(i));
-                i64::from(self.cum(i)) * NANOS + into
+                self.cum_ns(i) + BusinessNanos::in_window(into)
             }
         }
     }
@@ -1047,16 +1052,16 @@ impl Year {
     /// The earliest instant at which the business time since the start of
     /// the year reaches `position` (in `(0, total]`).
     #[inline]
-    fn instant_at(&self, position: i64) -> Option<i64> {
+    fn instant_at(&self, position: BusinessNanos) -> Option<Instant> {
         // Window i holds position p when cum[i] < p <= cum[i + 1]; in whole
         // seconds that is cum[i + 1] >= ceil(p / 1s).
-        let ceil_secs = position.div_euclid(NANOS) + i64::from(position.rem_euclid(NANOS) != 0);
+        let ceil_secs = position.ceil_secs();
         let bucket = usize::try_from(ceil_secs >> self.business_shift).ok()?;
         let mut i = *self.by_business.get(bucket)? as usize;
         while i < self.count() && i64::from(self.cum(i + 1)) < ceil_secs {
             i += 1;
         }
-        (i < self.count()).then(|| self.start_ns(i) + position - i64::from(self.cum(i)) * NANOS)
+        (i < self.count()).then(|| self.within(i, position))
     }
 
     /// The latest instant at which the business time since the start of
@@ -1064,25 +1069,32 @@ impl Year {
     /// holds it, or at the window's start when `position` is exactly the
     /// business time before it (not at the end of the window before).
     #[inline]
-    fn instant_from(&self, position: i64) -> Option<i64> {
+    fn instant_from(&self, position: BusinessNanos) -> Option<Instant> {
         // Window i holds it when cum[i] <= p < cum[i + 1]; in whole
         // seconds that is cum[i + 1] >= floor(p / 1s) + 1.
-        let key = position.div_euclid(NANOS) + 1;
+        let key = position.floor_secs() + 1;
         let bucket = usize::try_from(key >> self.business_shift).ok()?;
         let mut i = *self.by_business.get(bucket)? as usize;
         while i < self.count() && i64::from(self.cum(i + 1)) < key {
             i += 1;
         }
-        (i < self.count()).then(|| self.start_ns(i) + position - i64::from(self.cum(i)) * NANOS)
+        (i < self.count()).then(|| self.within(i, position))
     }
 
-    fn is_open(&self, t: i64) -> bool {
+    /// The instant in window `i` at which the year's business time
+    /// reaches `position`.
+    #[inline]
+    fn within(&self, i: usize, position: BusinessNanos) -> Instant {
+        self.start_ns(i) + (position - self.cum_ns(i)).wall_in_window()
+    }
+
+    fn is_open(&self, t: Instant) -> bool {
         self.window_at_or_before(t)
             .is_some_and(|i| t < self.end_ns(i))
     }
 
     /// `t` itself when open, else the start of the year's next window.
-    fn next_open(&self, t: i64) -> Option<i64> {
+    fn next_open(&self, t: Instant) -> Option<Instant> {
         match self.window_at_or_before(t) {
             Some(i) if t < self.end_ns(i) => Some(t),
             Some(i) => (i + 1 < self.count()).then(|| self.start_ns(i + 1)),
@@ -1091,7 +1103,7 @@ impl Year {
     }
 
     /// The open parts of `[from, to)` among the year's windows, in order.
-    fn windows_between(&self, from: i64, to: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+    fn windows_between(&self, from: Instant, to: Instant) -> impl Iterator<Item = Span> + '_ {
         let first = match self.window_at_or_before(from) {
             Some(i) if self.end_ns(i) > from => i,
             Some(i) => i + 1,
@@ -1099,9 +1111,9 @@ impl Year {
         };
         (first..self.count())
             .take_while(move |&i| self.start_ns(i) < to)
-            .map(move |i| (self.start_ns(i).max(from), self.end_ns(i).min(to)))
+            .map(move |i| self.window(i).clip(from, to))
             // Clipping to an empty or reversed span leaves nothing.
-            .filter(|&(s, e)| s < e)
+            .filter(|w| !w.is_empty())
     }
 }
 

@@ -40,8 +40,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, TimeZone};
-use chrono_tz::Tz;
+use chrono::{DateTime, SecondsFormat, TimeZone};
 
 /// An instant as RFC 3339 with the offset in force, fractional seconds
 /// only when there are any: the crate's one written form of an instant.
@@ -55,7 +54,9 @@ where
 /// A `DateTime<FixedOffset>` field as RFC 3339 text: `#[serde(with =
 /// "sla_clock::wire::instant")]`.
 pub mod instant {
-    use super::*;
+    use chrono::{DateTime, FixedOffset};
+
+    use super::rfc3339;
 
     /// Writes RFC 3339 with the value's offset.
     pub fn serialize<S: serde::Serializer>(
@@ -76,7 +77,9 @@ pub mod instant {
     /// The same for an `Option<DateTime<FixedOffset>>` field, `null` for
     /// none: `#[serde(with = "sla_clock::wire::instant::option")]`.
     pub mod option {
-        use super::*;
+        use chrono::{DateTime, FixedOffset};
+
+        use super::rfc3339;
 
         /// Writes RFC 3339, or `null`.
         pub fn serialize<S: serde::Serializer>(
@@ -103,7 +106,8 @@ pub mod instant {
 /// A `DateTime<Tz>` field as `{"at": RFC 3339, "zone": IANA name}`:
 /// `#[serde(with = "sla_clock::wire::zoned")]`.
 pub mod zoned {
-    use super::*;
+    use chrono::{DateTime, FixedOffset};
+    use chrono_tz::Tz;
 
     #[derive(serde::Serialize, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

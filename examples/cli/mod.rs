@@ -7,7 +7,7 @@ use std::fmt;
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use sla_clock::{Calendar, LifecyclePolicy, Policy};
+use sla_clock::{Calendar, LifecyclePolicy, Policy, RiskThreshold};
 
 /// The largest configuration file read. A calendar at every limit of
 /// `sla_clock::limits` is far smaller; a larger file is refused before it
@@ -38,7 +38,10 @@ pub fn args(usage: &str) -> Result<Vec<String>, ExitCode> {
 pub fn calendar(args: &mut Vec<String>, usage: &str) -> Result<Calendar, ExitCode> {
     match take_option(args, "--calendar", usage)? {
         None => Ok(Calendar::munich()),
-        Some(path) => load(&path, "calendar"),
+        #[cfg(feature = "serde")]
+        Some(path) => load(&path, "calendar", Calendar::from_json),
+        #[cfg(not(feature = "serde"))]
+        Some(path) => no_json(&path, "calendar"),
     }
 }
 
@@ -48,7 +51,10 @@ pub fn calendar(args: &mut Vec<String>, usage: &str) -> Result<Calendar, ExitCod
 pub fn policy(args: &mut Vec<String>, usage: &str) -> Result<Policy, ExitCode> {
     match take_option(args, "--policy", usage)? {
         None => Ok(Policy::default()),
-        Some(path) => load(&path, "policy"),
+        #[cfg(feature = "serde")]
+        Some(path) => load(&path, "policy", Policy::from_json),
+        #[cfg(not(feature = "serde"))]
+        Some(path) => no_json(&path, "policy"),
     }
 }
 
@@ -60,7 +66,10 @@ pub fn policy(args: &mut Vec<String>, usage: &str) -> Result<Policy, ExitCode> {
 pub fn lifecycle_policy(args: &mut Vec<String>, usage: &str) -> Result<LifecyclePolicy, ExitCode> {
     match take_option(args, "--policy", usage)? {
         None => Ok(LifecyclePolicy::default()),
-        Some(path) => load(&path, "policy"),
+        #[cfg(feature = "serde")]
+        Some(path) => load(&path, "policy", LifecyclePolicy::from_json),
+        #[cfg(not(feature = "serde"))]
+        Some(path) => no_json(&path, "policy"),
     }
 }
 
@@ -132,8 +141,10 @@ fn take_option(
     Ok(Some(value))
 }
 
+/// Reads a configuration file with the library's loader, which reports
+/// the mistake's line and column.
 #[cfg(feature = "serde")]
-fn load<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, ExitCode> {
+fn load<T>(path: &str, what: &str, parse: fn(&str) -> sla_clock::Result<T>) -> Result<T, ExitCode> {
     let cannot = |e: io::Error| fail(2, &format!("cannot read {what} file '{path}': {e}"));
     use std::io::Read;
     let mut text = Vec::new();
@@ -151,13 +162,18 @@ fn load<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, Exi
             ),
         ));
     }
-    serde_json::from_slice(&text)
-        .map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
+    let text = String::from_utf8(text).map_err(|_| {
+        fail(
+            2,
+            &format!("invalid {what} file '{path}': it is not UTF-8 text"),
+        )
+    })?;
+    parse(&text).map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
 }
 
 /// Without the `serde` feature there is no reading of configuration.
 #[cfg(not(feature = "serde"))]
-fn load<T>(path: &str, what: &str) -> Result<T, ExitCode> {
+fn no_json<T>(path: &str, what: &str) -> Result<T, ExitCode> {
     Err(fail(
         2,
         &format!(
@@ -165,6 +181,38 @@ fn load<T>(path: &str, what: &str) -> Result<T, ExitCode> {
              run the example with `cargo run --features serde --example ...`"
         ),
     ))
+}
+
+/// Takes `--json` out of `args`: whether the output is to be JSON, one
+/// object a line, in the forms of `docs/SERVICE.md`. Without the `serde`
+/// feature, the exit status 2 after saying how to get it.
+pub fn json(args: &mut Vec<String>) -> Result<bool, ExitCode> {
+    let before = args.len();
+    args.retain(|a| a != "--json");
+    let wanted = args.len() < before;
+    if wanted && cfg!(not(feature = "serde")) {
+        return Err(fail(
+            2,
+            "--json needs JSON support; run the example with \
+             `cargo run --features serde --example ...`",
+        ));
+    }
+    Ok(wanted)
+}
+
+/// An at-risk threshold as people write it on a command line: `80` or
+/// `80%`, a whole percentage from 0 to 100.
+pub fn risk_threshold(text: &str) -> Result<RiskThreshold, String> {
+    let digits = text.strip_suffix('%').unwrap_or(text);
+    match digits.parse::<u8>() {
+        Ok(p) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            RiskThreshold::percent(p).map_err(|e| e.to_string())
+        }
+        _ => Err(format!(
+            "invalid at-risk threshold '{text}'; expected a percentage from 0 to 100, \
+             like 80 or 80%"
+        )),
+    }
 }
 
 /// Writes `text` to standard output as it is formatted, without holding

@@ -23,6 +23,8 @@ use crate::policy::ResponseTarget;
 use crate::priority::Priority;
 use crate::sla::SlaClock;
 use crate::status::RiskThreshold;
+// This file's own `Span` is a cycle.
+use crate::units::{Instant, Span as PauseSpan};
 
 /// The rules a ticket's life is measured by: a calendar, a
 /// [`LifecyclePolicy`] and the at-risk threshold (75 % unless set).
@@ -366,7 +368,7 @@ impl TicketHistory {
             .events
             .iter()
             .map(|e| Ok((calendar.offset_ns(&e.at)?, e.kind)))
-            .collect::<Result<Vec<(i64, EventKind)>>>()?;
+            .collect::<Result<Vec<(Instant, EventKind)>>>()?;
         if !self.in_order {
             // A stable sort: events at the same instant keep the order
             // they were pushed in.
@@ -418,12 +420,13 @@ impl<'de> serde::Deserialize<'de> for TicketHistory {
 /// `created`, and there is no second.
 fn check_known(
     calendar: &Calendar,
-    all: &[(i64, EventKind)],
-    known: &[(i64, EventKind)],
-    now: i64,
+    all: &[(Instant, EventKind)],
+    known: &[(Instant, EventKind)],
+    now: Instant,
 ) -> Result<()> {
-    let show = |t: i64| shown(calendar.to_datetime(t).to_rfc3339());
-    let is_created = |&&(_, kind): &&(i64, EventKind)| matches!(kind, EventKind::Created { .. });
+    let show = |t: Instant| shown(calendar.to_datetime(t).to_rfc3339());
+    let is_created =
+        |&&(_, kind): &&(Instant, EventKind)| matches!(kind, EventKind::Created { .. });
     let Some(&(first_at, first_kind)) = known.first() else {
         return Err(match all.first() {
             None => Reason::NoEvents,
@@ -467,16 +470,16 @@ fn check_known(
 enum State {
     Open,
     /// Waiting for the customer since the instant given.
-    Waiting(i64),
+    Waiting(Instant),
     /// Solved since the instant given.
-    Solved(i64),
+    Solved(Instant),
 }
 
 /// A cycle as the events leave it, before any arithmetic. Its pauses are
 /// its metric's list from `first` on (to the list's end while it runs).
 #[derive(Debug, Clone, Copy)]
 struct Span {
-    start: i64,
+    start: Instant,
     first: usize,
     stop: Option<Stop>,
 }
@@ -485,10 +488,10 @@ struct Span {
 /// end in its metric's list, and a waiting period still open at the stop.
 #[derive(Debug, Clone, Copy)]
 struct Stop {
-    at: i64,
+    at: Instant,
     priority: Priority,
     last: usize,
-    open: Option<i64>,
+    open: Option<Instant>,
 }
 
 /// The cycles of one metric.
@@ -502,7 +505,7 @@ impl Track {
         self.cycles.last().is_some_and(|c| c.stop.is_none())
     }
 
-    fn start(&mut self, at: i64, first: usize) {
+    fn start(&mut self, at: Instant, first: usize) {
         self.cycles.push(Span {
             start: at,
             first,
@@ -534,10 +537,10 @@ struct Machine {
     /// Whether support has replied publicly yet.
     replied: bool,
     /// Closed waiting periods, in order: the pauses of `periodic_update`.
-    waiting: Vec<(i64, i64)>,
+    waiting: Vec<PauseSpan>,
     /// Closed waiting periods and solved periods ended by a reopening, in
     /// order: the pauses of `resolution`.
-    resolution_pauses: Vec<(i64, i64)>,
+    resolution_pauses: Vec<PauseSpan>,
     first_response: Track,
     next_response: Track,
     periodic_update: Track,
@@ -561,14 +564,14 @@ impl Default for Machine {
 }
 
 /// Appends `[from, to)` to a list of pauses, leaving out empty ones.
-fn add_pause(pauses: &mut Vec<(i64, i64)>, from: i64, to: i64) {
+fn add_pause(pauses: &mut Vec<PauseSpan>, from: Instant, to: Instant) {
     if from < to {
-        pauses.push((from, to));
+        pauses.push(PauseSpan { from, to });
     }
 }
 
 impl Machine {
-    fn waiting_since(&self) -> Option<i64> {
+    fn waiting_since(&self) -> Option<Instant> {
         match self.state {
             State::Waiting(since) => Some(since),
             _ => None,
@@ -577,7 +580,7 @@ impl Machine {
 
     /// Leaves a waiting or solved state at `at` for open, closing its
     /// pause; from solved this is a reopening.
-    fn open(&mut self, at: i64) {
+    fn open(&mut self, at: Instant) {
         match self.state {
             State::Open => {}
             State::Waiting(since) => {
@@ -598,7 +601,7 @@ impl Machine {
     }
 
     /// A stop at `at` with nothing paused (first and next response).
-    fn unpaused(&self, at: i64) -> Stop {
+    fn unpaused(&self, at: Instant) -> Stop {
         Stop {
             at,
             priority: self.priority,
@@ -607,7 +610,7 @@ impl Machine {
         }
     }
 
-    fn apply(&mut self, at: i64, kind: EventKind) {
+    fn apply(&mut self, at: Instant, kind: EventKind) {
         match kind {
             EventKind::Created { priority } => {
                 // Checked to be the first known event, and the only one.
@@ -663,7 +666,7 @@ impl Machine {
         }
     }
 
-    fn report(self, lifecycle: &Lifecycle, now: i64) -> Result<TicketReport> {
+    fn report(self, lifecycle: &Lifecycle, now: Instant) -> Result<TicketReport> {
         let mut metrics = BTreeMap::new();
         for metric in Metric::ALL {
             let Some(targets) = lifecycle.policy.targets(metric) else {
@@ -671,7 +674,7 @@ impl Machine {
             };
             // First and next response never pause (docs/LIFECYCLE.md
             // section 2).
-            let (track, pauses): (&Track, &[(i64, i64)]) = match metric {
+            let (track, pauses): (&Track, &[PauseSpan]) = match metric {
                 Metric::FirstResponse => (&self.first_response, &[]),
                 Metric::NextResponse => (&self.next_response, &[]),
                 Metric::PeriodicUpdate => (&self.periodic_update, &self.waiting),
@@ -685,12 +688,11 @@ impl Machine {
                     // the pauses up to the stop (one open then ends there).
                     Some(stop) => {
                         let closed = pauses.get(span.first..stop.last).unwrap_or_default();
-                        let open = stop.open.map(|p| (p, stop.at));
-                        let spans = closed
-                            .iter()
-                            .copied()
-                            .chain(open)
-                            .map(|(p, q)| (p, q.min(stop.at)));
+                        let open = stop.open.map(|from| PauseSpan { from, to: stop.at });
+                        let spans = closed.iter().copied().chain(open).map(|p| PauseSpan {
+                            to: p.to.min(stop.at),
+                            ..p
+                        });
                         let target = targets.target(stop.priority);
                         let clock = cycle_clock(
                             lifecycle,
@@ -736,7 +738,7 @@ impl Machine {
 fn cycle_clock(
     lifecycle: &Lifecycle,
     metric: Metric,
-    start: i64,
+    start: Instant,
     target: ResponseTarget,
     pauses: PauseSet,
     risk: Option<RiskThreshold>,
@@ -752,9 +754,9 @@ fn cycle(
     lifecycle: &Lifecycle,
     metric: Metric,
     clock: &SlaClock,
-    start: i64,
-    now: i64,
-    stop: Option<i64>,
+    start: Instant,
+    now: Instant,
+    stop: Option<Instant>,
 ) -> Result<Cycle> {
     let calendar = &lifecycle.calendar;
     let reading = clock
@@ -775,7 +777,7 @@ fn cycle(
 fn deadline_error(
     lifecycle: &Lifecycle,
     metric: Metric,
-    start: i64,
+    start: Instant,
     e: crate::Error,
 ) -> crate::Error {
     if e.kind() != crate::ErrorKind::OutOfRange {

@@ -269,16 +269,18 @@ fn holidays_rejects_bad_years_without_partial_output() {
     let not_digits = |y: &str| {
         format!("invalid year '{y}'; expected a year from 1995 to 2099 written in digits")
     };
-    assert_error(&holidays(&["1994"]), 2, &outside("1994"));
-    assert_error(&holidays(&["2100"]), 2, &outside("2100"));
+    // A year outside the range is a date that failed (1); one that is not
+    // a year at all is a usage error (2).
+    assert_error(&holidays(&["1994"]), 1, &outside("1994"));
+    assert_error(&holidays(&["2100"]), 1, &outside("2100"));
     assert_error(&holidays(&["20x7"]), 2, &not_digits("20x7"));
     assert_error(&holidays(&["-5"]), 2, &not_digits("-5"));
     assert_error(&holidays(&[""]), 2, &not_digits(""));
     assert_error(&holidays(&[" 2027"]), 2, &not_digits(" 2027"));
     assert_error(&holidays(&["2027.0"]), 2, &not_digits("2027.0"));
     // Either end out of range: nothing printed at all.
-    assert_error(&holidays(&["1994", "2000"]), 2, &outside("1994"));
-    assert_error(&holidays(&["2000", "2100"]), 2, &outside("2100"));
+    assert_error(&holidays(&["1994", "2000"]), 1, &outside("1994"));
+    assert_error(&holidays(&["2000", "2100"]), 1, &outside("2100"));
     assert_error(
         &holidays(&["2030", "2020"]),
         2,
@@ -1352,18 +1354,25 @@ fn status_errors() {
         "invalid response instant 2026-12-21T09:00:00+01:00: it is before the ticket was \
          created at 2026-12-21T10:00:00+01:00",
     );
-    assert_error(
+    // A bad --at-risk is a usage error; 50 and 50% are both fine.
+    assert_usage_error(
         &with(&["--at-risk", "150%"]),
-        1,
+        "status",
         "invalid at-risk threshold 150%; expected a percentage from 0 to 100",
     );
-    for bad in ["300%", "abc", "-5%", "50", "", "%", "1000%"] {
-        assert_error(
+    for bad in ["300%", "abc", "-5%", "", "%", "1000%", "+5"] {
+        assert_usage_error(
             &with(&["--at-risk", bad]),
-            1,
-            &format!("invalid at-risk threshold '{bad}'; expected a percentage from 0% to 100%"),
+            "status",
+            &format!(
+                "invalid at-risk threshold '{bad}'; expected a percentage from 0 to 100, like 80 or 80%"
+            ),
         );
     }
+    assert_eq!(
+        with(&["--at-risk", "50"]).stdout,
+        with(&["--at-risk", "50%"]).stdout
+    );
     assert_error(
         &status(&["urgent", "2026-12-21T10:00", "--now", "2100-01-01T00:00"]),
         1,
@@ -1624,16 +1633,18 @@ fn a_hostile_calendar_file_gets_a_quick_clear_error() {
         })
         .collect();
     let json = format!(
-        r#"{{"time_zone": "Europe/Berlin", "week": {{"monday": [{}]}}}}"#,
+        r#"{{"time_zone": "Europe/Berlin", "week": {{"monday": [{}]}}, "holidays": []}}"#,
         windows.join(",")
     );
     let hostile = config_file("hostile-windows.json", &json);
     let out = due(&["--calendar", &hostile, "urgent", "2026-12-18T16:00"]);
     assert!(
         out.stderr.starts_with(&format!(
-            "error: invalid calendar file '{hostile}': too many opening windows on monday: \
-             100000, more than the limit of 24 (see sla_clock::limits)"
-        )),
+            "error: invalid calendar file '{hostile}': calendar JSON, line 1 column "
+        )) && out.stderr.ends_with(
+            ": too many opening windows on monday: 100000, more than the limit of 24 \
+             (see sla_clock::limits)\n"
+        ),
         "{out:#?}"
     );
     assert_eq!(out.code, Some(2));
@@ -1803,4 +1814,129 @@ fn without_serde_a_configuration_file_says_which_feature_reads_it() {
         "cannot read calendar file 'data/munich-calendar.json': this build has no JSON support; \
          run the example with `cargo run --features serde --example ...`",
     );
+}
+
+/// The `--json` outputs, read by an independent reader: `serde_json::Value`
+/// and chrono's own RFC 3339 parser, as a program in another language
+/// reads them; then against the library's answers.
+#[cfg(feature = "serde")]
+#[test]
+fn json_outputs_follow_the_service_contract() {
+    use chrono::DateTime;
+    use serde_json::Value;
+    use sla_clock::{Calendar, Policy, Priority, SlaClock, SlaReading};
+
+    let cal = Calendar::munich();
+    let rfc3339 = |v: &Value| DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap();
+
+    let out = run("due", &["--json", "urgent", "2026-12-18T16:00"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let v: Value = serde_json::from_str(out.stdout.trim_end()).unwrap();
+    assert_eq!(v["priority"], "urgent");
+    assert_eq!(v["zone"], "Europe/Berlin");
+    let created = cal.parse_datetime("2026-12-18T16:00").unwrap();
+    let due = Policy::default()
+        .due(&cal, Priority::Urgent, &created)
+        .unwrap();
+    assert_eq!(rfc3339(&v["due"]), due);
+    assert_eq!(rfc3339(&v["created"]), created);
+
+    let out = run_with_input(
+        "due",
+        &["--json", "--batch"],
+        Some(b"high 2026-12-23T15:00\nasap 2026-12-23T15:00\n".to_vec()),
+    );
+    assert_eq!(out.code, Some(1));
+    let lines: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        rfc3339(&lines[0]["due"]).to_rfc3339(),
+        "2026-12-24T15:00:00+01:00"
+    );
+    assert_eq!(lines[1]["error"]["kind"], "priority");
+
+    let out = run(
+        "status",
+        &[
+            "--json",
+            "urgent",
+            "2026-12-18T16:00",
+            "--now",
+            "2026-12-21T11:00",
+            "--paused",
+            "2026-12-21T10:30/..",
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let v: Value = serde_json::from_str(out.stdout.trim_end()).unwrap();
+    let clock = SlaClock::for_priority(&cal, &Policy::default(), Priority::Urgent, &created)
+        .unwrap()
+        .with_pauses([cal.parse_pause("2026-12-21T10:30/..").unwrap()])
+        .unwrap()
+        .with_risk_threshold(sla_clock::RiskThreshold::percent(75).unwrap());
+    let now = cal.parse_datetime("2026-12-21T11:00").unwrap();
+    let reading = clock.reading(&now).unwrap();
+    assert_eq!(v["status"], reading.status.name());
+    assert_eq!(
+        v["remaining_ns"].as_i64().unwrap() as i128,
+        reading.remaining.as_nanos()
+    );
+    assert_eq!(rfc3339(&v["due"]), reading.due);
+    assert_eq!(v["next_change"], Value::Null);
+    assert_eq!(serde_json::from_value::<SlaReading>(v).unwrap(), reading);
+
+    let out = run("holidays", &["--json", "--region", "de-be", "2028"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lines: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.iter().all(|l| l["kind"] == "holiday"));
+    let dates: Vec<&str> = lines.iter().map(|l| l["date"].as_str().unwrap()).collect();
+    // Berlin's one-off holiday of 2028 (GVBl. 2024 Nr. 28 S. 460).
+    assert!(dates.contains(&"2028-06-17"), "{dates:?}");
+    for date in dates {
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    }
+}
+
+#[test]
+fn the_examples_share_one_convention() {
+    // --at-risk takes 80 and 80% alike.
+    let a = status(&[
+        "urgent",
+        "2026-12-18T16:00",
+        "--now",
+        "2026-12-21T11:00",
+        "--at-risk",
+        "80",
+    ]);
+    let b = status(&[
+        "urgent",
+        "2026-12-18T16:00",
+        "--now",
+        "2026-12-21T11:00",
+        "--at-risk",
+        "80%",
+    ]);
+    assert_eq!((a.code, &a.stdout), (Some(0), &b.stdout));
+    // A bad option value is a usage error (2); a date that fails is 1.
+    let bad = status(&["urgent", "2026-12-18T16:00", "--at-risk", "eighty"]);
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
+    assert_eq!(status(&["urgent", "tomorrow"]).code, Some(1));
+    assert_eq!(run("due", &["urgent", "tomorrow"]).code, Some(1));
+    assert_eq!(run("holidays", &["2100"]).code, Some(1));
+    for name in ["due", "status", "holidays"] {
+        assert_eq!(run(name, &["--bogus"]).code, Some(2), "{name}");
+        let help = run(name, &["--help"]).stdout;
+        assert!(help.contains("\nExit status: 0 "), "{name}: {help}");
+        assert!(
+            help.contains("\nSupported dates: 1995-01-01 to 2099-12-31."),
+            "{name}"
+        );
+    }
 }

@@ -818,6 +818,20 @@ proptest! {
         prop_assert!(settled.explain().is_ok());
         let again = settled.reading(&now).unwrap();
         prop_assert_eq!((again.status, again.elapsed), (reading.status, reading.elapsed));
+        // What a service stores reads back equal.
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&reading).unwrap();
+            prop_assert_eq!(serde_json::from_str::<sla_clock::SlaReading>(&json).unwrap(), reading);
+            let json = serde_json::to_string(&reading.status).unwrap();
+            prop_assert_eq!(serde_json::from_str::<SlaStatus>(&json).unwrap(), reading.status);
+            let json = serde_json::to_string(&clock).unwrap();
+            let back: SlaClock = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &clock);
+            prop_assert_eq!(back.reading(&now).unwrap(), reading);
+            let text = reading.status.to_string();
+            prop_assert_eq!(text.parse::<SlaStatus>().unwrap(), reading.status);
+        }
         // Without a now, a running pause leaves the due instant unknown.
         let paused = running.is_some();
         prop_assert_eq!(clock.due().is_none(), paused);

@@ -283,3 +283,90 @@ fn calendar_file_errors_say_where() {
         assert_eq!(Calendar::from_json(&with_bom).unwrap_err().kind(), kind);
     }
 }
+
+/// Each error kind a loader can meet, reached through that loader, with
+/// its kind intact and its position in the text.
+#[test]
+fn every_loader_keeps_every_kind() {
+    let week = r#""week": {"monday": ["10:00-18:00"]}"#;
+    let calendar = |rest: &str| format!(r#"{{"time_zone": "Europe/Berlin", {week}, {rest}}}"#);
+    let calendars = [
+        ("not json", ErrorKind::Json),
+        (r#"{"time_zone": "Europe/Berlin"}"#, ErrorKind::Json),
+        (&calendar(r#""holidays": [], "extra": 1"#), ErrorKind::Json),
+        (
+            r#"{"time_zone": "Mars/Olympus", "week": {}, "holidays": []}"#,
+            ErrorKind::Calendar,
+        ),
+        (&calendar(r#""holidays": "XX-YY""#), ErrorKind::Calendar),
+        (
+            &calendar(r#""holidays": [], "closures": ["2026-13-01"]"#),
+            ErrorKind::Calendar,
+        ),
+        (
+            &calendar(r#""holidays": [], "business_day_seconds": 0"#),
+            ErrorKind::Calendar,
+        ),
+    ];
+    for (text, kind) in calendars {
+        let err = Calendar::from_json(text).unwrap_err();
+        assert_eq!(err.kind(), kind, "{text}: {err}");
+        assert!(err.to_string().starts_with("calendar JSON"), "{err}");
+    }
+    let many_rules: Vec<String> = (0..=limits::MAX_HOLIDAY_RULES)
+        .map(|i| {
+            format!(
+                r#"{{"date": {{"kind": "fixed", "month": 1, "day": {}}}, "name": {{"de": "X{i}", "en": "Y{i}"}}}}"#,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let err = Calendar::from_json(&calendar(&format!(
+        r#""holidays": [{}]"#,
+        many_rules.join(",")
+    )))
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Limit, "{err}");
+
+    for (text, kind) in [
+        ("[]", ErrorKind::Json),
+        (
+            r#"{"urgent": {"business_hours": -4}, "high": {"business_days": 1}, "normal": {"business_days": 2}, "low": {"business_days": 5}}"#,
+            ErrorKind::Json,
+        ),
+    ] {
+        let err = Policy::from_json(text).unwrap_err();
+        assert_eq!(err.kind(), kind, "{text}: {err}");
+        assert!(
+            err.to_string().starts_with("policy JSON, line 1 column "),
+            "{err}"
+        );
+    }
+    let err = LifecyclePolicy::from_json("{}").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Json, "{err}");
+
+    for (text, kind) in [
+        (
+            r#"{"at": "2026-12-21T10:00", "kind": "solved"}"#,
+            ErrorKind::DateTime,
+        ),
+        (
+            r#"{"at": "2026-12-21T10:00:00Z", "kind": "closed"}"#,
+            ErrorKind::Event,
+        ),
+        (
+            r#"{"at": "2026-12-21T10:00:00Z", "kind": "created", "priority": "asap"}"#,
+            ErrorKind::Priority,
+        ),
+        (r#"{"at": "2026-12-21T10:00:00Z"}"#, ErrorKind::Json),
+    ] {
+        let err = Event::from_json(text).unwrap_err();
+        assert_eq!(err.kind(), kind, "{text}: {err}");
+    }
+    // Kinds travel as their names.
+    for kind in ErrorKind::ALL {
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(json, format!("\"{}\"", kind.name()));
+        assert_eq!(serde_json::from_str::<ErrorKind>(&json).unwrap(), kind);
+    }
+}

@@ -795,10 +795,16 @@ fn usage_errors() {
         &run(&["--now", "2026-12-21T12:00", "events.jsonl"]),
         "unexpected argument 'events.jsonl'; the events are read from standard input",
     );
-    for bad in ["101", "-1", "75%", "", "+5"] {
+    assert_usage_error(
+        &run(&["--now", "2026-12-21T12:00", "--at-risk", "101"]),
+        "invalid at-risk threshold 101%; expected a percentage from 0 to 100",
+    );
+    for bad in ["-1", "", "+5", "75%%"] {
         assert_usage_error(
             &run(&["--now", "2026-12-21T12:00", "--at-risk", bad]),
-            &format!("invalid at-risk threshold '{bad}'; expected a percentage from 0 to 100"),
+            &format!(
+                "invalid at-risk threshold '{bad}'; expected a percentage from 0 to 100, like 80 or 80%"
+            ),
         );
     }
 }
@@ -823,7 +829,8 @@ fn bad_policy_files_are_usage_errors() {
     let out = tickets(&["--now", "2026-12-21T12:00", "--policy", &mixed], "");
     assert!(
         out.stderr.starts_with(&format!(
-            "error: invalid policy file '{mixed}': a lifecycle policy is either per metric"
+            "error: invalid policy file '{mixed}': lifecycle policy JSON: a lifecycle policy is \
+             either per metric"
         )),
         "{out:#?}"
     );
@@ -835,7 +842,7 @@ fn bad_policy_files_are_usage_errors() {
     let out = tickets(&["--now", "2026-12-21T12:00", "--policy", &partial], "");
     assert!(
         out.stderr.starts_with(&format!(
-            "error: invalid policy file '{partial}': missing field `high`"
+            "error: invalid policy file '{partial}': lifecycle policy JSON, line 1 column 51: missing field `high`"
         )),
         "{out:#?}"
     );
