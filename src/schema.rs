@@ -28,7 +28,7 @@
 //! exist (`"2026-02-30"`), a range that ends before it starts, a first year
 //! after the last, the weekday before 1 to 7 January, closures and special
 //! hours counted in dates rather than entries, an event's offset that is
-//! not its zone's. So a file the schema refuses never loads, and one it
+//! not its zone's. So a file the schema refuses does not load, and one it
 //! accepts almost always does; [`Calendar::from_json`](crate::Calendar::from_json)
 //! and the other loaders remain the final word, with the line and column.
 //!
@@ -285,8 +285,9 @@ fn sorted(value: Value) -> Value {
 const SPACE: &str =
     r"[\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";
 
-/// `HH:MM` or `HH:MM:SS` from `00:00` to `24:00` (`TimeOfDay`'s parser).
-const TIME: &str = r"(([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|24:00(:00)?)";
+/// `HH:MM` or `HH:MM:SS` from `00:00` to `24:00`, the hour of one digit
+/// or two (`TimeOfDay`'s parser).
+const TIME: &str = r"(([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|24:00(:00)?)";
 
 /// A year of the supported range, 1995 to 2099.
 const YEAR: &str = "(199[5-9]|20[0-9][0-9])";
@@ -359,10 +360,11 @@ impl JsonSchema for TimeOfDay {
     names!("TimeOfDay");
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A local time of day, HH:MM or HH:MM:SS, from 00:00 to 24:00.",
+            "description": "A local time of day, HH:MM or HH:MM:SS (the hour may have one \
+                            digit), from 00:00 to 24:00.",
             "type": "string",
             "pattern": format!("^{TIME}$"),
-            "examples": ["10:00", "17:59:59", "24:00"],
+            "examples": ["10:00", "8:00", "17:59:59", "24:00"],
         })
     }
 }
@@ -371,12 +373,12 @@ impl JsonSchema for DailyWindow {
     names!("DailyWindow");
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "An opening window, START-END in local time (each HH:MM or HH:MM:SS, \
-                            up to 24:00), open from START and closed from END; END must be \
-                            after START.",
+            "description": "An opening window, START-END in local time (each HH:MM or \
+                            HH:MM:SS, the hour of one digit or two, up to 24:00), open from \
+                            START and closed from END; END must be after START.",
             "type": "string",
             "pattern": format!("^{SPACE}*{TIME}{SPACE}*-{SPACE}*{TIME}{SPACE}*$"),
-            "examples": ["10:00-18:00", "13:00-24:00"],
+            "examples": ["10:00-18:00", "8:00-12:30", "13:00-24:00"],
         })
     }
 }

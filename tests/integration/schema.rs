@@ -235,6 +235,7 @@ fn calendars_the_loader_takes_are_valid() {
             c["week"] = json!({
                 "monday": ["00:00-24:00"],
                 "tuesday": ["09:00:30-12:00", "13:00-17:59:59"],
+                "thursday": ["8:00-9:30", "9:45:10-12:00"],
                 "wednesday": [],
                 "saturday": [" 10:00 - 14:00\t", "15:00\u{a0}-16:00"],
             });
@@ -319,7 +320,9 @@ fn calendar_mistakes_are_refused_by_the_schema_too() {
         calendar(|c| c["week"]["monday"] = json!(["10-18"])),
         calendar(|c| c["week"]["monday"] = json!(["10:00-24:01"])),
         calendar(|c| c["week"]["monday"] = json!(["10:00–18:00"])),
-        calendar(|c| c["week"]["monday"] = json!(["1:00-18:00"])),
+        calendar(|c| c["week"]["monday"] = json!(["100:00-18:00"])),
+        calendar(|c| c["week"]["monday"] = json!(["8:0-18:00"])),
+        calendar(|c| c["week"]["monday"] = json!([":00-18:00"])),
         calendar(|c| c["week"]["monday"] = json!("10:00-18:00")),
         calendar(|c| c["week"]["monday"] = Value::Null),
         calendar(|c| {
