@@ -428,7 +428,9 @@ impl fmt::Display for BusinessDuration {
 /// hours, minutes and seconds in that order, each at most once, separated
 /// by single spaces (`4h`, `1h 30m`, `-2h 5s`, `0.25s`, `0s`). A part may
 /// exceed its usual range (`90m` is `1h 30m`); seconds may have up to nine
-/// decimals.
+/// decimals. Every value's text reads back to it, the smallest
+/// ([`from_nanos(i128::MIN)`](BusinessDuration::from_nanos)) included; a
+/// text beyond the values is refused.
 ///
 /// ```
 /// use sla_clock::BusinessDuration;
@@ -448,7 +450,9 @@ impl FromStr for BusinessDuration {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let mut nanos: i128 = 0;
+        // The magnitude, as `Display` writes it: one more than `i128::MAX`
+        // for `i128::MIN`, whose text must read back too.
+        let mut magnitude: u128 = 0;
         let mut next_unit = 0;
         for part in body.split(' ') {
             // The unit is the last character, which may be any text's.
@@ -473,20 +477,25 @@ impl FromStr for BusinessDuration {
             if !digits(whole) || whole.len() > 39 {
                 return Err(invalid());
             }
-            let whole: i128 = whole.parse().map_err(|_| invalid())?;
-            let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC;
+            let whole: u128 = whole.parse().map_err(|_| invalid())?;
+            let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC as u128;
             let mut value = whole.checked_mul(unit_nanos).ok_or_else(invalid)?;
             if let Some(fraction) = fraction {
                 if !digits(fraction) || fraction.len() > 9 {
                     return Err(invalid());
                 }
-                let scale = 10_i128.pow(9 - fraction.len() as u32);
-                value += fraction.parse::<i128>().map_err(|_| invalid())? * scale;
+                let scale = 10_u128.pow(9 - fraction.len() as u32);
+                value += fraction.parse::<u128>().map_err(|_| invalid())? * scale;
             }
-            nanos = nanos.checked_add(value).ok_or_else(invalid)?;
+            magnitude = magnitude.checked_add(value).ok_or_else(invalid)?;
         }
+        let nanos = if negative {
+            0_i128.checked_sub_unsigned(magnitude)
+        } else {
+            i128::try_from(magnitude).ok()
+        };
         Ok(BusinessDuration {
-            nanos: if negative { -nanos } else { nanos },
+            nanos: nanos.ok_or_else(invalid)?,
         })
     }
 }

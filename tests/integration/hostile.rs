@@ -311,3 +311,46 @@ mod ical {
         assert!(started.elapsed() < Duration::from_secs(20));
     }
 }
+
+/// Defect 9: the text of `from_nanos(i128::MIN)` did not read back (its
+/// magnitude is one more than `i128::MAX`); every value's does now.
+#[test]
+fn every_duration_reads_back_from_its_text() {
+    use sla_clock::BusinessDuration;
+    for nanos in [
+        i128::MIN,
+        i128::MIN + 1,
+        i128::MIN / 3600,
+        -1,
+        0,
+        1,
+        i128::MAX / 7,
+        i128::MAX - 1,
+        i128::MAX,
+    ] {
+        let d = BusinessDuration::from_nanos(nanos);
+        assert_eq!(d.to_string().parse::<BusinessDuration>(), Ok(d), "{d}");
+    }
+    // One nanosecond beyond either end is refused by name.
+    let min = BusinessDuration::from_nanos(i128::MIN).to_string();
+    let below = min.replace("105728s", "105729s");
+    assert_ne!(min, below);
+    assert_eq!(
+        below.parse::<BusinessDuration>().unwrap_err().to_string(),
+        format!(
+            "invalid business duration '{below}'; expected hours, minutes and seconds like \
+             '4h 30m', '90m' or '1.5s'"
+        )
+    );
+    let max = BusinessDuration::from_nanos(i128::MAX).to_string();
+    assert!(
+        max.trim_start_matches('-')
+            .parse::<BusinessDuration>()
+            .is_ok()
+    );
+    assert!(
+        min.trim_start_matches('-')
+            .parse::<BusinessDuration>()
+            .is_err()
+    );
+}
