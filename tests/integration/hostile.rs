@@ -354,3 +354,42 @@ fn every_duration_reads_back_from_its_text() {
             .is_err()
     );
 }
+
+/// Defect 6: a business-day length set equal to the week's typical day
+/// was forgotten by `to_builder` and `CalendarConfig::from`, so new hours
+/// changed it (8 h became 9 h). A set length stays set; a derived one
+/// follows the hours.
+#[test]
+fn a_set_business_day_stays_set() {
+    use sla_clock::{BusinessDuration, Calendar, CalendarConfig, WeeklySchedule};
+
+    let nine_to_six = WeeklySchedule::weekdays("09:00-18:00".parse().unwrap());
+    let set = Calendar::builder(chrono_tz::Europe::Berlin)
+        .weekdays("10:00-18:00")
+        .business_day(BusinessDuration::from_hours(8))
+        .build()
+        .unwrap();
+    let later = set
+        .to_builder()
+        .schedule(nine_to_six.clone())
+        .build()
+        .unwrap();
+    assert_eq!(later.business_day(), BusinessDuration::from_hours(8));
+    let config = CalendarConfig::from(&set);
+    assert_eq!(config.business_day_seconds, Some(8 * 3600));
+    assert_eq!(Calendar::try_from(config.clone()).unwrap(), set);
+    let mut changed = config;
+    changed.week = CalendarConfig::from(&later).week;
+    let changed = Calendar::try_from(changed).unwrap();
+    assert_eq!(changed.business_day(), BusinessDuration::from_hours(8));
+
+    let derived = Calendar::builder(chrono_tz::Europe::Berlin)
+        .weekdays("10:00-18:00")
+        .build()
+        .unwrap();
+    assert_eq!(derived.business_day(), BusinessDuration::from_hours(8));
+    assert_ne!(derived, set);
+    assert_eq!(CalendarConfig::from(&derived).business_day_seconds, None);
+    let later = derived.to_builder().schedule(nine_to_six).build().unwrap();
+    assert_eq!(later.business_day(), BusinessDuration::from_hours(9));
+}
