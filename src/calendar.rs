@@ -95,6 +95,10 @@ struct Inner {
     /// Sorted, disjoint, touching ranges with the same windows joined.
     special_hours: Vec<SpecialHours>,
     business_day: BusinessDuration,
+    /// Whether `business_day` was set ([`CalendarBuilder::business_day`])
+    /// rather than derived from the schedule: a set length stays set
+    /// through [`Calendar::to_builder`] and configuration.
+    business_day_set: bool,
     years: Years,
 }
 
@@ -199,6 +203,7 @@ impl Calendar {
             Vec::new(),
             Vec::new(),
             BusinessDuration::from_hours(8),
+            false,
         )
     }
 
@@ -269,7 +274,7 @@ impl Calendar {
             holiday_rules: inner.holiday_rules.clone(),
             ..CalendarBuilder::new(Ok(inner.zone))
         };
-        if inner.business_day != typical_day(&inner.schedule) {
+        if inner.business_day_set {
             builder.business_day = Some(inner.business_day);
         }
         for &range in &inner.closures {
@@ -290,6 +295,7 @@ impl Calendar {
         closures: Vec<DateRange>,
         special_hours: Vec<SpecialHours>,
         business_day: BusinessDuration,
+        business_day_set: bool,
     ) -> Calendar {
         Calendar {
             inner: Arc::new(Inner {
@@ -299,6 +305,7 @@ impl Calendar {
                 closures,
                 special_hours,
                 business_day,
+                business_day_set,
                 years: Years::new(),
             }),
         }
@@ -396,6 +403,11 @@ impl Calendar {
     /// common non-zero amount of opening hours among the seven weekdays
     /// (the longer one on a tie): 8 hours for Monday to Friday 10:00 to
     /// 18:00, 7 hours for 09:00-12:00 plus 13:00-17:00.
+    ///
+    /// A length that was set stays set, even when it equals what the week
+    /// implies: [`Calendar::to_builder`] keeps it, so new opening hours do
+    /// not change it, and [`CalendarConfig::from`] writes it
+    /// (`business_day_seconds`). A derived length follows the hours.
     ///
     /// # Example
     ///
@@ -1072,7 +1084,9 @@ impl Calendar {
 
 impl From<&Calendar> for CalendarConfig {
     /// The calendar's definition as plain data. The business-day length is
-    /// written only when it differs from what the week implies.
+    /// written when it was set ([`CalendarBuilder::business_day`],
+    /// `business_day_seconds`), even when it equals what the week implies,
+    /// and left out when it follows the week.
     ///
     /// # Example
     ///
@@ -1093,11 +1107,11 @@ impl From<&Calendar> for CalendarConfig {
             saturday: windows(Weekday::Sat),
             sunday: windows(Weekday::Sun),
         };
-        let business_day_seconds = if typical_day(calendar.schedule()) == calendar.business_day() {
-            None
-        } else {
+        let business_day_seconds = if calendar.inner.business_day_set {
             // The builder keeps it to whole seconds of at most a day.
             u32::try_from(calendar.business_day().as_secs()).ok()
+        } else {
+            None
         };
         CalendarConfig {
             time_zone: calendar.zone().name().to_string(),
@@ -1165,7 +1179,8 @@ impl From<Calendar> for CalendarConfig {
 impl PartialEq for Calendar {
     /// Two calendars are equal when they define the same thing: zone,
     /// schedule, holiday rules, closures, special hours and business-day
-    /// length.
+    /// length, set or derived from the schedule (a set length stays when
+    /// the hours change, a derived one follows them).
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.inner, &other.inner);
         a.zone == b.zone
@@ -1174,6 +1189,7 @@ impl PartialEq for Calendar {
             && a.closures == b.closures
             && a.special_hours == b.special_hours
             && a.business_day == b.business_day
+            && a.business_day_set == b.business_day_set
     }
 }
 
@@ -1490,7 +1506,9 @@ impl CalendarBuilder {
 
     /// Sets the length of a business day instead of deriving it from the
     /// schedule (see [`Calendar::business_day`]): whole seconds, more than
-    /// zero and at most 24 hours.
+    /// zero and at most 24 hours. A length set here stays set, even when it
+    /// equals what the week implies: [`Calendar::to_builder`] keeps it and
+    /// [`CalendarConfig::from`] writes it.
     ///
     /// # Example
     ///
@@ -1552,6 +1570,7 @@ impl CalendarBuilder {
         for (range, windows) in self.special_hours.iter() {
             check_special_hours(range, windows)?;
         }
+        let business_day_set = self.business_day.is_some();
         let business_day = match self.business_day {
             Some(length) => check_day_length(length)?,
             None => typical_day(&self.schedule),
@@ -1567,6 +1586,7 @@ impl CalendarBuilder {
                 .map(|(dates, windows)| SpecialHours { dates, windows })
                 .collect(),
             business_day,
+            business_day_set,
         ))
     }
 }
@@ -1600,6 +1620,7 @@ mod tests {
             Vec::new(),
             Vec::new(),
             BusinessDuration::from_hours(8),
+            false,
         );
         assert!(cal.inner.years.built().is_empty());
         let created = cal.parse_datetime("2026-06-15T12:00").unwrap();

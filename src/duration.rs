@@ -435,6 +435,9 @@ impl fmt::Display for BusinessDuration {
 /// in days, weeks, months or years (`P1D`) is refused: how long a business
 /// day is depends on the calendar (use a
 /// [`ResponseTarget`](crate::ResponseTarget) of business days).
+/// Every value's text reads back to it, the smallest
+/// ([`from_nanos(i128::MIN)`](BusinessDuration::from_nanos)) included; a
+/// text beyond the values is refused.
 ///
 /// ```
 /// use sla_clock::BusinessDuration;
@@ -462,15 +465,22 @@ impl FromStr for BusinessDuration {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let nanos = match body.strip_prefix(['P', 'p']) {
+        // The magnitude, as `Display` writes it: one more than `i128::MAX`
+        // for `i128::MIN`, whose text must read back too.
+        let magnitude = match body.strip_prefix(['P', 'p']) {
             Some(iso) => parse_iso(iso).map_err(|days| match days {
                 IsoError::Days => Reason::IsoDurationDays { input: shown(text) }.into(),
                 IsoError::Malformed => invalid(),
             })?,
             None => parse_parts(body).ok_or_else(invalid)?,
         };
+        let nanos = if negative {
+            0_i128.checked_sub_unsigned(magnitude)
+        } else {
+            i128::try_from(magnitude).ok()
+        };
         Ok(BusinessDuration {
-            nanos: if negative { -nanos } else { nanos },
+            nanos: nanos.ok_or_else(invalid)?,
         })
     }
 }
@@ -484,8 +494,8 @@ enum IsoError {
 }
 
 /// `4h 30m 15.5s` (spaces optional): the nanoseconds, or `None`.
-fn parse_parts(body: &str) -> Option<i128> {
-    let mut nanos: i128 = 0;
+fn parse_parts(body: &str) -> Option<u128> {
+    let mut nanos: u128 = 0;
     let mut next_unit = 0;
     let mut rest = body;
     let mut parts = 0;
@@ -515,7 +525,7 @@ fn parse_parts(body: &str) -> Option<i128> {
 }
 
 /// `T4H30M15.5S` after the `P`: the nanoseconds.
-fn parse_iso(iso: &str) -> std::result::Result<i128, IsoError> {
+fn parse_iso(iso: &str) -> std::result::Result<u128, IsoError> {
     let Some(time) = iso.strip_prefix(['T', 't']) else {
         // A date part: days, weeks, months or years (or nothing at all).
         return Err(if iso.is_empty() {
@@ -524,7 +534,7 @@ fn parse_iso(iso: &str) -> std::result::Result<i128, IsoError> {
             IsoError::Days
         });
     };
-    let mut nanos: i128 = 0;
+    let mut nanos: u128 = 0;
     let mut next_unit = 0;
     let mut rest = time;
     if rest.is_empty() {
@@ -557,7 +567,7 @@ fn parse_iso(iso: &str) -> std::result::Result<i128, IsoError> {
 
 /// One part's nanoseconds: a whole number of hours (rank 0) or minutes
 /// (1), or seconds (2) with up to nine decimals.
-fn part_nanos(number: &str, rank: usize) -> Option<i128> {
+fn part_nanos(number: &str, rank: usize) -> Option<u128> {
     let (whole, fraction) = match number.split_once('.') {
         Some((whole, fraction)) if rank == 2 => (whole, Some(fraction)),
         Some(_) => return None,
@@ -567,15 +577,15 @@ fn part_nanos(number: &str, rank: usize) -> Option<i128> {
     if !digits(whole) || whole.len() > 39 {
         return None;
     }
-    let whole: i128 = whole.parse().ok()?;
-    let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC;
+    let whole: u128 = whole.parse().ok()?;
+    let unit_nanos = [3600, 60, 1][rank] * NANOS_PER_SEC as u128;
     let mut value = whole.checked_mul(unit_nanos)?;
     if let Some(fraction) = fraction {
         if !digits(fraction) || fraction.len() > 9 {
             return None;
         }
-        let scale = 10_i128.pow(9 - fraction.len() as u32);
-        value += fraction.parse::<i128>().ok()? * scale;
+        let scale = 10_u128.pow(9 - fraction.len() as u32);
+        value = value.checked_add(fraction.parse::<u128>().ok()? * scale)?;
     }
     Some(value)
 }

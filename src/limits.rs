@@ -13,8 +13,10 @@
 //! | [`MAX_HOLIDAY_RULES`] | 1 000 | about 60 holidays a year written as one-off dates for 15 years, or every region's rules several times over; each rule is evaluated once per year of the range |
 //! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits; a range counts each of its dates, and a date closed twice counts once, so any closures inside the range fit; they are kept as ranges, so the limit bounds memory (at most 40 000 ranges) more than it restricts |
 //! | [`MAX_SPECIAL_DATES`] | 40 000 | dates with special hours, counted like closures: every date of the range fits. Kept as ranges, at most 24 windows each, so at most about 9 MB (less than the window table at its own limit); a year's table looks up only its own entries |
+//! | `MAX_ICAL_BYTES` (feature `ical`) | 4 MiB | the size of one iCalendar text, checked before it is read: a country's holiday feed over ten years is under 100 KB, and 5 000 events with long descriptions fit. Reading keeps only the events' dates, rules and names, so a text at the limit takes at most about 30 MB, whatever its lines hold (measured, release build) |
+//! | `MAX_ICAL_NESTING` (feature `ical`) | 10 | components inside components (`BEGIN:` inside `BEGIN:`), the `VCALENDAR` counting as one: RFC 5545 nests three deep at most (`VCALENDAR`, `VEVENT`, `VALARM`). Checked line by line before the parser sees the text: it recurses once a level, and about 2 000 levels overflowed a 2 MiB thread stack |
 //! | `MAX_ICAL_EVENTS` (feature `ical`) | 5 000 | events in one iCalendar text: a country's holiday feed over ten years has a few hundred |
-//! | `MAX_ICAL_RULES` (feature `ical`) | 200 | recurrence rules (`RRULE`) in one iCalendar text: a holiday file has one per recurring holiday; a rule that seldom or never matches (30 February) costs the recurrence engine up to 100 000 steps, about 15 ms, so 200 take at most about 3 s (measured, release build) |
+//! | `MAX_ICAL_RULES` (feature `ical`) | 200 | recurrence rules (`RRULE` lines) in one iCalendar text: a holiday file has one per recurring holiday. Expansion starts at the range, however early a rule starts, so a rule costs the recurrence engine at most about 146 000 steps: one 400-year cycle for a rule with `COUNT` that starts before 1995 (its occurrences must be counted), or the engine's limit of 100 000 periods without an occurrence for one that seldom or never matches (30 February); about 18 ms, so 200 take at most about 4 s (measured, release build) |
 //! | `MAX_ICAL_OCCURRENCES` (feature `ical`) | 100 000 | dates of events after their recurrences are expanded (within 1995–2099): a daily event over the whole range is 38 351; each costs one insertion into the closures |
 //! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
 //! | [`MAX_EVENTS_PER_TICKET`] | 10 000 | an event every business hour for five years of one ticket; a [`TicketHistory`](crate::TicketHistory) keeps its events (16 bytes each, so at most 160 KB a ticket) and replays them on every report in time linear in them; a ticket's waiting periods, one per `waiting` event, then stay within [`MAX_PAUSES`] |
@@ -79,6 +81,29 @@ pub const MAX_CLOSURES: usize = 40_000;
 /// ```
 pub const MAX_SPECIAL_DATES: usize = 40_000;
 
+/// The largest iCalendar text (in bytes) that
+/// [`CalendarBuilder::closures_from_ical`](crate::CalendarBuilder::closures_from_ical)
+/// reads, checked before anything else is done with it.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_ICAL_BYTES, 4 * 1024 * 1024);
+/// ```
+#[cfg(feature = "ical")]
+pub const MAX_ICAL_BYTES: usize = 4 * 1024 * 1024;
+
+/// The deepest that components may be nested in one iCalendar text
+/// (`BEGIN:` inside `BEGIN:`), the `VCALENDAR` itself counting as one.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_ICAL_NESTING, 10);
+/// ```
+#[cfg(feature = "ical")]
+pub const MAX_ICAL_NESTING: usize = 10;
+
 /// The most events (`VEVENT`s) one iCalendar text may hold
 /// ([`CalendarBuilder::closures_from_ical`](crate::CalendarBuilder::closures_from_ical)).
 ///
@@ -90,7 +115,8 @@ pub const MAX_SPECIAL_DATES: usize = 40_000;
 #[cfg(feature = "ical")]
 pub const MAX_ICAL_EVENTS: usize = 5_000;
 
-/// The most recurrence rules (`RRULE`) one iCalendar text may hold.
+/// The most recurrence rules (`RRULE` lines) the events of one iCalendar
+/// text may hold.
 ///
 /// # Example
 ///

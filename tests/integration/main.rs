@@ -26,6 +26,7 @@ mod api;
 mod data_files;
 mod examples_cli;
 mod fuzz_regressions;
+mod hostile;
 #[cfg(feature = "ical")]
 mod ical;
 mod lifecycle;
