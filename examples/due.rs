@@ -91,7 +91,12 @@ fn batch(calendar: &Calendar, policy: &Policy) -> io::Result<bool> {
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut line = Vec::with_capacity(MAX_LINE_BYTES + 1);
     let mut all_ok = true;
+    let mut first = true;
     while let Some(complete) = cli::next_line(&mut input, &mut line, MAX_LINE_BYTES)? {
+        if std::mem::take(&mut first) && line.starts_with(b"\xef\xbb\xbf") {
+            // A byte order mark, as some Windows tools write.
+            line.drain(..3);
+        }
         let result = if complete {
             batch_line(calendar, policy, &line)
         } else {

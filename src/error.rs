@@ -126,7 +126,8 @@ impl Error {
             InvalidRiskThreshold { .. }
             | InvalidRiskThresholdText { .. }
             | NegativeTarget { .. }
-            | InvalidTarget { .. } => ErrorKind::Policy,
+            | InvalidTarget { .. }
+            | TargetUnits { .. } => ErrorKind::Policy,
             LimitExceeded { .. } => ErrorKind::Limit,
             DurationTooLarge { .. }
             | InvalidDuration { .. }
@@ -290,6 +291,9 @@ pub(crate) enum Reason {
          hours or days like '4 business hours' or '1 business day'"
     )]
     InvalidTarget { input: Shown },
+    /// `input` is quoted as written (text in quotes, JSON as it is).
+    #[error("invalid response target {input}: a target has one unit; {advice}")]
+    TargetUnits { input: Shown, advice: Shown },
     #[error(
         "invalid SLA status '{input}'; expected what a status prints, like \
          'pending: 1h left, due 2026-12-21T12:00:00+01:00[Europe/Berlin]'"
