@@ -48,7 +48,7 @@ Supported dates: 1995-01-01 to 2099-12-31.";
 
 /// The longest batch line read; a valid one is under 64 bytes. Longer
 /// lines get one error line, so memory stays the same whatever the input.
-const MAX_LINE_BYTES: usize = 1024;
+const MAX_LINE_BYTES: usize = sla_clock::limits::MAX_DUE_LINE_BYTES;
 
 /// How much of an over-long line its error line quotes.
 const QUOTED_BYTES: usize = 32;

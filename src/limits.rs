@@ -21,13 +21,8 @@
 //! | `MAX_ICAL_OCCURRENCES` (feature `ical`) | 100 000 | dates of events after their recurrences are expanded (within 1995–2099): a daily event over the whole range is 38 351; each costs one insertion into the closures |
 //! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
 //! | [`MAX_EVENTS_PER_TICKET`] | 10 000 | an event every business hour for five years of one ticket; a [`TicketHistory`](crate::TicketHistory) keeps its events (16 bytes each, so at most 160 KB a ticket) and replays them on every report in time linear in them; a ticket's waiting periods, one per `waiting` event, then stay within [`MAX_PAUSES`] |
-//!
-//! The `due --batch` example also limits a line to 1 024 bytes (a valid
-//! line is under 64): a longer line gets one short error line and the
-//! stream goes on, so memory stays constant whatever the input. The
-//! `tickets` example does the same at 64 KiB, since exports carry more
-//! fields than the four it reads; its memory grows with the tickets, each
-//! holding at most [`MAX_EVENTS_PER_TICKET`] events.
+//! | [`MAX_EVENT_LINE_BYTES`] | 64 KiB | one event as a line of JSON, as the `tickets` example reads them: an event with its four fields is under 150 bytes, but ticket-system exports carry more (subjects, message bodies). A longer line gets one short error line and the stream goes on, so memory stays constant whatever the input; the example's memory grows with the tickets, each holding at most [`MAX_EVENTS_PER_TICKET`] events |
+//! | [`MAX_DUE_LINE_BYTES`] | 1 KiB | one line of `due --batch` input, a priority and an instant (a valid line is under 64 bytes); a longer line gets one short error line |
 //!
 //! # Example
 //!
@@ -215,6 +210,27 @@ pub fn config_bytes(bytes: &[u8]) -> crate::Result<&[u8]> {
     )?;
     Ok(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
 }
+
+/// The longest line of JSON that holds one event (a line of the `tickets`
+/// example's input): an event with its four fields is under 150 bytes,
+/// exports carry more.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_EVENT_LINE_BYTES, 64 * 1024);
+/// ```
+pub const MAX_EVENT_LINE_BYTES: usize = 64 * 1024;
+
+/// The longest line of `due --batch` input (a priority and an instant; a
+/// valid line is under 64 bytes).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_DUE_LINE_BYTES, 1024);
+/// ```
+pub const MAX_DUE_LINE_BYTES: usize = 1024;
 
 /// `Err` naming `what` and the limit when `found` exceeds `limit`.
 pub(crate) fn check(what: impl std::fmt::Display, found: usize, limit: usize) -> crate::Result<()> {
