@@ -53,7 +53,7 @@ Supported dates: 1995-01-01 to 2099-12-31.";
 
 /// The longest batch line read; a valid one is under 64 bytes. Longer
 /// lines get one error line, so memory stays the same whatever the input.
-const MAX_LINE_BYTES: usize = 1024;
+const MAX_LINE_BYTES: usize = sla_clock::limits::MAX_DUE_LINE_BYTES;
 
 /// How much of an over-long line its error line quotes.
 const QUOTED_BYTES: usize = 32;
@@ -147,7 +147,12 @@ fn batch(calendar: &Calendar, policy: &Policy, json: bool) -> io::Result<bool> {
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut line = Vec::with_capacity(MAX_LINE_BYTES + 1);
     let mut all_ok = true;
+    let mut first = true;
     while let Some(complete) = cli::next_line(&mut input, &mut line, MAX_LINE_BYTES)? {
+        if std::mem::take(&mut first) && line.starts_with(b"\xef\xbb\xbf") {
+            // A byte order mark, as some Windows tools write.
+            line.drain(..3);
+        }
         let result = if complete {
             batch_line(calendar, policy, &line, json)
         } else {

@@ -100,7 +100,7 @@ Supported dates: 1995-01-01 to 2099-12-31.";
 /// The longest line read. An event with the four fields is under 150
 /// bytes, but exports carry more (subjects, message bodies); a longer line
 /// is an error, and memory stays the same whatever the input.
-const MAX_LINE_BYTES: usize = 64 * 1024;
+const MAX_LINE_BYTES: usize = sla_clock::limits::MAX_EVENT_LINE_BYTES;
 
 /// How much of a line that cannot be read its error quotes (bytes of an
 /// over-long line, characters of one that is not JSON).

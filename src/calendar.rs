@@ -1078,7 +1078,7 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Calendar> {
-        crate::error::from_json(text, "calendar")
+        crate::wire::from_json(text, "calendar")
     }
 }
 

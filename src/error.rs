@@ -218,7 +218,8 @@ impl Error {
             InvalidRiskThreshold { .. }
             | InvalidRiskThresholdText { .. }
             | NegativeTarget { .. }
-            | InvalidTarget { .. } => ErrorKind::Policy,
+            | InvalidTarget { .. }
+            | TargetUnits { .. } => ErrorKind::Policy,
             LimitExceeded { .. } => ErrorKind::Limit,
             DurationTooLarge { .. }
             | InvalidDuration { .. }
@@ -391,6 +392,9 @@ pub(crate) enum Reason {
          hours or days like '4 business hours' or '1 business day'"
     )]
     InvalidTarget { input: Shown },
+    /// `input` is quoted as written (text in quotes, JSON as it is).
+    #[error("invalid response target {input}: a target has one unit; {advice}")]
+    TargetUnits { input: Shown, advice: Shown },
     #[error(
         "invalid SLA status '{input}'; expected what a status prints, like \
          'pending: 1h left, due 2026-12-21T12:00:00+01:00[Europe/Berlin]'"
@@ -568,47 +572,49 @@ pub(crate) fn de<E: serde::de::Error>(error: Error) -> E {
     E::custom(message)
 }
 
-/// Reads a JSON document (a leading byte order mark is skipped) into the
-/// crate's error when it fails: with its kind, and the line and column.
-/// `what` names the document in the message ("calendar", "policy").
+/// Forgets an error kept by [`de`] (before reading a document).
 #[cfg(feature = "serde")]
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
-    text: &str,
-    what: &'static str,
-) -> Result<T> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+pub(crate) fn forget_kept() {
     IN_DESERIALIZE.with(|slot| slot.borrow_mut().take());
-    serde_json::from_str(text).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
-        // Only the error this failure carries: one kept from an attempt
-        // that the document recovered from is not it.
-        let kept = IN_DESERIALIZE
-            .with(|slot| slot.borrow_mut().take())
-            .filter(|kept| e.to_string().contains(&kept.to_string()));
-        match kept {
-            Some(source) => Reason::InJson {
+}
+
+/// The error [`de`] kept, if it is the one `message` carries: one kept
+/// from an attempt that the document recovered from is not it.
+#[cfg(feature = "serde")]
+pub(crate) fn take_kept(message: &str) -> Option<Error> {
+    IN_DESERIALIZE
+        .with(|slot| slot.borrow_mut().take())
+        .filter(|kept| message.contains(&kept.to_string()))
+}
+
+/// A JSON document's error: with the kind of the value that was not valid
+/// (kept by [`de`]), else of kind `Json`, and the position.
+#[cfg(feature = "serde")]
+pub(crate) fn json_error(e: &serde_json::Error, what: &'static str) -> Error {
+    let (line, column) = (e.line(), e.column());
+    let message = e.to_string();
+    match take_kept(&message) {
+        Some(source) => Reason::InJson {
+            what,
+            line,
+            column,
+            source,
+        }
+        .into(),
+        None => {
+            // serde_json ends its message with the position, which the
+            // crate's message gives in its own words.
+            let message = match message.rfind(" at line ") {
+                Some(at) => message[..at].to_string(),
+                None => message,
+            };
+            Reason::Json {
                 what,
                 line,
                 column,
-                source,
+                message,
             }
-            .into(),
-            None => {
-                // serde_json ends its message with the position, which the
-                // crate's message gives in its own words.
-                let message = e.to_string();
-                let message = match message.rfind(" at line ") {
-                    Some(at) => message[..at].to_string(),
-                    None => message,
-                };
-                Reason::Json {
-                    what,
-                    line,
-                    column,
-                    message,
-                }
-                .into()
-            }
+            .into()
         }
-    })
+    }
 }

@@ -13,6 +13,7 @@
 //! | [`MAX_HOLIDAY_RULES`] | 1 000 | about 60 holidays a year written as one-off dates for 15 years, or every region's rules several times over; each rule is evaluated once per year of the range |
 //! | [`MAX_CLOSURES`] | 40 000 | every date of the supported range (38 351) fits; a range counts each of its dates, and a date closed twice counts once, so any closures inside the range fit; they are kept as ranges, so the limit bounds memory (at most 40 000 ranges) more than it restricts |
 //! | [`MAX_SPECIAL_DATES`] | 40 000 | dates with special hours, counted like closures: every date of the range fits. Kept as ranges, at most 24 windows each, so at most about 9 MB (less than the window table at its own limit); a year's table looks up only its own entries |
+//! | [`MAX_CONFIG_BYTES`] | 32 MiB | a configuration file (calendar, policy or lifecycle policy as JSON), checked by [`config_bytes`] before it is parsed, as the example programs do. A calendar at every limit above, written by the crate (`serde_json::to_string_pretty`, holiday names of about 30 characters), is about 24 MB (15 MB without the indentation), and loads in about 1.6 s and 70 MB (release build); a policy is a few hundred bytes |
 //! | `MAX_ICAL_BYTES` (feature `ical`) | 4 MiB | the size of one iCalendar text, checked before it is read: a country's holiday feed over ten years is under 100 KB, and 5 000 events with long descriptions fit. Reading keeps only the events' dates, rules and names, so a text at the limit takes at most about 30 MB, whatever its lines hold (measured, release build) |
 //! | `MAX_ICAL_NESTING` (feature `ical`) | 10 | components inside components (`BEGIN:` inside `BEGIN:`), the `VCALENDAR` counting as one: RFC 5545 nests three deep at most (`VCALENDAR`, `VEVENT`, `VALARM`). Checked line by line before the parser sees the text: it recurses once a level, and about 2 000 levels overflowed a 2 MiB thread stack |
 //! | `MAX_ICAL_EVENTS` (feature `ical`) | 5 000 | events in one iCalendar text: a country's holiday feed over ten years has a few hundred |
@@ -20,13 +21,8 @@
 //! | `MAX_ICAL_OCCURRENCES` (feature `ical`) | 100 000 | dates of events after their recurrences are expanded (within 1995–2099): a daily event over the whole range is 38 351; each costs one insertion into the closures |
 //! | [`MAX_PAUSES`] | 10 000 | a pause every business hour for five years of one ticket; pauses are sorted and merged once per clock |
 //! | [`MAX_EVENTS_PER_TICKET`] | 10 000 | an event every business hour for five years of one ticket; a [`TicketHistory`](crate::TicketHistory) keeps its events (16 bytes each, so at most 160 KB a ticket) and replays them on every report in time linear in them; a ticket's waiting periods, one per `waiting` event, then stay within [`MAX_PAUSES`] |
-//!
-//! The `due --batch` example also limits a line to 1 024 bytes (a valid
-//! line is under 64): a longer line gets one short error line and the
-//! stream goes on, so memory stays constant whatever the input. The
-//! `tickets` example does the same at 64 KiB, since exports carry more
-//! fields than the four it reads; its memory grows with the tickets, each
-//! holding at most [`MAX_EVENTS_PER_TICKET`] events.
+//! | [`MAX_EVENT_LINE_BYTES`] | 64 KiB | one event as a line of JSON, as the `tickets` example reads them: an event with its four fields is under 150 bytes, but ticket-system exports carry more (subjects, message bodies). A longer line gets one short error line and the stream goes on, so memory stays constant whatever the input; the example's memory grows with the tickets, each holding at most [`MAX_EVENTS_PER_TICKET`] events |
+//! | [`MAX_DUE_LINE_BYTES`] | 1 KiB | one line of `due --batch` input, a priority and an instant (a valid line is under 64 bytes); a longer line gets one short error line |
 //!
 //! # Example
 //!
@@ -168,6 +164,73 @@ pub const MAX_PAUSES: usize = 10_000;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub const MAX_EVENTS_PER_TICKET: usize = 10_000;
+
+/// The largest configuration file, in bytes: a calendar, a policy or a
+/// lifecycle policy as JSON. Serde cannot see how large a text is, so the
+/// crate's serde forms do not check this: whoever reads the file does,
+/// with [`config_bytes`], as the example programs do.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_CONFIG_BYTES, 32 * 1024 * 1024);
+/// ```
+pub const MAX_CONFIG_BYTES: usize = 32 * 1024 * 1024;
+
+/// The contents of a configuration file (a calendar, a policy or a
+/// lifecycle policy as JSON) ready for a JSON parser: refused when larger
+/// than [`MAX_CONFIG_BYTES`], and with a leading UTF-8 byte-order mark
+/// skipped (editors on Windows write one; JSON parsers refuse it).
+///
+/// # Errors
+///
+/// More than [`MAX_CONFIG_BYTES`] bytes
+/// ([`ErrorKind::Limit`](crate::ErrorKind::Limit)).
+///
+/// # Example
+///
+/// ```
+/// use sla_clock::limits;
+///
+/// let file = b"\xEF\xBB\xBF{\"urgent\": {\"business_hours\": 4}}";
+/// assert_eq!(limits::config_bytes(file)?, &file[3..]);
+/// let huge = vec![b' '; limits::MAX_CONFIG_BYTES + 1];
+/// assert_eq!(
+///     limits::config_bytes(&huge).unwrap_err().to_string(),
+///     "too many bytes in the configuration file: 33554433, more than the limit of 33554432 \
+///      (see sla_clock::limits)"
+/// );
+/// # Ok::<(), sla_clock::Error>(())
+/// ```
+pub fn config_bytes(bytes: &[u8]) -> crate::Result<&[u8]> {
+    check(
+        "bytes in the configuration file",
+        bytes.len(),
+        MAX_CONFIG_BYTES,
+    )?;
+    Ok(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+/// The longest line of JSON that holds one event (a line of the `tickets`
+/// example's input): an event with its four fields is under 150 bytes,
+/// exports carry more.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_EVENT_LINE_BYTES, 64 * 1024);
+/// ```
+pub const MAX_EVENT_LINE_BYTES: usize = 64 * 1024;
+
+/// The longest line of `due --batch` input (a priority and an instant; a
+/// valid line is under 64 bytes).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_DUE_LINE_BYTES, 1024);
+/// ```
+pub const MAX_DUE_LINE_BYTES: usize = 1024;
 
 /// `Err` naming `what` and the limit when `found` exceeds `limit`.
 pub(crate) fn check(what: impl std::fmt::Display, found: usize, limit: usize) -> crate::Result<()> {

@@ -135,3 +135,17 @@ pub mod zoned {
         Ok(z.at.with_timezone(&zone))
     }
 }
+
+/// Reads a JSON document written by people (a configuration file, an
+/// event): at most [`MAX_CONFIG_BYTES`](crate::limits::MAX_CONFIG_BYTES),
+/// a leading byte order mark skipped, into the crate's error when it
+/// fails, with its kind and the line and column. `what` names the
+/// document in the message ("calendar", "policy").
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &'static str,
+) -> crate::Result<T> {
+    let bytes = crate::limits::config_bytes(text.as_bytes())?;
+    crate::error::forget_kept();
+    serde_json::from_slice(bytes).map_err(|e| crate::error::json_error(&e, what))
+}

@@ -9,11 +9,6 @@ use std::process::ExitCode;
 
 use sla_clock::{Calendar, LifecyclePolicy, Policy, RiskThreshold};
 
-/// The largest configuration file read. A calendar at every limit of
-/// `sla_clock::limits` is far smaller; a larger file is refused before it
-/// is read whole.
-const MAX_CONFIG_BYTES: u64 = 8 * 1024 * 1024;
-
 /// The command-line arguments, or the exit status to stop with: success
 /// after printing `usage` for `--help` or `-h`, 2 after an error for an
 /// argument that is not UTF-8.
@@ -141,34 +136,37 @@ fn take_option(
     Ok(Some(value))
 }
 
-/// Reads a configuration file with the library's loader, which reports
-/// the mistake's line and column.
+/// Reads a configuration file with the library's limit on its size
+/// (`sla_clock::limits::MAX_CONFIG_BYTES`), never more than one byte past
+/// it, and its loader, which skips a byte-order mark and reports the
+/// mistake's kind, line and column.
 #[cfg(feature = "serde")]
 fn load<T>(path: &str, what: &str, parse: fn(&str) -> sla_clock::Result<T>) -> Result<T, ExitCode> {
-    let cannot = |e: io::Error| fail(2, &format!("cannot read {what} file '{path}': {e}"));
+    use sla_clock::limits::{MAX_CONFIG_BYTES, config_bytes};
     use std::io::Read;
+    let cannot = |e: io::Error| fail(2, &format!("cannot read {what} file '{path}': {e}"));
     let mut text = Vec::new();
     std::fs::File::open(path)
         .map_err(cannot)?
-        .take(MAX_CONFIG_BYTES + 1)
+        .take(MAX_CONFIG_BYTES as u64 + 1)
         .read_to_end(&mut text)
         .map_err(cannot)?;
-    if text.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(fail(
+    let json = config_bytes(&text).map_err(|_| {
+        fail(
             2,
             &format!(
-                "{what} file '{path}' is larger than {} MiB; no valid {what} is that large",
-                MAX_CONFIG_BYTES / 1024 / 1024
+                "{what} file '{path}' is larger than the limit of {MAX_CONFIG_BYTES} bytes \
+                 (sla_clock::limits::MAX_CONFIG_BYTES)"
             ),
-        ));
-    }
-    let text = String::from_utf8(text).map_err(|_| {
+        )
+    })?;
+    let text = std::str::from_utf8(json).map_err(|_| {
         fail(
             2,
             &format!("invalid {what} file '{path}': it is not UTF-8 text"),
         )
     })?;
-    parse(&text).map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
+    parse(text).map_err(|e| fail(2, &format!("invalid {what} file '{path}': {e}")))
 }
 
 /// Without the `serde` feature there is no reading of configuration.

@@ -244,7 +244,7 @@ impl Event {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Event> {
-        crate::error::from_json(text, "event")
+        crate::wire::from_json(text, "event")
     }
 }
 

@@ -209,7 +209,7 @@ impl LifecyclePolicy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> crate::Result<LifecyclePolicy> {
-        crate::error::from_json(text, "lifecycle policy")
+        crate::wire::from_json(text, "lifecycle policy")
     }
 }
 

@@ -393,3 +393,204 @@ fn a_set_business_day_stays_set() {
     let later = derived.to_builder().schedule(nine_to_six).build().unwrap();
     assert_eq!(later.business_day(), BusinessDuration::from_hours(9));
 }
+
+/// Defects 7 and 8 in configuration files: one size limit for the library
+/// and the example programs, and a byte-order mark skipped.
+#[cfg(feature = "serde")]
+mod config_files {
+    use std::process::Command;
+
+    use chrono::Days;
+    use sla_clock::{Calendar, Policy, limits};
+
+    use crate::support::{Outcome, config_file, date, example};
+
+    fn due(args: &[&str]) -> Outcome {
+        let out = Command::new(example("due")).args(args).output().unwrap();
+        Outcome {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    const WEEK: &str = r#""week": {"monday": ["10:00-18:00"], "tuesday": ["10:00-18:00"],
+        "wednesday": ["10:00-18:00"], "thursday": ["10:00-18:00"], "friday": ["10:00-18:00"]},
+        "holidays": []"#;
+
+    /// A valid calendar of at least `bytes` bytes: special hours with 24
+    /// windows on each of enough dates from 1995 on.
+    fn large_calendar(bytes: usize) -> String {
+        let mut text =
+            format!("{{\"time_zone\": \"Europe/Berlin\", {WEEK},\n\"special_hours\": [\n");
+        let windows: Vec<String> = (0..24)
+            .map(|h| format!("\"{h:02}:00-{h:02}:30\""))
+            .collect();
+        let windows = windows.join(", ");
+        let mut day = date(1995, 1, 1);
+        while text.len() < bytes {
+            text.push_str(&format!(
+                "  {{\"date\": \"{day}\", \"windows\": [{windows}]}},\n"
+            ));
+            day = day + Days::new(1);
+        }
+        text.push_str(&format!(
+            "  {{\"date\": \"{day}\", \"windows\": []}}\n]}}\n"
+        ));
+        text
+    }
+
+    /// Defect 7: the examples refused a valid 9 MiB calendar ("larger than
+    /// 8 MiB; no valid calendar is that large") that the library loads.
+    /// Library and examples now share `limits::MAX_CONFIG_BYTES`.
+    #[test]
+    fn one_size_limit_for_configuration_files() {
+        let text = large_calendar(9 * 1024 * 1024 + 1);
+        let cal: Calendar =
+            serde_json::from_slice(limits::config_bytes(text.as_bytes()).unwrap()).unwrap();
+        assert_eq!(cal.special_hours().len(), 2);
+        let path = config_file("hostile-9-mib-calendar.json", &text);
+        let out = due(&["--calendar", &path, "high", "1995-01-02T10:00"]);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (Some(0), "1995-01-03T01:30:00+01:00\n", "")
+        );
+        // Beyond the limit, both refuse, naming it.
+        let mut text = text.into_bytes();
+        text.resize(limits::MAX_CONFIG_BYTES + 1, b' ');
+        assert_eq!(
+            limits::config_bytes(&text).unwrap_err().to_string(),
+            format!(
+                "too many bytes in the configuration file: {}, more than the limit of {} (see \
+                 sla_clock::limits)",
+                limits::MAX_CONFIG_BYTES + 1,
+                limits::MAX_CONFIG_BYTES
+            )
+        );
+        let path = config_file(
+            "hostile-over-the-limit.json",
+            std::str::from_utf8(&text).unwrap(),
+        );
+        let out = due(&["--calendar", &path, "high", "1995-01-02T10:00"]);
+        assert_eq!(out.code, Some(2));
+        assert_eq!(
+            out.stderr,
+            format!(
+                "error: calendar file '{path}' is larger than the limit of {} bytes \
+                 (sla_clock::limits::MAX_CONFIG_BYTES)\n",
+                limits::MAX_CONFIG_BYTES
+            )
+        );
+    }
+
+    /// Defect 8: a calendar or policy file that begins with a UTF-8
+    /// byte-order mark (as Windows editors write) was refused.
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let calendar = format!("\u{feff}{{\"time_zone\": \"America/New_York\", {WEEK}}}");
+        let policy = "\u{feff}{\"urgent\": {\"business_hours\": 2}, \"high\": {\"business_days\": 1}, \
+                      \"normal\": {\"business_days\": 2}, \"low\": {\"business_days\": 5}}";
+        let cal: Calendar =
+            serde_json::from_slice(limits::config_bytes(calendar.as_bytes()).unwrap()).unwrap();
+        assert_eq!(cal.zone(), chrono_tz::America::New_York);
+        let parsed: Policy =
+            serde_json::from_slice(limits::config_bytes(policy.as_bytes()).unwrap()).unwrap();
+        assert_eq!(parsed.urgent, sla_clock::ResponseTarget::BusinessHours(2));
+        let calendar = config_file("hostile-bom-calendar.json", &calendar);
+        let policy = config_file("hostile-bom-policy.json", policy);
+        let out = due(&[
+            "--calendar",
+            &calendar,
+            "--policy",
+            &policy,
+            "urgent",
+            "2026-12-24T16:00",
+        ]);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (Some(0), "2026-12-24T18:00:00-05:00\n", "")
+        );
+    }
+}
+
+/// Defect 8: a target in two units ("4 hours 30 minutes") was refused
+/// without saying how to write it; the message gives the one unit to use.
+#[test]
+fn a_target_in_two_units_says_how_to_write_it() {
+    use sla_clock::ResponseTarget;
+    let text = |t: &str| t.parse::<ResponseTarget>().unwrap_err().to_string();
+    for (written, instead) in [
+        ("4 hours 30 minutes", "'270 business minutes'"),
+        (
+            "4 business hours 30 business minutes",
+            "'270 business minutes'",
+        ),
+        ("4h 30m", "'270 business minutes'"),
+        ("3 hours 60 minutes", "'4 business hours'"),
+    ] {
+        assert_eq!(
+            text(written),
+            format!(
+                "invalid response target '{written}': a target has one unit; write it as {instead}"
+            )
+        );
+    }
+    assert_eq!(
+        text("1 day 4 hours"),
+        "invalid response target '1 day 4 hours': a target has one unit; a business day's \
+         length is the calendar's, so days do not add to hours or minutes: give the days alone, \
+         like '1 business day', or the whole target in hours or minutes"
+    );
+    // One unit that is not right keeps the general message.
+    assert_eq!(
+        text("4 hours"),
+        "invalid response target '4 hours'; expected a whole number of business minutes, hours \
+         or days like '4 business hours' or '1 business day'"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_json_target_in_two_units_says_how_to_write_it() {
+    use sla_clock::{LifecyclePolicy, Policy};
+    let policy = |urgent: &str| {
+        let json = format!(
+            r#"{{"urgent": {urgent}, "high": {{"business_days": 1}},
+                "normal": {{"business_days": 2}}, "low": {{"business_days": 5}}}}"#
+        );
+        let policy = serde_json::from_str::<Policy>(&json).map_err(|e| e.to_string());
+        let lifecycle = serde_json::from_str::<LifecyclePolicy>(&json).map(|_| ());
+        assert_eq!(policy.is_ok(), lifecycle.is_ok(), "{json}");
+        policy.map(|p| p.urgent)
+    };
+    assert_eq!(
+        policy(r#"{"business_hours": 4}"#),
+        Ok(sla_clock::ResponseTarget::BusinessHours(4))
+    );
+    let cases = [
+        (
+            r#"{"business_hours": 4, "business_minutes": 30}"#,
+            r#"invalid response target {"business_hours": 4, "business_minutes": 30}: a target has one unit; write it as {"business_minutes": 270} at line 1 column 56"#,
+        ),
+        (
+            r#"{"business_hours": 4.5}"#,
+            r#"invalid response target {"business_hours": 4.5}: write it as {"business_minutes": 270} at line 1 column 34"#,
+        ),
+        (
+            r#""4 hours 30 minutes""#,
+            r#"invalid response target '4 hours 30 minutes': a target is an object; write it as {"business_minutes": 270} at line 1 column 31"#,
+        ),
+        (
+            r#"{"business_hours": -4}"#,
+            r#"invalid response target {"business_hours": -4}: a target cannot be negative at line 1 column 33"#,
+        ),
+        (
+            r#"{"business_weeks": 4}"#,
+            "unknown variant `business_weeks`, expected one of `business_minutes`, \
+             `business_hours`, `business_days` at line 1 column 28",
+        ),
+    ];
+    for (urgent, message) in cases {
+        assert_eq!(policy(urgent), Err(message.to_string()), "{urgent}");
+    }
+}
