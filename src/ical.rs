@@ -764,6 +764,14 @@ impl Event {
         last: NaiveDate,
         dates: &mut BTreeSet<NaiveDate>,
     ) -> Result<()> {
+        if !text.is_ascii() {
+            // RFC 5545 writes rules in ASCII, and the engine slices them as
+            // bytes: a character of several bytes made it panic.
+            return Err(self.fail(format!(
+                "invalid recurrence rule '{text}': it holds characters other than ASCII letters, \
+                 digits and signs"
+            )));
+        }
         let rule_text = date_until(text);
         let rule = self.rule(&rule_text, text, self.start)?;
         let freq = rule.get_freq();

@@ -286,6 +286,28 @@ mod ical {
         }
     }
 
+    /// Found by the `ical` fuzz target: a character of several bytes in a
+    /// rule (`BYDAY=\u{feff}R`) made the recurrence engine panic, slicing
+    /// the rule as bytes. A rule is ASCII; anything else is refused.
+    #[test]
+    fn a_rule_with_other_than_ascii_is_refused() {
+        for rule in ["FREQ=MONTHLY;BYDAY=\u{feff}R;COUNT=40", "FREQ=WEEKLY;BYDAY=MÖ"] {
+            let text = ics(&[&[
+                "SUMMARY:Odd",
+                "DTSTART;VALUE=DATE:20261224",
+                &format!("RRULE:{rule}"),
+            ]]);
+            assert_eq!(
+                closures(&text),
+                Err(format!(
+                    "iCalendar event 'Odd': invalid recurrence rule '{}': it holds characters \
+                     other than ASCII letters, digits and signs",
+                    rule.to_ascii_uppercase()
+                ))
+            );
+        }
+    }
+
     /// Defect 8: Folded lines are unfolded before they are read, whether they
     /// end in CR LF or in LF alone (a long file with LF alone took the
     /// parser quadratic time).
