@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
-use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority};
+use sla_clock::{Calendar, Event, EventKind, Lifecycle, LifecyclePolicy, Priority, TicketHistory};
 
 static MUNICH: LazyLock<Calendar> = LazyLock::new(Calendar::munich);
 
@@ -34,17 +34,20 @@ fn instant(text: &str) -> DateTime<Utc> {
 }
 
 fn report_all(lifecycle: &Lifecycle, events: &[Event]) {
-    let mut history = lifecycle.history();
+    let mut history = TicketHistory::new();
     for &event in events {
-        if history.push(event).is_err() {
+        if history.push(lifecycle, event).is_err() {
             // Too many events: refused by name, the history unchanged.
             break;
         }
     }
     for now in NOWS {
         let now = instant(now);
-        if let Ok(report) = history.report(&now) {
-            serde_json::to_string(&report).expect("a report serialises");
+        if let Ok(report) = history.report(lifecycle, &now) {
+            let json = serde_json::to_string(&report).expect("a report serialises");
+            let back: sla_clock::TicketReport =
+                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(back, report, "{json}");
             for cycles in report.metrics.values() {
                 for pair in cycles.windows(2) {
                     assert!(pair[0].start <= pair[1].start, "{report:?}");
@@ -54,7 +57,7 @@ fn report_all(lifecycle: &Lifecycle, events: &[Event]) {
         // The same events replayed at once give the same answer.
         let replayed = lifecycle.replay(events.iter().copied(), &now);
         assert_eq!(
-            history.report(&now).map_err(|e| e.to_string()),
+            history.report(lifecycle, &now).map_err(|e| e.to_string()),
             replayed.map_err(|e| e.to_string())
         );
     }
@@ -68,7 +71,12 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again, policy, "{json}");
         let at = instant("2026-12-21T09:00:00Z");
         let ticket = [
-            Event::new(at, EventKind::Created { priority: Priority::High }),
+            Event::new(
+                at,
+                EventKind::Created {
+                    priority: Priority::High,
+                },
+            ),
             Event::new(at + chrono::Duration::hours(30), EventKind::Solved),
         ];
         report_all(&Lifecycle::new(&MUNICH, policy), &ticket);

@@ -135,7 +135,13 @@ fuzz_target!(|input: Input| {
         other => panic!("at the due instant {due}: {other}"),
     }
     assert_eq!(
-        clock.clone().with_response(&due).unwrap().status(&due).unwrap().name(),
+        clock
+            .clone()
+            .with_response(&due)
+            .unwrap()
+            .status(&due)
+            .unwrap()
+            .name(),
         "met"
     );
     let late = due.to_utc() + TimeDelta::nanoseconds(1);

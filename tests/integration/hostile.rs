@@ -291,7 +291,10 @@ mod ical {
     /// the rule as bytes. A rule is ASCII; anything else is refused.
     #[test]
     fn a_rule_with_other_than_ascii_is_refused() {
-        for rule in ["FREQ=MONTHLY;BYDAY=\u{feff}R;COUNT=40", "FREQ=WEEKLY;BYDAY=MÖ"] {
+        for rule in [
+            "FREQ=MONTHLY;BYDAY=\u{feff}R;COUNT=40",
+            "FREQ=WEEKLY;BYDAY=MÖ",
+        ] {
             let text = ics(&[&[
                 "SUMMARY:Odd",
                 "DTSTART;VALUE=DATE:20261224",
