@@ -28,11 +28,11 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, TimeZone};
 use chrono_tz::Tz;
 
 use crate::date_range::{DateRange, find};
-use crate::error::{Reason, Result, shown};
+use crate::error::{Reason, Result, Shown, shown};
 use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 use crate::schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
@@ -769,10 +769,25 @@ impl Timeline<'_> {
         match Instant::of(instant) {
             Some(t) if self.contains(t) => Ok(t),
             _ => Err(Reason::InstantOutOfRange {
-                instant: shown(instant.with_timezone(&self.zone).to_rfc3339()),
+                instant: self.shown_instant(instant),
                 zone: shown(self.zone.name()),
             }
             .into()),
+        }
+    }
+
+    /// `instant` as the caller wrote it (its own offset) and, when the
+    /// calendar's zone reads it differently, as the zone reads it: the
+    /// range is in local dates, so `2099-12-31T23:30:00Z` is out of range
+    /// in Berlin only because it is 2100 there, and the message says both.
+    fn shown_instant<T: TimeZone>(&self, instant: &DateTime<T>) -> Shown {
+        let format = |t: DateTime<FixedOffset>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+        let written = format(instant.fixed_offset());
+        let local = format(instant.with_timezone(&self.zone).fixed_offset());
+        if written == local {
+            written
+        } else {
+            format!("{written} ({local} in {zone})", zone = self.zone.name())
         }
     }
 

@@ -919,8 +919,8 @@ fn instants_outside_the_range_are_refused_whenever_they_are() {
             .replay([created("12-14T10:00", Urgent)], &now)
             .unwrap_err()
             .to_string(),
-        "instant 2100-01-01T01:00:00+01:00 is outside the supported range 1995-01-01 to \
-         2099-12-31 (Europe/Berlin local time)"
+        "instant 2100-01-01T00:00:00Z (2100-01-01T01:00:00+01:00 in Europe/Berlin) is outside \
+         the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
     );
 }
 
