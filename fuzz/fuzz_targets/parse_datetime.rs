@@ -12,7 +12,8 @@
 //! Checked on success: an accepted date-time prints as RFC 3339 that reads
 //! back to the same instant; the arithmetic on it fails only with a range
 //! error; every other value prints text that parses back to the same
-//! value.
+//! value. And the first 16 bytes, as nanoseconds, make a business duration
+//! whose text reads back to it (any `i128`, the extremes included).
 #![no_main]
 
 use std::fmt::{Debug, Display};
@@ -134,4 +135,12 @@ fuzz_target!(|data: &[u8]| {
     round_trip::<Pause>(text);
     round_trip::<BusinessDuration>(text);
     round_trip::<SlaStatus>(text);
+
+    // Every business duration's text reads back to it, the extremes
+    // included: the first 16 bytes as a number of nanoseconds.
+    if let Some(bytes) = data.first_chunk::<16>() {
+        let d = BusinessDuration::from_nanos(i128::from_le_bytes(*bytes));
+        let printed = d.to_string();
+        assert_eq!(printed.parse::<BusinessDuration>().ok(), Some(d), "{printed}");
+    }
 });
