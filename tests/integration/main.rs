@@ -37,8 +37,6 @@ mod properties;
 mod regions;
 mod robustness;
 mod scenarios;
-#[cfg(feature = "schema")]
-mod schema;
 #[cfg(feature = "serde")]
 mod serde_forms;
 mod special_days;

@@ -233,7 +233,13 @@ fn check_backwards(
         );
         // At the range's last instant itself, the stretch ends at t.
         let ends_after_t = t < b || (next_close.is_none() && t == b);
-        prop_assert!(a <= t && ends_after_t, "open stretch [{}, {}) around {}", a, b, t);
+        prop_assert!(
+            a <= t && ends_after_t,
+            "open stretch [{}, {}) around {}",
+            a,
+            b,
+            t
+        );
         prop_assert_eq!(
             bt(cal, a, b),
             i128::from((b - a).num_nanoseconds().unwrap())

@@ -10,13 +10,22 @@ use serde_json::{Value, json};
 use sla_clock::schema::Format;
 use sla_clock::{Calendar, Event, LifecyclePolicy, Policy, PriorityTexts};
 
-use crate::support::data;
+/// The repository's `data/` directory, two levels above this crate.
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+/// A file in `data/`, as text.
+fn data(name: &str) -> String {
+    let path = data_dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
 
 /// How to write the files anew after a change to the formats.
-const REFRESH: &str = "SLA_WRITE_SCHEMAS=1 cargo test --all-features --test integration schema::";
+const REFRESH: &str = "SLA_WRITE_SCHEMAS=1 cargo test -p sla-clock-schema-check";
 
 fn schema_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/schema")
+    data_dir().join("schema")
 }
 
 /// A schema as the file holds it: pretty JSON with a final line end.
@@ -145,7 +154,7 @@ fn only_the_loader_refuses(format: Format, document: &Value) {
 
 #[test]
 fn every_template_in_data_is_valid_under_its_schema() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let dir = data_dir();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
