@@ -35,17 +35,17 @@ static CALENDARS: LazyLock<Vec<Calendar>> = LazyLock::new(|| {
     let calendars = vec![
         Calendar::munich(),
         from_json(
-            r#"{"time_zone": "Australia/Lord_Howe",
+            r#"{"time_zone": "Australia/Lord_Howe", "holidays": [],
                 "week": {"sunday": ["01:00-02:15", "02:15-03:00", "09:00-17:00"],
                          "saturday": ["00:00-24:00"]}}"#,
         ),
         from_json(
-            r#"{"time_zone": "America/Sao_Paulo",
+            r#"{"time_zone": "America/Sao_Paulo", "holidays": [],
                 "week": {"saturday": ["22:00-24:00"], "sunday": ["00:00-00:30", "08:00-12:00"],
                          "wednesday": ["09:00-18:00"]}}"#,
         ),
         from_json(
-            r#"{"time_zone": "Pacific/Apia",
+            r#"{"time_zone": "Pacific/Apia", "holidays": [],
                 "week": {"thursday": ["20:00-24:00"], "friday": ["00:00-24:00"],
                          "saturday": ["00:00-06:00"]}}"#,
         ),
