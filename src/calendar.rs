@@ -6,10 +6,11 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
+use crate::business_days::{EndDate, Roll};
 use crate::config::{CalendarConfig, HolidaySet, WeekConfig};
 use crate::date_range::{DateMap, DateRange};
 use crate::duration::BusinessDuration;
-use crate::error::{Reason, Result, check_date, check_year, shown};
+use crate::error::{Result, check_date, check_year};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::pause::Pause;
@@ -659,6 +660,47 @@ impl Calendar {
         })
     }
 
+    /// `instant` rolled to business time: itself when the calendar is open
+    /// then, else, [`Roll::Forward`], the next opening (what
+    /// [`Calendar::next_open`] answers), or, [`Roll::Backward`], the last
+    /// closing (18:00 the evening before; [`Calendar::previous_close`]
+    /// answers the close before the current window even while open). In
+    /// the calendar's zone.
+    ///
+    /// At the boundaries the calendar's own convention holds: open at the
+    /// opening (10:00 rolls to itself both ways), closed at the closing
+    /// (18:00 rolls forward to the next opening, backward to itself).
+    /// Peers: Ruby working_hours' `advance_to_working_time` and
+    /// `return_to_working_time`, business_time's `Time.roll_forward` /
+    /// `roll_backward`, pandas' `CustomBusinessHour.rollforward` /
+    /// `rollback`; business_time rolls back to the end of the previous
+    /// working day as this does.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no opening (closing)
+    /// after (before) it within the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Roll};
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Open: the instant itself, both ways.
+    /// assert_eq!(cal.roll(&at("2026-12-21T12:00")?, Roll::Backward)?.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// // Monday 08:00: Monday's opening, or Friday's close.
+    /// assert_eq!(cal.roll(&at("2026-12-21T08:00")?, Roll::Forward)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// assert_eq!(cal.roll(&at("2026-12-21T08:00")?, Roll::Backward)?.to_rfc3339(), "2026-12-18T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roll<T: TimeZone>(&self, instant: &DateTime<T>, roll: Roll) -> Result<DateTime<Tz>> {
+        let t = self.offset_ns(instant)?;
+        let rolled = business_days::roll(&self.timeline(), t, roll)?;
+        Ok(self.to_datetime(rolled))
+    }
+
     /// The instant `find` gives for `instant`, in the calendar's zone, or
     /// the error that the calendar does not `change` (open, close) on that
     /// `side` of it within the range.
@@ -670,14 +712,9 @@ impl Calendar {
         find: impl Fn(&Timeline<'_>, Instant) -> Option<Instant>,
     ) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
-        let found = find(&self.timeline(), t).ok_or_else(|| {
-            crate::Error::from(Reason::NoChangeInRange {
-                change,
-                side,
-                instant: shown(self.to_datetime(t).to_rfc3339()),
-                zone: shown(self.inner.zone.name()),
-            })
-        })?;
+        let timeline = self.timeline();
+        let found =
+            find(&timeline, t).ok_or_else(|| timeline.no_change_in_range(t, change, side))?;
         Ok(self.to_datetime(found))
     }
 
@@ -779,6 +816,50 @@ impl Calendar {
         target: BusinessDuration,
     ) -> Result<DateTime<Tz>> {
         business_time::due(&self.timeline(), created, target)
+    }
+
+    /// The due instant as a scheduler wants it: [`Calendar::due`], moved
+    /// to the next opening when the calendar is closed there. It differs
+    /// from `due` in two cases only: a target that fills a working day
+    /// exactly (Monday 10:00 + 8 h is Tuesday 10:00 here, Monday 18:00 for
+    /// `due`), and a zero target from a closed instant (Saturday + 0 is
+    /// Monday 10:00 here, Saturday itself for `due`). So the answer is
+    /// always an instant at which the calendar is open: where the next
+    /// piece of work can start.
+    ///
+    /// This is what pandas' `BusinessHour` / `CustomBusinessHour` give
+    /// (`Timestamp("2014-08-01 16:00") + BusinessHour()` is Monday 09:00,
+    /// not Friday 17:00) and what biz users expect in scheduling. A
+    /// deadline stays [`Calendar::due`]: a response at 18:00 sharp on the
+    /// last day is in time, and `due` is the contract's due instant
+    /// (`docs/SEMANTICS.md` section 3.2).
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::due`], and no opening after the due instant within
+    /// the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// let friday = cal.parse_datetime("2026-12-18T10:00")?;
+    /// let day = BusinessDuration::from_hours(8);
+    /// assert_eq!(cal.due(&friday, day)?.to_rfc3339(), "2026-12-18T18:00:00+01:00");
+    /// assert_eq!(cal.due_at_open(&friday, day)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// // Anything short of the exact fill: the two agree.
+    /// let seven = BusinessDuration::from_hours(7);
+    /// assert_eq!(cal.due_at_open(&friday, seven)?, cal.due(&friday, seven)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due_at_open<T: TimeZone>(
+        &self,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+    ) -> Result<DateTime<Tz>> {
+        self.roll(&self.due(created, target)?, Roll::Forward)
     }
 
     /// Counting back: the latest instant `t` at or before `instant` with
@@ -982,6 +1063,149 @@ impl Calendar {
     /// ```
     pub fn business_days_in(&self, dates: impl Into<DateRange>) -> Result<u32> {
         business_days::business_days_in(&self.timeline(), dates)
+    }
+
+    /// `date` when it is a business day, else the next one
+    /// ([`Roll::Forward`]) or the previous one ([`Roll::Backward`]).
+    /// Forward is `add_business_days(date, 0)`; the two are one answer.
+    /// Peers: pandas' `CustomBusinessDay.rollforward` / `rollback`, Ruby
+    /// business' `roll_forward` / `roll_backward`.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31, or no business day that
+    /// way within it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{Calendar, Roll};
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// // Christmas Day 2026 is a Friday; St. Stephen's Day a Saturday.
+    /// assert_eq!(cal.roll_date(d(12, 25), Roll::Forward)?, d(12, 28));
+    /// assert_eq!(cal.roll_date(d(12, 25), Roll::Backward)?, d(12, 24));
+    /// assert_eq!(cal.roll_date(d(12, 24), Roll::Backward)?, d(12, 24));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roll_date(&self, date: NaiveDate, roll: Roll) -> Result<NaiveDate> {
+        business_days::roll_date(&self.timeline(), date, roll)
+    }
+
+    /// The number of business days from `from` to `to`, with the end date
+    /// counted or not as `end` says; the start date counts when it is a
+    /// business day, whichever way the count runs. Negative when `to` is
+    /// before `from`: with [`EndDate::Excluded`] it counts `[from, to)`,
+    /// or minus `(to, from]` (NumPy's rule since 1.25: the end date never
+    /// counts); with [`EndDate::Included`] `[from, to]`, or minus
+    /// `[to, from]`, so swapping the dates changes only its sign.
+    ///
+    /// Peers do not agree, hence the argument:
+    ///
+    /// | peer | counts |
+    /// | --- | --- |
+    /// | pandas / NumPy `busday_count(begin, end)` | `[begin, end)`: `Excluded` |
+    /// | Ruby business `business_days_between(a, b)` | `[a, b)`: `Excluded` |
+    /// | Ruby business_time `a.business_days_until(b)` | `[a, b)`: `Excluded`; with `inclusive = true`, `Included` |
+    /// | Ruby working_hours `a.working_days_until(b)` | `(a, b]`: neither (the start's day is over) |
+    ///
+    /// A closed start day adds nothing and is no error: from Saturday to
+    /// the next Saturday, `Excluded`, is 5. The count `(a, b]` of
+    /// working_hours is `Included` from the day after `a`. Counting
+    /// agrees with stepping: for a business day `d` and `n > 0`,
+    /// `business_days_between(d, add_business_days(d, n)?, Excluded)? == n`.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{Calendar, EndDate};
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// // Wednesday 23 December to Monday 28th: the 23rd and the 24th.
+    /// assert_eq!(cal.business_days_between(d(12, 23), d(12, 28), EndDate::Excluded)?, 2);
+    /// assert_eq!(cal.business_days_between(d(12, 23), d(12, 28), EndDate::Included)?, 3);
+    /// assert_eq!(cal.business_days_between(d(12, 28), d(12, 23), EndDate::Excluded)?, -2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        end: EndDate,
+    ) -> Result<i32> {
+        business_days::business_days_between(&self.timeline(), from, to, end)
+    }
+
+    /// `days` business days after `instant` (before it, when negative),
+    /// keeping the time of day: two business days after Tuesday 15:00 is
+    /// Thursday 15:00. In the calendar's zone. The rules, in order:
+    ///
+    /// 1. **A closed start rolls first**: forward to the next opening
+    ///    when `days >= 0`, back to the last closing when `days < 0`
+    ///    ([`Calendar::roll`]). Saturday 12:00 + 1 is Tuesday 10:00
+    ///    (Monday 10:00, then one day); Monday 08:00 − 1 is Thursday 18:00
+    ///    (Friday 18:00, then one day back).
+    /// 2. **The date moves** as [`Calendar::add_business_days`] moves the
+    ///    date of the rolled start (a closing belongs to the day it ends).
+    ///    With `days == 0` the answer is the rolled start itself.
+    /// 3. **The time of day is kept** when the target date is open then.
+    ///    When it is not (a half day that closes earlier, a window that
+    ///    starts later, a time in the clocks' spring-forward gap), the
+    ///    answer stays on the target date: the next opening that day, or,
+    ///    when none is left, the day's last closing. A time of day in a
+    ///    gap counts as the moment the gap ends, one in the autumn fold as
+    ///    its first occurrence, as for window boundaries
+    ///    (`docs/SEMANTICS.md` section 6).
+    ///
+    /// So the answer is always on the `days`-th business day, and at a
+    /// business time of it or its last closing. Rule 1 is why a closed
+    /// start differs from the dates of [`Calendar::add_business_days`]
+    /// (where Saturday + 1 is Monday): counted from Monday's opening,
+    /// one business day ends Monday evening, and keeping the time of day
+    /// of the opening says Tuesday 10:00, the same point in business time.
+    /// On a calendar whose days are all alike, the business time from the
+    /// rolled start to the answer is `days` business days. Peers: Ruby
+    /// business_time's `2.business_days.after(t)` rolls a closed start
+    /// forward too, but keeps a time of day the target does not open at;
+    /// biz's `time(2, :days).after(t)` and working_hours'
+    /// `2.working.days.since(t)` keep the wall-clock time of a closed start
+    /// (a Saturday 13:30 start gives Monday 13:30 with biz).
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or an answer outside it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Tuesday 15:00 + 2 is Thursday 15:00.
+    /// assert_eq!(cal.add_business_days_at(&at("2026-12-15T15:00")?, 2)?.to_rfc3339(), "2026-12-17T15:00:00+01:00");
+    /// // Wednesday 23 December 15:00 + 2: the 24th, then Monday 28th.
+    /// assert_eq!(cal.add_business_days_at(&at("2026-12-23T15:00")?, 2)?.to_rfc3339(), "2026-12-28T15:00:00+01:00");
+    /// // A closed start rolls first: Saturday evening + 1 is Tuesday 10:00.
+    /// assert_eq!(cal.add_business_days_at(&at("2026-12-19T20:00")?, 1)?.to_rfc3339(), "2026-12-22T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_business_days_at<T: TimeZone>(
+        &self,
+        instant: &DateTime<T>,
+        days: i32,
+    ) -> Result<DateTime<Tz>> {
+        let t = self.offset_ns(instant)?;
+        let found = business_days::add_business_days_at(&self.timeline(), t, days)?;
+        Ok(self.to_datetime(found))
     }
 }
 
