@@ -57,10 +57,43 @@ use crate::{business_days, business_time, input};
 ///    closed.
 /// 5. Otherwise, the weekday's windows.
 ///
+/// A date with any open time at all is a business day, however short.
+///
+/// # Clock changes
+///
 /// Windows are local times, placed in absolute time by the calendar's
-/// zone. A window that a clock change skips holds no business time, and a
-/// date left without business time that way is no business day. A date
-/// with any open time at all is a business day, however short.
+/// zone (`docs/SEMANTICS.md` section 6), and the arithmetic counts real
+/// time:
+///
+/// - a window boundary in the **spring-forward gap** opens or closes at
+///   the moment the gap ends, so **a window partly inside the gap counts
+///   only its real time**: 01:00-02:30 on 29 March 2026 in Europe/Berlin
+///   is open from 01:00 CET to 03:00 CEST, one business hour, not ninety
+///   minutes; 02:30-04:00 that day is open from 03:00 to 04:00 CEST;
+/// - a window wholly inside the gap holds no business time, and a date
+///   left without business time that way is no business day;
+/// - a boundary in the **autumn fold** is its first occurrence, and the
+///   window counts every real minute: 02:30-04:00 on 25 October 2026
+///   holds 2 h 30 m.
+///
+/// The rule holds for every answer alike: [`Calendar::due`],
+/// [`Calendar::before`], [`Calendar::business_time`],
+/// [`Calendar::is_open`] and the opening and closing instants,
+/// [`Calendar::open_windows`], the business-day dates, and
+/// [`Calendar::add_business_days_at`], whose time of day in a gap is the
+/// moment the gap ends.
+///
+/// ```
+/// use chrono::Weekday;
+/// use sla_clock::chrono_tz::Europe::Berlin;
+/// use sla_clock::{BusinessDuration, Calendar};
+///
+/// let cal = Calendar::builder(Berlin).open(Weekday::Sun, "01:00-02:30").build()?;
+/// let from = cal.parse_datetime("2026-03-29T00:00")?;
+/// let to = cal.parse_datetime("2026-03-30T00:00")?;
+/// assert_eq!(cal.business_time(&from, &to)?, BusinessDuration::from_hours(1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// The length of a business day ([`Calendar::business_day`]) comes from
 /// the weekly schedule alone; special hours do not change it.
@@ -534,6 +567,10 @@ impl Calendar {
     /// Whether the calendar is open at `instant`. Opening is inclusive,
     /// closing exclusive: open at 10:00:00, closed at 18:00:00.
     ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
+    ///
     /// # Errors
     ///
     /// An instant outside the supported range.
@@ -721,6 +758,10 @@ impl Calendar {
     /// The open intervals between `from` and `to`, clipped to `[from, to)`,
     /// sorted and disjoint, in the calendar's zone.
     ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
+    ///
     /// # Errors
     ///
     /// An instant outside the supported range.
@@ -789,6 +830,22 @@ impl Calendar {
     /// closed starts its clock at the next opening; a deadline that fills a
     /// working day exactly is that day's closing time, not the next
     /// opening; a target of zero is due at `created` itself.
+    ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
+    ///
+    /// Both are conventions where peers differ, and the contract's
+    /// (`docs/SEMANTICS.md` section 3.2): a response at 18:00 sharp on the
+    /// last day is in time. pandas' `BusinessHour` / `CustomBusinessHour`
+    /// move an exact fill to the next opening
+    /// (`Timestamp("2014-08-01 16:00") + BusinessHour()` is Monday 09:00),
+    /// as schedulers built on biz expect; [`Calendar::due_at_open`] gives
+    /// that answer. A zero target from a closed instant is that instant
+    /// here (nothing is due later than it); biz's
+    /// `time(0, :hours).after(t)` and business_time's
+    /// `0.business_days.after(t)` roll it to the next opening, as
+    /// `due_at_open` does.
     ///
     /// # Errors
     ///
@@ -873,6 +930,10 @@ impl Calendar {
     /// day before (Friday 18:00); an amount of zero is `instant` itself.
     /// When `t` is open just before it, `due(before(t, d), d) == t`.
     ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
+    ///
     /// Counting forward is [`Calendar::due`], which takes the same
     /// non-negative amounts: two methods with one meaning each, rather
     /// than a signed amount whose sign decides.
@@ -907,6 +968,10 @@ impl Calendar {
 
     /// The business time between two instants: positive when `to` is
     /// later, negative when it is earlier.
+    ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
     ///
     /// # Errors
     ///
@@ -1012,6 +1077,14 @@ impl Calendar {
     /// up to and including `add_business_days(d, n)?` (see
     /// [`Calendar::business_days_in`]). A business day is a date with any
     /// open time, a half day included.
+    ///
+    /// Counting from a closed day is a convention where peers differ.
+    /// pandas' `BDay` / `CustomBusinessDay` agree (Saturday + 1 is
+    /// Monday); NumPy's `busday_offset(d, 1, roll="forward")` and Ruby
+    /// business_time's `1.business_day.after(saturday)` roll to Monday
+    /// first and answer Tuesday. That answer is
+    /// `add_business_days(roll_date(d, Roll::Forward)?, n)`
+    /// ([`Calendar::roll_date`]).
     ///
     /// # Errors
     ///
