@@ -2026,79 +2026,80 @@ fn calendar_prints_the_librarys_answers() {
 
 #[test]
 fn calendar_worked_examples() {
-    assert_ok(
-        &calendar(&["add-days", "2", "2026-12-15T15:00"]),
-        "2026-12-17T15:00:00+01:00\n",
-    );
-    assert_ok(
-        &calendar(&["count", "2026-12-23", "2026-12-28"]),
-        "end excluded  2\nend included  3\n",
-    );
-    assert_ok(
-        &calendar(&["roll", "backward", "2026-12-21T08:00"]),
-        "2026-12-18T18:00:00+01:00\n",
-    );
-    assert_ok(&calendar(&["is-open", "2026-12-21T18:00"]), "closed\n");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["add-days", "2", "2026-12-15T15:00"],
+            "2026-12-17T15:00:00+01:00\n",
+        ),
+        (
+            &["count", "2026-12-23", "2026-12-28"],
+            "end excluded  2\nend included  3\n",
+        ),
+        (
+            &["roll", "backward", "2026-12-21T08:00"],
+            "2026-12-18T18:00:00+01:00\n",
+        ),
+        (&["is-open", "2026-12-21T18:00"], "closed\n"),
+    ];
+    for (args, stdout) in cases {
+        assert_ok(&calendar(args), stdout);
+    }
 }
 
 #[test]
 fn calendar_refuses_bad_input_and_bad_usage() {
-    assert_error(
-        &calendar(&["is-open", "2026-03-29T02:30"]),
-        1,
-        &gap("2026-03-29T02:30"),
-    );
-    assert_error(
-        &calendar(&["is-open", "2100-01-01T12:00"]),
-        1,
-        &out_of_range("2100-01-01T12:00:00+01:00"),
-    );
-    assert_error(
-        &calendar(&["add-days", "x", "2026-12-21T12:00"]),
-        1,
-        "invalid number of business days 'x'; expected a whole number from -2147483648 to 2147483647",
-    );
-    assert_error(
-        &calendar(&["count", "2026-12-01/2026-12-05", "2026-12-09"]),
-        1,
-        "invalid date '2026-12-01/2026-12-05'; expected one date, YYYY-MM-DD",
-    );
-    assert_error(
-        &calendar(&["count", "1994-12-31", "2026-12-09"]),
-        1,
-        &format!("date 1994-12-31 is outside the supported range {RANGE}"),
-    );
-    assert_error(
-        &calendar(&["add-days", "2147483647", "2026-12-21T12:00"]),
-        1,
-        &format!(
-            "counting 2147483647 business days after 2026-12-21 leaves the supported range {RANGE}"
+    let bad_input: [(&[&str], String); 6] = [
+        (&["is-open", "2026-03-29T02:30"], gap("2026-03-29T02:30")),
+        (
+            &["is-open", "2100-01-01T12:00"],
+            out_of_range("2100-01-01T12:00:00+01:00"),
         ),
-    );
-    assert_usage_error(
-        &calendar(&[]),
-        "calendar",
-        "expected a sub-command: is-open, roll, count or add-days",
-    );
-    assert_usage_error(
-        &calendar(&["open?", "x"]),
-        "calendar",
-        "unknown sub-command 'open?'; expected is-open, roll, count or add-days",
-    );
-    assert_usage_error(
-        &calendar(&["roll", "sideways", "2026-12-21T12:00"]),
-        "calendar",
-        "unknown direction 'sideways'; expected forward or backward",
-    );
-    assert_usage_error(
-        &calendar(&["count", "2026-12-01"]),
-        "calendar",
-        "count takes <from-date> <to-date>, got 1 argument",
-    );
-    assert_usage_error(
-        &calendar(&["--bogus", "is-open", "x"]),
-        "calendar",
-        "unknown option '--bogus'",
-    );
+        (
+            &["add-days", "x", "2026-12-21T12:00"],
+            "invalid number of business days 'x'; expected a whole number from -2147483648 \
+             to 2147483647"
+                .to_string(),
+        ),
+        (
+            &["count", "2026-12-01/2026-12-05", "2026-12-09"],
+            "invalid date '2026-12-01/2026-12-05'; expected one date, YYYY-MM-DD".to_string(),
+        ),
+        (
+            &["count", "1994-12-31", "2026-12-09"],
+            format!("date 1994-12-31 is outside the supported range {RANGE}"),
+        ),
+        (
+            &["add-days", "2147483647", "2026-12-21T12:00"],
+            format!(
+                "counting 2147483647 business days after 2026-12-21 leaves the supported \
+                 range {RANGE}"
+            ),
+        ),
+    ];
+    for (args, message) in &bad_input {
+        assert_error(&calendar(args), 1, message);
+    }
+    let usage: [(&[&str], &str); 5] = [
+        (
+            &[],
+            "expected a sub-command: is-open, roll, count or add-days",
+        ),
+        (
+            &["open?", "x"],
+            "unknown sub-command 'open?'; expected is-open, roll, count or add-days",
+        ),
+        (
+            &["roll", "sideways", "2026-12-21T12:00"],
+            "unknown direction 'sideways'; expected forward or backward",
+        ),
+        (
+            &["count", "2026-12-01"],
+            "count takes <from-date> <to-date>, got 1 argument",
+        ),
+        (&["--bogus", "is-open", "x"], "unknown option '--bogus'"),
+    ];
+    for (args, message) in usage {
+        assert_usage_error(&calendar(args), "calendar", message);
+    }
     assert_help(&calendar(&["--help"]), "calendar");
 }

@@ -368,22 +368,37 @@ fn days_at(cal: &Calendar, start: &str, days: i32) -> String {
     cal.add_business_days_at(&start, days).unwrap().to_rfc3339()
 }
 
+/// A Europe/Berlin calendar open on one weekday only.
+fn weekly(day: Weekday, window: &str) -> Calendar {
+    Calendar::builder(chrono_tz::Europe::Berlin)
+        .open(day, window)
+        .build()
+        .unwrap()
+}
+
+/// `add_business_days_at(start, n) == expected` for each case.
+#[track_caller]
+fn assert_days_at(cal: &Calendar, cases: &[(&str, i32, &str)]) {
+    for &(start, n, expected) in cases {
+        assert_eq!(
+            days_at(cal, start, n),
+            expected,
+            "{start} + {n} business days"
+        );
+    }
+}
+
 #[test]
 fn business_days_at_a_time_the_target_does_not_open_at() {
-    let cal = half_day_eve();
-    // 11:00 exists on the half day; 15:00 does not: its last close.
-    assert_eq!(
-        days_at(&cal, "2026-12-23T11:00", 1),
-        "2026-12-24T11:00:00+01:00"
-    );
-    assert_eq!(
-        days_at(&cal, "2026-12-22T15:00", 2),
-        "2026-12-24T14:00:00+01:00"
-    );
-    // Back from Monday 28th 15:00 to the half day: its last close too.
-    assert_eq!(
-        days_at(&cal, "2026-12-28T15:00", -1),
-        "2026-12-24T14:00:00+01:00"
+    assert_days_at(
+        &half_day_eve(),
+        &[
+            // 11:00 exists on the half day; 15:00 does not: its last close.
+            ("2026-12-23T11:00", 1, "2026-12-24T11:00:00+01:00"),
+            ("2026-12-22T15:00", 2, "2026-12-24T14:00:00+01:00"),
+            // Back from Monday 28th 15:00 to the half day: its last close.
+            ("2026-12-28T15:00", -1, "2026-12-24T14:00:00+01:00"),
+        ],
     );
     // A window that starts later: the next opening that day.
     let split = Calendar::builder(chrono_tz::Europe::Berlin)
@@ -391,68 +406,48 @@ fn business_days_at_a_time_the_target_does_not_open_at() {
         .special_hours(d(2026, 12, 24), &["12:00-13:00", "15:00-16:00"])
         .build()
         .unwrap();
-    assert_eq!(
-        days_at(&split, "2026-12-23T09:00", 1),
-        "2026-12-24T12:00:00+01:00"
-    );
-    assert_eq!(
-        days_at(&split, "2026-12-23T14:00", 1),
-        "2026-12-24T15:00:00+01:00"
-    );
-    assert_eq!(
-        days_at(&split, "2026-12-23T17:00", 1),
-        "2026-12-24T16:00:00+01:00"
+    assert_days_at(
+        &split,
+        &[
+            ("2026-12-23T09:00", 1, "2026-12-24T12:00:00+01:00"),
+            ("2026-12-23T14:00", 1, "2026-12-24T15:00:00+01:00"),
+            ("2026-12-23T17:00", 1, "2026-12-24T16:00:00+01:00"),
+        ],
     );
 }
 
+/// The DST gap and fold on a calendar open on Sundays only, across the
+/// night's switch hour; and a close at 24:00, which is the next day's
+/// 00:00 and belongs to the day it ends.
 #[test]
-fn business_days_at_a_time_in_the_gap_or_the_fold() {
-    // Open on Sundays only, across the night's DST switch hour.
-    let sundays = Calendar::builder(chrono_tz::Europe::Berlin)
-        .open(Weekday::Sun, "01:00-04:00")
-        .build()
-        .unwrap();
-    // 02:30 does not exist on 29 March 2026: the moment the gap ends.
-    assert_eq!(
-        days_at(&sundays, "2026-03-22T02:30", 1),
-        "2026-03-29T03:00:00+02:00"
-    );
-    assert_eq!(
-        days_at(&sundays, "2026-04-05T02:30", -1),
-        "2026-03-29T03:00:00+02:00"
-    );
-    // 02:30 exists twice on 25 October 2026: its first occurrence.
-    assert_eq!(
-        days_at(&sundays, "2026-10-18T02:30", 1),
-        "2026-10-25T02:30:00+02:00"
-    );
-    // A start in the second occurrence, adding nothing, stays put.
-    assert_eq!(
-        days_at(&sundays, "2026-10-25T02:30:00+01:00", 0),
-        "2026-10-25T02:30:00+01:00"
-    );
-}
-
-#[test]
-fn business_days_at_from_a_close_at_midnight() {
-    // Monday evenings 20:00 to 24:00: the close is Tuesday's 00:00, and
-    // belongs to Monday.
-    let evenings = Calendar::builder(chrono_tz::Europe::Berlin)
-        .open(Weekday::Mon, "20:00-24:00")
-        .build()
-        .unwrap();
-    assert_eq!(
-        days_at(&evenings, "2026-03-03T00:00", -1),
-        "2026-02-24T00:00:00+01:00"
-    );
-    assert_eq!(
-        days_at(&evenings, "2026-03-03T09:00", -2),
-        "2026-02-17T00:00:00+01:00"
-    );
-    assert_eq!(
-        days_at(&evenings, "2026-03-02T23:59", 1),
-        "2026-03-09T23:59:00+01:00"
-    );
+fn business_days_at_a_time_in_the_gap_the_fold_and_at_midnight() {
+    let cases: [(Weekday, &str, &[(&str, i32, &str)]); 2] = [
+        (
+            Weekday::Sun,
+            "01:00-04:00",
+            &[
+                // 02:30 does not exist on 29 March 2026: the gap's end.
+                ("2026-03-22T02:30", 1, "2026-03-29T03:00:00+02:00"),
+                ("2026-04-05T02:30", -1, "2026-03-29T03:00:00+02:00"),
+                // 02:30 exists twice on 25 October 2026: the first one.
+                ("2026-10-18T02:30", 1, "2026-10-25T02:30:00+02:00"),
+                // A start in the second occurrence, adding nothing, stays.
+                ("2026-10-25T02:30:00+01:00", 0, "2026-10-25T02:30:00+01:00"),
+            ],
+        ),
+        (
+            Weekday::Mon,
+            "20:00-24:00",
+            &[
+                ("2026-03-03T00:00", -1, "2026-02-24T00:00:00+01:00"),
+                ("2026-03-03T09:00", -2, "2026-02-17T00:00:00+01:00"),
+                ("2026-03-02T23:59", 1, "2026-03-09T23:59:00+01:00"),
+            ],
+        ),
+    ];
+    for (day, window, cases) in cases {
+        assert_days_at(&weekly(day, window), cases);
+    }
 }
 
 #[test]
