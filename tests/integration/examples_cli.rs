@@ -2103,3 +2103,29 @@ fn calendar_refuses_bad_input_and_bad_usage() {
     }
     assert_help(&calendar(&["--help"]), "calendar");
 }
+
+/// With `--calendar FILE` the example asks that calendar: the support
+/// desk's template, with its half day on Christmas Eve.
+#[cfg(feature = "serde")]
+#[test]
+fn calendar_reads_a_calendar_file() {
+    use sla_clock::{Calendar, EndDate};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/support-desk-calendar.json"
+    );
+    let desk = Calendar::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let start = desk.parse_datetime("2026-12-23T15:00").unwrap();
+    let due = desk.add_business_days_at(&start, 1).unwrap();
+    assert_ok(
+        &calendar(&["--calendar", path, "add-days", "1", "2026-12-23T15:00"]),
+        &format!("{}\n", due.to_rfc3339()),
+    );
+    let (a, b) = ("2026-12-01".parse().unwrap(), "2027-01-01".parse().unwrap());
+    let excluded = desk.business_days_between(a, b, EndDate::Excluded).unwrap();
+    let included = desk.business_days_between(a, b, EndDate::Included).unwrap();
+    assert_ok(
+        &calendar(&["--calendar", path, "count", "2026-12-01", "2027-01-01"]),
+        &format!("end excluded  {excluded}\nend included  {included}\n"),
+    );
+}
