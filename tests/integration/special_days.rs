@@ -376,9 +376,12 @@ fn weekly(day: Weekday, window: &str) -> Calendar {
         .unwrap()
 }
 
+/// A start, a number of business days and the expected answer.
+type DaysAt<'a> = (&'a str, i32, &'a str);
+
 /// `add_business_days_at(start, n) == expected` for each case.
 #[track_caller]
-fn assert_days_at(cal: &Calendar, cases: &[(&str, i32, &str)]) {
+fn assert_days_at(cal: &Calendar, cases: &[DaysAt<'_>]) {
     for &(start, n, expected) in cases {
         assert_eq!(
             days_at(cal, start, n),
@@ -421,7 +424,7 @@ fn business_days_at_a_time_the_target_does_not_open_at() {
 /// 00:00 and belongs to the day it ends.
 #[test]
 fn business_days_at_a_time_in_the_gap_the_fold_and_at_midnight() {
-    let cases: [(Weekday, &str, &[(&str, i32, &str)]); 2] = [
+    let cases: [(Weekday, &str, &[DaysAt<'_>]); 2] = [
         (
             Weekday::Sun,
             "01:00-04:00",
