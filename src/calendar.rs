@@ -6,10 +6,11 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
+use crate::business_days::{EndDate, Roll};
 use crate::config::{CalendarConfig, HolidaySet, WeekConfig};
 use crate::date_range::{DateMap, DateRange};
 use crate::duration::BusinessDuration;
-use crate::error::{Reason, Result, check_date, check_year, shown};
+use crate::error::{Result, check_date, check_year};
 use crate::holidays::{Holiday, HolidayRule, holidays_in_year};
 use crate::limits;
 use crate::pause::Pause;
@@ -56,10 +57,43 @@ use crate::{business_days, business_time, input};
 ///    closed.
 /// 5. Otherwise, the weekday's windows.
 ///
+/// A date with any open time at all is a business day, however short.
+///
+/// # Clock changes
+///
 /// Windows are local times, placed in absolute time by the calendar's
-/// zone. A window that a clock change skips holds no business time, and a
-/// date left without business time that way is no business day. A date
-/// with any open time at all is a business day, however short.
+/// zone (`docs/SEMANTICS.md` section 6), and the arithmetic counts real
+/// time:
+///
+/// - a window boundary in the **spring-forward gap** opens or closes at
+///   the moment the gap ends, so **a window partly inside the gap counts
+///   only its real time**: 01:00-02:30 on 29 March 2026 in Europe/Berlin
+///   is open from 01:00 CET to 03:00 CEST, one business hour, not ninety
+///   minutes; 02:30-04:00 that day is open from 03:00 to 04:00 CEST;
+/// - a window wholly inside the gap holds no business time, and a date
+///   left without business time that way is no business day;
+/// - a boundary in the **autumn fold** is its first occurrence, and the
+///   window counts every real minute: 02:30-04:00 on 25 October 2026
+///   holds 2 h 30 m.
+///
+/// The rule holds for every answer alike: [`Calendar::due`],
+/// [`Calendar::before`], [`Calendar::business_time`],
+/// [`Calendar::is_open`] and the opening and closing instants,
+/// [`Calendar::open_windows`], the business-day dates, and
+/// [`Calendar::add_business_days_at`], whose time of day in a gap is the
+/// moment the gap ends.
+///
+/// ```
+/// use chrono::Weekday;
+/// use sla_clock::chrono_tz::Europe::Berlin;
+/// use sla_clock::{BusinessDuration, Calendar};
+///
+/// let cal = Calendar::builder(Berlin).open(Weekday::Sun, "01:00-02:30").build()?;
+/// let from = cal.parse_datetime("2026-03-29T00:00")?;
+/// let to = cal.parse_datetime("2026-03-30T00:00")?;
+/// assert_eq!(cal.business_time(&from, &to)?, BusinessDuration::from_hours(1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// The length of a business day ([`Calendar::business_day`]) comes from
 /// the weekly schedule alone; special hours do not change it.
@@ -533,6 +567,10 @@ impl Calendar {
     /// Whether the calendar is open at `instant`. Opening is inclusive,
     /// closing exclusive: open at 10:00:00, closed at 18:00:00.
     ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
+    ///
     /// # Errors
     ///
     /// An instant outside the supported range.
@@ -659,6 +697,47 @@ impl Calendar {
         })
     }
 
+    /// `instant` rolled to business time: itself when the calendar is open
+    /// then, else, [`Roll::Forward`], the next opening (what
+    /// [`Calendar::next_open`] answers), or, [`Roll::Backward`], the last
+    /// closing (18:00 the evening before; [`Calendar::previous_close`]
+    /// answers the close before the current window even while open). In
+    /// the calendar's zone.
+    ///
+    /// At the boundaries the calendar's own convention holds: open at the
+    /// opening (10:00 rolls to itself both ways), closed at the closing
+    /// (18:00 rolls forward to the next opening, backward to itself).
+    /// Peers: Ruby working_hours' `advance_to_working_time` and
+    /// `return_to_working_time`, business_time's `Time.roll_forward` /
+    /// `roll_backward`, pandas' `CustomBusinessHour.rollforward` /
+    /// `rollback`; business_time rolls back to the end of the previous
+    /// working day as this does.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or no opening (closing)
+    /// after (before) it within the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Roll};
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Open: the instant itself, both ways.
+    /// assert_eq!(cal.roll(&at("2026-12-21T12:00")?, Roll::Backward)?.to_rfc3339(), "2026-12-21T12:00:00+01:00");
+    /// // Monday 08:00: Monday's opening, or Friday's close.
+    /// assert_eq!(cal.roll(&at("2026-12-21T08:00")?, Roll::Forward)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// assert_eq!(cal.roll(&at("2026-12-21T08:00")?, Roll::Backward)?.to_rfc3339(), "2026-12-18T18:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roll<T: TimeZone>(&self, instant: &DateTime<T>, roll: Roll) -> Result<DateTime<Tz>> {
+        let t = self.offset_ns(instant)?;
+        let rolled = business_days::roll(&self.timeline(), t, roll)?;
+        Ok(self.to_datetime(rolled))
+    }
+
     /// The instant `find` gives for `instant`, in the calendar's zone, or
     /// the error that the calendar does not `change` (open, close) on that
     /// `side` of it within the range.
@@ -670,19 +749,18 @@ impl Calendar {
         find: impl Fn(&Timeline<'_>, Instant) -> Option<Instant>,
     ) -> Result<DateTime<Tz>> {
         let t = self.offset_ns(instant)?;
-        let found = find(&self.timeline(), t).ok_or_else(|| {
-            crate::Error::from(Reason::NoChangeInRange {
-                change,
-                side,
-                instant: shown(self.to_datetime(t).to_rfc3339()),
-                zone: shown(self.inner.zone.name()),
-            })
-        })?;
+        let timeline = self.timeline();
+        let found =
+            find(&timeline, t).ok_or_else(|| timeline.no_change_in_range(t, change, side))?;
         Ok(self.to_datetime(found))
     }
 
     /// The open intervals between `from` and `to`, clipped to `[from, to)`,
     /// sorted and disjoint, in the calendar's zone.
+    ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
     ///
     /// # Errors
     ///
@@ -753,6 +831,22 @@ impl Calendar {
     /// working day exactly is that day's closing time, not the next
     /// opening; a target of zero is due at `created` itself.
     ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
+    ///
+    /// Both are conventions where peers differ, and the contract's
+    /// (`docs/SEMANTICS.md` section 3.2): a response at 18:00 sharp on the
+    /// last day is in time. pandas' `BusinessHour` / `CustomBusinessHour`
+    /// move an exact fill to the next opening
+    /// (`Timestamp("2014-08-01 16:00") + BusinessHour()` is Monday 09:00),
+    /// as schedulers built on biz expect; [`Calendar::due_at_open`] gives
+    /// that answer. A zero target from a closed instant is that instant
+    /// here (nothing is due later than it); biz's
+    /// `time(0, :hours).after(t)` and business_time's
+    /// `0.business_days.after(t)` roll it to the next opening, as
+    /// `due_at_open` does.
+    ///
     /// # Errors
     ///
     /// `created` outside the supported range, a negative target, or a
@@ -781,6 +875,50 @@ impl Calendar {
         business_time::due(&self.timeline(), created, target)
     }
 
+    /// The due instant as a scheduler wants it: [`Calendar::due`], moved
+    /// to the next opening when the calendar is closed there. It differs
+    /// from `due` in two cases only: a target that fills a working day
+    /// exactly (Monday 10:00 + 8 h is Tuesday 10:00 here, Monday 18:00 for
+    /// `due`), and a zero target from a closed instant (Saturday + 0 is
+    /// Monday 10:00 here, Saturday itself for `due`). So the answer is
+    /// always an instant at which the calendar is open: where the next
+    /// piece of work can start.
+    ///
+    /// This is what pandas' `BusinessHour` / `CustomBusinessHour` give
+    /// (`Timestamp("2014-08-01 16:00") + BusinessHour()` is Monday 09:00,
+    /// not Friday 17:00) and what biz users expect in scheduling. A
+    /// deadline stays [`Calendar::due`]: a response at 18:00 sharp on the
+    /// last day is in time, and `due` is the contract's due instant
+    /// (`docs/SEMANTICS.md` section 3.2).
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::due`], and no opening after the due instant within
+    /// the supported range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{BusinessDuration, Calendar};
+    ///
+    /// let cal = Calendar::munich();
+    /// let friday = cal.parse_datetime("2026-12-18T10:00")?;
+    /// let day = BusinessDuration::from_hours(8);
+    /// assert_eq!(cal.due(&friday, day)?.to_rfc3339(), "2026-12-18T18:00:00+01:00");
+    /// assert_eq!(cal.due_at_open(&friday, day)?.to_rfc3339(), "2026-12-21T10:00:00+01:00");
+    /// // Anything short of the exact fill: the two agree.
+    /// let seven = BusinessDuration::from_hours(7);
+    /// assert_eq!(cal.due_at_open(&friday, seven)?, cal.due(&friday, seven)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due_at_open<T: TimeZone>(
+        &self,
+        created: &DateTime<T>,
+        target: BusinessDuration,
+    ) -> Result<DateTime<Tz>> {
+        self.roll(&self.due(created, target)?, Roll::Forward)
+    }
+
     /// Counting back: the latest instant `t` at or before `instant` with
     /// exactly `amount` of business time in `[t, instant)`, in the
     /// calendar's zone. "Remind two business hours before the deadline"
@@ -791,6 +929,10 @@ impl Calendar {
     /// lands at that day's opening (Monday 10:00), never the close of the
     /// day before (Friday 18:00); an amount of zero is `instant` itself.
     /// When `t` is open just before it, `due(before(t, d), d) == t`.
+    ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
     ///
     /// Counting forward is [`Calendar::due`], which takes the same
     /// non-negative amounts: two methods with one meaning each, rather
@@ -826,6 +968,10 @@ impl Calendar {
 
     /// The business time between two instants: positive when `to` is
     /// later, negative when it is earlier.
+    ///
+    /// On the days the clocks change, windows hold their real time only
+    /// (a window partly inside the spring-forward gap opens or closes when
+    /// the gap ends): see [clock changes](Calendar#clock-changes).
     ///
     /// # Errors
     ///
@@ -932,6 +1078,14 @@ impl Calendar {
     /// [`Calendar::business_days_in`]). A business day is a date with any
     /// open time, a half day included.
     ///
+    /// Counting from a closed day is a convention where peers differ.
+    /// pandas' `BDay` / `CustomBusinessDay` agree (Saturday + 1 is
+    /// Monday); NumPy's `busday_offset(d, 1, roll="forward")` and Ruby
+    /// business_time's `1.business_day.after(saturday)` roll to Monday
+    /// first and answer Tuesday. That answer is
+    /// `add_business_days(roll_date(d, Roll::Forward)?, n)`
+    /// ([`Calendar::roll_date`]).
+    ///
     /// # Errors
     ///
     /// A date outside 1995-01-01 to 2099-12-31, or an answer outside it.
@@ -982,6 +1136,149 @@ impl Calendar {
     /// ```
     pub fn business_days_in(&self, dates: impl Into<DateRange>) -> Result<u32> {
         business_days::business_days_in(&self.timeline(), dates)
+    }
+
+    /// `date` when it is a business day, else the next one
+    /// ([`Roll::Forward`]) or the previous one ([`Roll::Backward`]).
+    /// Forward is `add_business_days(date, 0)`; the two are one answer.
+    /// Peers: pandas' `CustomBusinessDay.rollforward` / `rollback`, Ruby
+    /// business' `roll_forward` / `roll_backward`.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31, or no business day that
+    /// way within it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{Calendar, Roll};
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// // Christmas Day 2026 is a Friday; St. Stephen's Day a Saturday.
+    /// assert_eq!(cal.roll_date(d(12, 25), Roll::Forward)?, d(12, 28));
+    /// assert_eq!(cal.roll_date(d(12, 25), Roll::Backward)?, d(12, 24));
+    /// assert_eq!(cal.roll_date(d(12, 24), Roll::Backward)?, d(12, 24));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roll_date(&self, date: NaiveDate, roll: Roll) -> Result<NaiveDate> {
+        business_days::roll_date(&self.timeline(), date, roll)
+    }
+
+    /// The number of business days from `from` to `to`, with the end date
+    /// counted or not as `end` says; the start date counts when it is a
+    /// business day, whichever way the count runs. Negative when `to` is
+    /// before `from`: with [`EndDate::Excluded`] it counts `[from, to)`,
+    /// or minus `(to, from]` (NumPy's rule since 1.25: the end date never
+    /// counts); with [`EndDate::Included`] `[from, to]`, or minus
+    /// `[to, from]`, so swapping the dates changes only its sign.
+    ///
+    /// Peers do not agree, hence the argument:
+    ///
+    /// | peer | counts |
+    /// | --- | --- |
+    /// | pandas / NumPy `busday_count(begin, end)` | `[begin, end)`: `Excluded` |
+    /// | Ruby business `business_days_between(a, b)` | `[a, b)`: `Excluded` |
+    /// | Ruby business_time `a.business_days_until(b)` | `[a, b)`: `Excluded`; with `inclusive = true`, `Included` |
+    /// | Ruby working_hours `a.working_days_until(b)` | `(a, b]`: neither (the start's day is over) |
+    ///
+    /// A closed start day adds nothing and is no error: from Saturday to
+    /// the next Saturday, `Excluded`, is 5. The count `(a, b]` of
+    /// working_hours is `Included` from the day after `a`. Counting
+    /// agrees with stepping: for a business day `d` and `n > 0`,
+    /// `business_days_between(d, add_business_days(d, n)?, Excluded)? == n`.
+    ///
+    /// # Errors
+    ///
+    /// A date outside 1995-01-01 to 2099-12-31.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sla_clock::{Calendar, EndDate};
+    ///
+    /// let cal = Calendar::munich();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// // Wednesday 23 December to Monday 28th: the 23rd and the 24th.
+    /// assert_eq!(cal.business_days_between(d(12, 23), d(12, 28), EndDate::Excluded)?, 2);
+    /// assert_eq!(cal.business_days_between(d(12, 23), d(12, 28), EndDate::Included)?, 3);
+    /// assert_eq!(cal.business_days_between(d(12, 28), d(12, 23), EndDate::Excluded)?, -2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn business_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        end: EndDate,
+    ) -> Result<i32> {
+        business_days::business_days_between(&self.timeline(), from, to, end)
+    }
+
+    /// `days` business days after `instant` (before it, when negative),
+    /// keeping the time of day: two business days after Tuesday 15:00 is
+    /// Thursday 15:00. In the calendar's zone. The rules, in order:
+    ///
+    /// 1. **A closed start rolls first**: forward to the next opening
+    ///    when `days >= 0`, back to the last closing when `days < 0`
+    ///    ([`Calendar::roll`]). Saturday 12:00 + 1 is Tuesday 10:00
+    ///    (Monday 10:00, then one day); Monday 08:00 − 1 is Thursday 18:00
+    ///    (Friday 18:00, then one day back).
+    /// 2. **The date moves** as [`Calendar::add_business_days`] moves the
+    ///    date of the rolled start (a closing belongs to the day it ends).
+    ///    With `days == 0` the answer is the rolled start itself.
+    /// 3. **The time of day is kept** when the target date is open then.
+    ///    When it is not (a half day that closes earlier, a window that
+    ///    starts later, a time in the clocks' spring-forward gap), the
+    ///    answer stays on the target date: the next opening that day, or,
+    ///    when none is left, the day's last closing. A time of day in a
+    ///    gap counts as the moment the gap ends, one in the autumn fold as
+    ///    its first occurrence, as for window boundaries
+    ///    (`docs/SEMANTICS.md` section 6).
+    ///
+    /// So the answer is always on the `days`-th business day, and at a
+    /// business time of it or its last closing. Rule 1 is why a closed
+    /// start differs from the dates of [`Calendar::add_business_days`]
+    /// (where Saturday + 1 is Monday): counted from Monday's opening,
+    /// one business day ends Monday evening, and keeping the time of day
+    /// of the opening says Tuesday 10:00, the same point in business time.
+    /// On a calendar whose days are all alike, the business time from the
+    /// rolled start to the answer is `days` business days. Peers: Ruby
+    /// business_time's `2.business_days.after(t)` rolls a closed start
+    /// forward too, but keeps a time of day the target does not open at;
+    /// biz's `time(2, :days).after(t)` and working_hours'
+    /// `2.working.days.since(t)` keep the wall-clock time of a closed start
+    /// (a Saturday 13:30 start gives Monday 13:30 with biz).
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range, or an answer outside it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// // Tuesday 15:00 + 2 is Thursday 15:00.
+    /// assert_eq!(cal.add_business_days_at(&at("2026-12-15T15:00")?, 2)?.to_rfc3339(), "2026-12-17T15:00:00+01:00");
+    /// // Wednesday 23 December 15:00 + 2: the 24th, then Monday 28th.
+    /// assert_eq!(cal.add_business_days_at(&at("2026-12-23T15:00")?, 2)?.to_rfc3339(), "2026-12-28T15:00:00+01:00");
+    /// // A closed start rolls first: Saturday evening + 1 is Tuesday 10:00.
+    /// assert_eq!(cal.add_business_days_at(&at("2026-12-19T20:00")?, 1)?.to_rfc3339(), "2026-12-22T10:00:00+01:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_business_days_at<T: TimeZone>(
+        &self,
+        instant: &DateTime<T>,
+        days: i32,
+    ) -> Result<DateTime<Tz>> {
+        let t = self.offset_ns(instant)?;
+        let found = business_days::add_business_days_at(&self.timeline(), t, days)?;
+        Ok(self.to_datetime(found))
     }
 }
 

@@ -193,6 +193,7 @@ impl Error {
             | NoChangeInRange { .. }
             | StartOutOfRange { .. }
             | BusinessDaysOutOfRange { .. }
+            | NoBusinessDayInRange { .. }
             | CycleDeadlineOutOfRange { .. } => ErrorKind::OutOfRange,
             UnknownPriority { .. } => ErrorKind::Priority,
             InvalidDateTime { .. }
@@ -286,6 +287,12 @@ pub(crate) enum Reason {
         instant: Shown,
         zone: Shown,
     },
+    /// `side` is "on or after" or "on or before".
+    #[error(
+        "there is no business day {side} {date} within the supported range {dates}",
+        dates = range::DATES
+    )]
+    NoBusinessDayInRange { side: &'static str, date: Shown },
     /// `days` is "1 business day" or "5 business days", `side` "after"
     /// or "before".
     #[error(

@@ -298,6 +298,7 @@ mod zoned;
 pub use chrono;
 pub use chrono_tz::{self, Tz};
 
+pub use business_days::{EndDate, Roll};
 pub use calendar::{Calendar, CalendarBuilder, OpenInterval};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};
 pub use date_range::DateRange;

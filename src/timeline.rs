@@ -28,7 +28,9 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, TimeZone};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike,
+};
 use chrono_tz::Tz;
 
 use crate::date_range::{DateRange, find};
@@ -37,7 +39,7 @@ use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 use crate::schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
 use crate::special_hours::SpecialHours;
-use crate::transitions::Transitions;
+use crate::transitions::{LocalToUtc, Transitions};
 use crate::units::{BusinessNanos, Instant, LocalSecs, Nanos, SECS_PER_DAY, Secs, Span, UtcSecs};
 
 /// Years in the supported range.
@@ -802,6 +804,40 @@ impl Timeline<'_> {
     /// The instant `t` in the calendar's zone.
     pub(crate) fn datetime_at(&self, t: Instant) -> DateTime<Tz> {
         self.locate(t).datetime()
+    }
+
+    /// The error that the calendar does not `change` ("open", "close")
+    /// on that `side` ("after", "before") of `t` within the range.
+    pub(crate) fn no_change_in_range(
+        &self,
+        t: Instant,
+        change: &'static str,
+        side: &'static str,
+    ) -> crate::Error {
+        Reason::NoChangeInRange {
+            change,
+            side,
+            instant: shown(self.datetime_at(t).to_rfc3339()),
+            zone: shown(self.zone.name()),
+        }
+        .into()
+    }
+
+    /// The instant of the local date-time `local` (on a date of the range,
+    /// or the midnight after its last) by the boundary rule of the windows
+    /// (`docs/SEMANTICS.md` section 6): in a gap, the moment the gap ends;
+    /// in a fold, the first occurrence. Clamped into the range.
+    pub(crate) fn local_instant(&self, local: NaiveDateTime) -> Instant {
+        let k = (local.date().year() - FIRST_YEAR).clamp(0, YEARS as i32 - 1) as usize;
+        let year = self.year(k);
+        let whole = local.with_nanosecond(0).unwrap_or(local);
+        let nanos = Nanos::new(i64::from(local.nanosecond() % 1_000_000_000));
+        let t = match year.transitions.local_to_utc(LocalSecs::of(whole), &mut 0) {
+            // The gap's end itself, whatever the fraction of a second.
+            LocalToUtc::Gap(end) => Instant::from_utc(end),
+            found => Instant::from_utc(found.earliest()) + nanos,
+        };
+        t.clamp(year.start, year.end)
     }
 
     pub(crate) fn deadline_out_of_range(&self) -> crate::Error {

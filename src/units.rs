@@ -227,6 +227,11 @@ impl Nanos {
     pub(crate) const ONE: Nanos = Nanos(1);
 
     #[inline]
+    pub(crate) const fn new(nanos: i64) -> Nanos {
+        Nanos(nanos)
+    }
+
+    #[inline]
     pub(crate) const fn days(days: i64) -> Nanos {
         Nanos(days * SECS_PER_DAY * NANOS)
     }

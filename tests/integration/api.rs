@@ -13,6 +13,7 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<CalendarBuilder>();
     assert_send_sync::<CalendarConfig>();
     assert_send_sync::<DateRange>();
+    assert_send_sync::<EndDate>();
     assert_send_sync::<Error>();
     assert_send_sync::<Explanation>();
     assert_send_sync::<Holiday>();
@@ -35,6 +36,7 @@ fn every_public_type_is_send_and_sync() {
     assert_send_sync::<Region>();
     assert_send_sync::<ResponseTarget>();
     assert_send_sync::<RiskThreshold>();
+    assert_send_sync::<Roll>();
     assert_send_sync::<SkipReason>();
     assert_send_sync::<SlaClock>();
     assert_send_sync::<SlaStatus>();

@@ -1941,3 +1941,191 @@ fn the_examples_share_one_convention() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// calendar
+// ---------------------------------------------------------------------------
+
+fn calendar(args: &[&str]) -> Outcome {
+    run("calendar", args)
+}
+
+/// Each sub-command prints what the library answers, on instants and
+/// dates near the places where the conventions bite: the opening and the
+/// closing, weekends, Christmas, the DST switch days, the range's ends.
+#[test]
+fn calendar_prints_the_librarys_answers() {
+    use sla_clock::{Calendar, EndDate, Roll};
+    let cal = Calendar::munich();
+    let show = |t: chrono::DateTime<sla_clock::Tz>| {
+        t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+    };
+    let expect = |answer: sla_clock::Result<String>| match answer {
+        Ok(text) => (0, format!("{text}\n"), String::new()),
+        Err(e) => (1, String::new(), format!("error: {e}\n")),
+    };
+    let instants = [
+        "2026-12-21T10:00",
+        "2026-12-21T17:59:59.5",
+        "2026-12-21T18:00",
+        "2026-12-19T12:00",
+        "2026-12-23T15:00",
+        "2026-12-24T23:00",
+        "2026-03-27T17:00",
+        "2026-10-23T15:30:00+02:00",
+        "1995-01-01T00:00",
+        "2099-12-31T17:00",
+        "2099-12-31T20:00",
+    ];
+    let check = |args: &[&str], (code, stdout, stderr): (i32, String, String)| {
+        let out = calendar(args);
+        assert_eq!(
+            (out.code, &out.stdout, &out.stderr),
+            (Some(code), &stdout, &stderr),
+            "calendar {args:?}"
+        );
+    };
+    for text in instants {
+        let at = cal.parse_datetime(text).unwrap();
+        let open = cal
+            .is_open(&at)
+            .map(|o| if o { "open" } else { "closed" }.to_string());
+        check(&["is-open", text], expect(open));
+        for (word, roll) in [("forward", Roll::Forward), ("backward", Roll::Backward)] {
+            check(&["roll", word, text], expect(cal.roll(&at, roll).map(show)));
+        }
+        for n in [0, 1, 2, -1, -3, 250] {
+            let days = n.to_string();
+            check(
+                &["add-days", &days, text],
+                expect(cal.add_business_days_at(&at, n).map(show)),
+            );
+        }
+    }
+    let dates = [
+        "2026-12-23",
+        "2026-12-28",
+        "2026-12-19",
+        "1995-01-01",
+        "2099-12-31",
+    ];
+    for from in dates {
+        for to in dates {
+            let (a, b) = (from.parse().unwrap(), to.parse().unwrap());
+            let count = (|| {
+                let excluded = cal.business_days_between(a, b, EndDate::Excluded)?;
+                let included = cal.business_days_between(a, b, EndDate::Included)?;
+                Ok(format!(
+                    "end excluded  {excluded}\nend included  {included}"
+                ))
+            })();
+            check(&["count", from, to], expect(count));
+        }
+    }
+}
+
+#[test]
+fn calendar_worked_examples() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["add-days", "2", "2026-12-15T15:00"],
+            "2026-12-17T15:00:00+01:00\n",
+        ),
+        (
+            &["count", "2026-12-23", "2026-12-28"],
+            "end excluded  2\nend included  3\n",
+        ),
+        (
+            &["roll", "backward", "2026-12-21T08:00"],
+            "2026-12-18T18:00:00+01:00\n",
+        ),
+        (&["is-open", "2026-12-21T18:00"], "closed\n"),
+    ];
+    for (args, stdout) in cases {
+        assert_ok(&calendar(args), stdout);
+    }
+}
+
+#[test]
+fn calendar_refuses_bad_input_and_bad_usage() {
+    let bad_input: [(&[&str], String); 6] = [
+        (&["is-open", "2026-03-29T02:30"], gap("2026-03-29T02:30")),
+        (
+            &["is-open", "2100-01-01T12:00"],
+            out_of_range("2100-01-01T12:00:00+01:00"),
+        ),
+        (
+            &["add-days", "x", "2026-12-21T12:00"],
+            "invalid number of business days 'x'; expected a whole number from -2147483648 \
+             to 2147483647"
+                .to_string(),
+        ),
+        (
+            &["count", "2026-12-01/2026-12-05", "2026-12-09"],
+            "invalid date '2026-12-01/2026-12-05'; expected one date, YYYY-MM-DD".to_string(),
+        ),
+        (
+            &["count", "1994-12-31", "2026-12-09"],
+            format!("date 1994-12-31 is outside the supported range {RANGE}"),
+        ),
+        (
+            &["add-days", "2147483647", "2026-12-21T12:00"],
+            format!(
+                "counting 2147483647 business days after 2026-12-21 leaves the supported \
+                 range {RANGE}"
+            ),
+        ),
+    ];
+    for (args, message) in &bad_input {
+        assert_error(&calendar(args), 1, message);
+    }
+    let usage: [(&[&str], &str); 5] = [
+        (
+            &[],
+            "expected a sub-command: is-open, roll, count or add-days",
+        ),
+        (
+            &["open?", "x"],
+            "unknown sub-command 'open?'; expected is-open, roll, count or add-days",
+        ),
+        (
+            &["roll", "sideways", "2026-12-21T12:00"],
+            "unknown direction 'sideways'; expected forward or backward",
+        ),
+        (
+            &["count", "2026-12-01"],
+            "count takes <from-date> <to-date>, got 1 argument",
+        ),
+        (&["--bogus", "is-open", "x"], "unknown option '--bogus'"),
+    ];
+    for (args, message) in usage {
+        assert_usage_error(&calendar(args), "calendar", message);
+    }
+    assert_help(&calendar(&["--help"]), "calendar");
+}
+
+/// With `--calendar FILE` the example asks that calendar: the support
+/// desk's template, with its half day on Christmas Eve.
+#[cfg(feature = "serde")]
+#[test]
+fn calendar_reads_a_calendar_file() {
+    use sla_clock::{Calendar, EndDate};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/support-desk-calendar.json"
+    );
+    let desk = Calendar::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let start = desk.parse_datetime("2026-12-23T15:00").unwrap();
+    let due = desk.add_business_days_at(&start, 1).unwrap();
+    assert_ok(
+        &calendar(&["--calendar", path, "add-days", "1", "2026-12-23T15:00"]),
+        &format!("{}\n", due.to_rfc3339()),
+    );
+    let (a, b) = ("2026-12-01".parse().unwrap(), "2027-01-01".parse().unwrap());
+    let excluded = desk.business_days_between(a, b, EndDate::Excluded).unwrap();
+    let included = desk.business_days_between(a, b, EndDate::Included).unwrap();
+    assert_ok(
+        &calendar(&["--calendar", path, "count", "2026-12-01", "2027-01-01"]),
+        &format!("end excluded  {excluded}\nend included  {included}\n"),
+    );
+}

@@ -23,15 +23,16 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use sla_clock::{
-    BusinessDuration, Calendar, Pause, Policy, Priority, RiskThreshold, SlaClock, SlaStatus,
-    StatusKind, TimeOfDay, easter_sunday, munich_holiday_rules,
+    BusinessDuration, Calendar, EndDate, Pause, Policy, Priority, RiskThreshold, Roll, SlaClock,
+    SlaStatus, StatusKind, TimeOfDay, easter_sunday, munich_holiday_rules,
 };
 
 use crate::reference::{
     day_windows, first_date, last_date, local_date, local_to_utc, merge, range_end, range_start,
-    ref_add_business_days, ref_before, ref_business_days_in, ref_business_time, ref_due,
-    ref_due_paused, ref_elapsed_paused, ref_is_business_day, ref_is_open, ref_next_close,
-    ref_next_open, ref_open_windows, ref_previous_close, ref_previous_open,
+    ref_add_business_days, ref_add_business_days_at, ref_before, ref_business_days_between,
+    ref_business_days_in, ref_business_time, ref_due, ref_due_paused, ref_elapsed_paused,
+    ref_is_business_day, ref_is_open, ref_next_close, ref_next_open, ref_open_windows,
+    ref_previous_close, ref_previous_open, ref_roll_backward, ref_roll_date,
 };
 use crate::support::{DAY, HOUR, MINUTE, NS, cases};
 
@@ -313,6 +314,102 @@ fn check_business_days(
         date,
         last
     );
+    Ok(())
+}
+
+/// Rolling, counting with both conventions, the scheduler's due instant
+/// and whole business days at a time of day, against the reference, with
+/// the identities that tie them to the older queries: from instant `t`,
+/// `n` business days, a target of `d` nanoseconds, and the date `span`
+/// days from `t`'s.
+fn check_rolls_and_counts(
+    cal: &Calendar,
+    t: DateTime<Utc>,
+    n: i32,
+    d: i64,
+    span: i64,
+) -> Result<(), TestCaseError> {
+    let zone = cal.zone();
+    let utc = |r: sla_clock::Result<DateTime<Tz>>| r.ok().map(|x| x.with_timezone(&Utc));
+
+    let forward = utc(cal.roll(&t, Roll::Forward));
+    let backward = utc(cal.roll(&t, Roll::Backward));
+    prop_assert_eq!(forward, ref_next_open(cal, t), "roll({}, Forward)", t);
+    prop_assert_eq!(backward, ref_roll_backward(cal, t), "roll({}, Backward)", t);
+    if let Some(b) = backward {
+        prop_assert!(b <= t);
+        prop_assert_eq!(bt(cal, b, t), 0);
+    }
+
+    let scheduled = utc(cal.due_at_open(&t, bd(d)));
+    let expected = ref_due(cal, t, i128::from(d)).and_then(|due| ref_next_open(cal, due));
+    prop_assert_eq!(scheduled, expected, "due_at_open({}, {}ns)", t, d);
+    if let (Some(s), Some(due)) = (scheduled, due(cal, t, d)) {
+        prop_assert!(is_open(cal, s));
+        prop_assert_eq!(bt(cal, due, s), 0);
+        prop_assert_eq!(s == due, is_open(cal, due));
+    }
+
+    let at = utc(cal.add_business_days_at(&t, n));
+    prop_assert_eq!(
+        at,
+        ref_add_business_days_at(cal, t, n),
+        "add_business_days_at({}, {})",
+        t,
+        n
+    );
+
+    let date = local_date(zone, t);
+    for (roll, forward) in [(Roll::Forward, true), (Roll::Backward, false)] {
+        prop_assert_eq!(
+            cal.roll_date(date, roll).ok(),
+            ref_roll_date(cal, date, forward),
+            "roll_date({}, {:?})",
+            date,
+            roll
+        );
+    }
+    prop_assert_eq!(
+        cal.roll_date(date, Roll::Forward).ok(),
+        cal.add_business_days(date, 0).ok()
+    );
+    let other = (date + TimeDelta::days(span)).clamp(first_date(), last_date());
+    let between = |a, b, end| cal.business_days_between(a, b, end).unwrap();
+    for (end, included) in [(EndDate::Excluded, false), (EndDate::Included, true)] {
+        prop_assert_eq!(
+            between(date, other, end),
+            ref_business_days_between(cal, date, other, included),
+            "business_days_between({}, {}, {:?})",
+            date,
+            other,
+            end
+        );
+    }
+    // Included: swapping the dates swaps the sign (Excluded keeps the
+    // start counted, so it does not); it counts the end on top of
+    // Excluded, and is business_days_in.
+    if date != other {
+        prop_assert_eq!(
+            between(date, other, EndDate::Included),
+            -between(other, date, EndDate::Included)
+        );
+    }
+    let (lo, hi) = (date.min(other), date.max(other));
+    prop_assert_eq!(
+        between(lo, hi, EndDate::Included),
+        between(lo, hi, EndDate::Excluded) + i32::from(cal.is_business_day(hi).unwrap())
+    );
+    prop_assert_eq!(
+        between(lo, hi, EndDate::Included),
+        cal.business_days_in(lo..=hi).unwrap() as i32
+    );
+    // Counting agrees with stepping.
+    if n > 0
+        && cal.is_business_day(date).unwrap()
+        && let Ok(end) = cal.add_business_days(date, n)
+    {
+        prop_assert_eq!(between(date, end, EndDate::Excluded), n);
+    }
     Ok(())
 }
 
@@ -1051,6 +1148,18 @@ proptest! {
         check_business_days(&MUNICH, date, n, span)?;
     }
 
+    /// Rolls, both counting conventions, `due_at_open` and
+    /// `add_business_days_at` == reference on the Munich calendar.
+    #[test]
+    fn rolls_counts_and_days_at_a_time_match_reference(
+        t in instant(),
+        n in prop_oneof![-3i32..=3, -40i32..=40],
+        d in small_target(),
+        span in -70i64..=70,
+    ) {
+        check_rolls_and_counts(&MUNICH, t, n, d, span)?;
+    }
+
     /// Up to 10,000 business days: composition, and counting over the
     /// whole span agrees (too long for the reference).
     #[test]
@@ -1619,6 +1728,7 @@ proptest! {
             // Business-day dates from c's date.
             let n = (seed.raw >> 3) as i32 % 25 - 12;
             check_business_days(&cal, day, n, seed.raw % 50)?;
+            check_rolls_and_counts(&cal, c, n, d, (seed.raw % 101) as i64 - 50)?;
             // The special hours are the spec's, a later entry winning.
             for marked in spec.marked_dates() {
                 for date in [marked.pred_opt().unwrap_or(marked), marked, marked.succ_opt().unwrap_or(marked)] {

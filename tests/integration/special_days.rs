@@ -358,3 +358,169 @@ fn special_hours_and_closure_ranges_in_json() {
     let munich = serde_json::to_value(Calendar::munich()).unwrap();
     assert!(munich.get("special_hours").is_none());
 }
+
+// ---------------------------------------------------------------------------
+// Whole business days at a time of day, rolls and counts on odd days
+// ---------------------------------------------------------------------------
+
+fn days_at(cal: &Calendar, start: &str, days: i32) -> String {
+    let start = cal.parse_datetime(start).unwrap();
+    cal.add_business_days_at(&start, days).unwrap().to_rfc3339()
+}
+
+/// A Europe/Berlin calendar open on one weekday only.
+fn weekly(day: Weekday, window: &str) -> Calendar {
+    Calendar::builder(chrono_tz::Europe::Berlin)
+        .open(day, window)
+        .build()
+        .unwrap()
+}
+
+/// A start, a number of business days and the expected answer.
+type DaysAt<'a> = (&'a str, i32, &'a str);
+
+/// `add_business_days_at(start, n) == expected` for each case.
+#[track_caller]
+fn assert_days_at(cal: &Calendar, cases: &[DaysAt<'_>]) {
+    for &(start, n, expected) in cases {
+        assert_eq!(
+            days_at(cal, start, n),
+            expected,
+            "{start} + {n} business days"
+        );
+    }
+}
+
+#[test]
+fn business_days_at_a_time_the_target_does_not_open_at() {
+    assert_days_at(
+        &half_day_eve(),
+        &[
+            // 11:00 exists on the half day; 15:00 does not: its last close.
+            ("2026-12-23T11:00", 1, "2026-12-24T11:00:00+01:00"),
+            ("2026-12-22T15:00", 2, "2026-12-24T14:00:00+01:00"),
+            // Back from Monday 28th 15:00 to the half day: its last close.
+            ("2026-12-28T15:00", -1, "2026-12-24T14:00:00+01:00"),
+        ],
+    );
+    // A window that starts later: the next opening that day.
+    let split = Calendar::builder(chrono_tz::Europe::Berlin)
+        .weekdays("08:00-18:00")
+        .special_hours(d(2026, 12, 24), &["12:00-13:00", "15:00-16:00"])
+        .build()
+        .unwrap();
+    assert_days_at(
+        &split,
+        &[
+            ("2026-12-23T09:00", 1, "2026-12-24T12:00:00+01:00"),
+            ("2026-12-23T14:00", 1, "2026-12-24T15:00:00+01:00"),
+            ("2026-12-23T17:00", 1, "2026-12-24T16:00:00+01:00"),
+        ],
+    );
+}
+
+/// The DST gap and fold on a calendar open on Sundays only, across the
+/// night's switch hour; and a close at 24:00, which is the next day's
+/// 00:00 and belongs to the day it ends.
+#[test]
+fn business_days_at_a_time_in_the_gap_the_fold_and_at_midnight() {
+    let cases: [(Weekday, &str, &[DaysAt<'_>]); 2] = [
+        (
+            Weekday::Sun,
+            "01:00-04:00",
+            &[
+                // 02:30 does not exist on 29 March 2026: the gap's end.
+                ("2026-03-22T02:30", 1, "2026-03-29T03:00:00+02:00"),
+                ("2026-04-05T02:30", -1, "2026-03-29T03:00:00+02:00"),
+                // 02:30 exists twice on 25 October 2026: the first one.
+                ("2026-10-18T02:30", 1, "2026-10-25T02:30:00+02:00"),
+                // A start in the second occurrence, adding nothing, stays.
+                ("2026-10-25T02:30:00+01:00", 0, "2026-10-25T02:30:00+01:00"),
+            ],
+        ),
+        (
+            Weekday::Mon,
+            "20:00-24:00",
+            &[
+                ("2026-03-03T00:00", -1, "2026-02-24T00:00:00+01:00"),
+                ("2026-03-03T09:00", -2, "2026-02-17T00:00:00+01:00"),
+                ("2026-03-02T23:59", 1, "2026-03-09T23:59:00+01:00"),
+            ],
+        ),
+    ];
+    for (day, window, cases) in cases {
+        assert_days_at(&weekly(day, window), cases);
+    }
+}
+
+#[test]
+fn rolls_and_counts_at_the_ends_of_the_range() {
+    use sla_clock::{EndDate, ErrorKind, Roll};
+    let cal = Calendar::munich();
+    let (first, last) = (d(1995, 1, 1), d(2099, 12, 31));
+    // New Year's Day 1995, a Sunday and a holiday: nothing before it.
+    let err = cal.roll_date(first, Roll::Backward).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfRange);
+    assert_eq!(
+        err.to_string(),
+        "there is no business day on or before 1995-01-01 within the supported range 1995-01-01 to 2099-12-31"
+    );
+    assert_eq!(cal.roll_date(first, Roll::Forward).unwrap(), d(1995, 1, 2));
+    assert_eq!(cal.roll_date(last, Roll::Forward).unwrap(), last);
+    assert_eq!(
+        cal.roll_date(d(2100, 1, 1), Roll::Forward)
+            .unwrap_err()
+            .to_string(),
+        "date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31"
+    );
+    let whole = cal.business_days_in(first..=last).unwrap() as i32;
+    assert_eq!(
+        cal.business_days_between(first, last, EndDate::Included)
+            .unwrap(),
+        whole
+    );
+    assert_eq!(
+        cal.business_days_between(first, last, EndDate::Excluded)
+            .unwrap(),
+        whole - 1
+    );
+    assert_eq!(
+        cal.business_days_between(last, first, EndDate::Excluded)
+            .unwrap(),
+        -whole
+    );
+    assert_eq!(
+        cal.business_days_between(first, first, EndDate::Included)
+            .unwrap(),
+        0
+    );
+    // Any count from the first and last instants: an answer or an error,
+    // never a panic.
+    let zone = cal.zone();
+    let edges = [
+        cal.parse_datetime("1995-01-01T00:00").unwrap(),
+        cal.parse_datetime("2099-12-31T23:59:59.999999999").unwrap(),
+    ];
+    for at in edges {
+        for n in [i32::MIN, -40_000, -1, 0, 1, 40_000, i32::MAX] {
+            if let Ok(t) = cal.add_business_days_at(&at, n) {
+                assert_eq!(t.timezone(), zone);
+            }
+        }
+        let _ = cal.roll(&at, Roll::Forward);
+        let _ = cal.roll(&at, Roll::Backward);
+        let _ = cal.due_at_open(&at, hours(0));
+    }
+    assert_eq!(
+        days_at(&cal, "2099-12-30T12:00", 1),
+        "2099-12-31T12:00:00+01:00"
+    );
+    let err = cal
+        .add_business_days_at(&edges[1], 1)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "the calendar does not open after 2099-12-31T23:59:59.999999999+01:00 within the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)"
+    );
+}

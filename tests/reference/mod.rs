@@ -527,3 +527,94 @@ pub fn ref_business_days_in(cal: &Calendar, first: NaiveDate, last: NaiveDate) -
         .filter(|&d| ref_is_business_day(cal, d))
         .count() as u32
 }
+
+/// `t` itself when open, else the last closing at or before it.
+pub fn ref_roll_backward(cal: &Calendar, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if ref_is_open(cal, t) {
+        Some(t)
+    } else {
+        ref_previous_close(cal, t)
+    }
+}
+
+/// `date` when it is a business day, else the nearest one after it
+/// (`forward`) or before it, stepping one date at a time.
+pub fn ref_roll_date(cal: &Calendar, date: NaiveDate, forward: bool) -> Option<NaiveDate> {
+    let mut d = date;
+    while (first_date()..=last_date()).contains(&d) {
+        if ref_is_business_day(cal, d) {
+            return Some(d);
+        }
+        d = if forward {
+            d.succ_opt()?
+        } else {
+            d.pred_opt()?
+        };
+    }
+    None
+}
+
+/// Business days from `from` to `to`: the start counted, the end only
+/// when `included`; minus the same count from `to` to `from` (the start
+/// still `from`) when `to` is earlier. Walks every date.
+pub fn ref_business_days_between(
+    cal: &Calendar,
+    from: NaiveDate,
+    to: NaiveDate,
+    included: bool,
+) -> i32 {
+    let counted = |d: NaiveDate| {
+        let inside = if from <= to {
+            from <= d && (d < to || (included && d == to))
+        } else {
+            d <= from && (d > to || (included && d == to))
+        };
+        inside && ref_is_business_day(cal, d)
+    };
+    let count = from
+        .min(to)
+        .iter_days()
+        .take_while(|&d| d <= from.max(to))
+        .filter(|&d| counted(d))
+        .count() as i32;
+    if from <= to { count } else { -count }
+}
+
+/// `n` business days from `t` keeping the time of day, by the rules of
+/// `Calendar::add_business_days_at`, straight from the windows of each
+/// local date: roll a closed start (forward for `n >= 0`, back for
+/// `n < 0`); move its date by `ref_add_business_days` (a closing belongs
+/// to the date it ends, the instant a nanosecond before it); put the same
+/// local wall-clock time on the target date by the boundary rule; if the
+/// target is not open then, its next opening that date, else its last
+/// closing.
+pub fn ref_add_business_days_at(cal: &Calendar, t: DateTime<Utc>, n: i32) -> Option<DateTime<Utc>> {
+    let zone = cal.zone();
+    let start = if n >= 0 {
+        ref_next_open(cal, t)?
+    } else {
+        ref_roll_backward(cal, t)?
+    };
+    if n == 0 {
+        return Some(start);
+    }
+    let owner = if ref_is_open(cal, start) {
+        start
+    } else {
+        start - TimeDelta::nanoseconds(1)
+    };
+    let date = local_date(zone, owner);
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap();
+    let time_of_day = (start.with_timezone(&zone).naive_local() - midnight).min(TimeDelta::days(1));
+    let target = ref_add_business_days(cal, date, n)?;
+    let wanted = local_to_utc(zone, target.and_hms_opt(0, 0, 0).unwrap() + time_of_day);
+    let windows = day_windows(cal, target);
+    if windows.iter().any(|&(s, e)| s <= wanted && wanted < e) {
+        return Some(wanted);
+    }
+    windows
+        .iter()
+        .map(|&(s, _)| s)
+        .find(|&s| s > wanted)
+        .or_else(|| windows.iter().rev().map(|&(_, e)| e).find(|&e| e <= wanted))
+}
