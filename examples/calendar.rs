@@ -26,8 +26,9 @@ Asks the calendar (without --calendar, the Munich support calendar:
 Mon-Fri 10:00-18:00 Europe/Berlin, Munich public holidays) and prints its
 answer; instants in RFC 3339 in the calendar's time zone.
 
-  is-open   'open' or 'closed' at the instant (open at the opening, closed
-            at the closing)
+  is-open   'open', or 'closed: ' and why, at the instant (before opening,
+            break, after closing, weekend, which holiday, closure...; open
+            at the opening, closed at the closing)
   roll      the instant itself when open, else the next opening (forward)
             or the last closing (backward)
   count     the business days from <from-date> to <to-date>, both ways of
@@ -84,8 +85,8 @@ fn answer(calendar: &Calendar, command: &str, args: &[&str]) -> Result<String, S
     let library = |e: sla_clock::Error| e.to_string();
     match (command, args) {
         ("is-open", [at]) => {
-            let open = calendar.is_open(&instant(at)?).map_err(library)?;
-            Ok(if open { "open" } else { "closed" }.to_string())
+            let openness = calendar.openness(&instant(at)?).map_err(library)?;
+            Ok(openness.to_string())
         }
         ("roll", [direction, at]) => {
             let roll = match *direction {

@@ -227,21 +227,7 @@ pub(crate) fn explain(
             Some(&holidays[i])
         });
         let kind = timeline.day_kind(date, holiday.is_some());
-        if kind == DayKind::ClockChange {
-            steps.push(Step::Skipped {
-                date,
-                reason: SkipReason::ClockChange,
-            });
-        } else if kind != DayKind::Open {
-            // A holiday on a weekend is named: "weekend" is true but
-            // tells the reader less.
-            let reason = match (kind, holiday) {
-                (_, Some(h)) => SkipReason::Holiday(h.clone()),
-                (DayKind::SpecialClosed, None) => SkipReason::ClosedBySpecialHours,
-                (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
-                _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => SkipReason::Weekend,
-                _ => SkipReason::NoOpeningHours(date.weekday()),
-            };
+        if let Some(reason) = closed_day_reason(kind, holiday, date) {
             steps.push(Step::Skipped { date, reason });
         } else {
             let before = steps.len();
@@ -269,6 +255,26 @@ pub(crate) fn explain(
         due,
         steps,
     }
+}
+
+/// Why a day of kind `kind` has no business time, in the words an
+/// explanation and [`Calendar::openness`] both use; `None` for a day that
+/// opens. A holiday on a weekend is named: "weekend" is true but tells
+/// the reader less.
+pub(crate) fn closed_day_reason(
+    kind: DayKind,
+    holiday: Option<&Holiday>,
+    date: NaiveDate,
+) -> Option<SkipReason> {
+    Some(match (kind, holiday) {
+        (DayKind::Open, _) => return None,
+        (DayKind::ClockChange, _) => SkipReason::ClockChange,
+        (_, Some(h)) => SkipReason::Holiday(h.clone()),
+        (DayKind::SpecialClosed, None) => SkipReason::ClosedBySpecialHours,
+        (DayKind::Holiday | DayKind::Closure, None) => SkipReason::Closure,
+        _ if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => SkipReason::Weekend,
+        _ => SkipReason::NoOpeningHours(date.weekday()),
+    })
 }
 
 /// Splits the open stretch `[from, to)` into counted and paused steps.

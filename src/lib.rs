@@ -273,6 +273,7 @@ mod ical;
 mod input;
 mod lifecycle;
 pub mod limits;
+mod openness;
 mod pause;
 mod paused;
 mod policy;
@@ -310,6 +311,7 @@ pub use holidays::{Holiday, HolidayDate, HolidayName, HolidayRule};
 pub use lifecycle::{
     Cycle, Event, EventKind, Lifecycle, LifecyclePolicy, Metric, TicketHistory, TicketReport,
 };
+pub use openness::{ClosedReason, Openness};
 pub use pause::Pause;
 pub use policy::{Policy, PriorityText, PriorityTexts, ResponseTarget, Text};
 pub use priority::{Language, Priority};

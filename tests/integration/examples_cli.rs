@@ -1987,10 +1987,10 @@ fn calendar_prints_the_librarys_answers() {
     };
     for text in instants {
         let at = cal.parse_datetime(text).unwrap();
-        let open = cal
-            .is_open(&at)
-            .map(|o| if o { "open" } else { "closed" }.to_string());
-        check(&["is-open", text], expect(open));
+        check(
+            &["is-open", text],
+            expect(cal.openness(&at).map(|o| o.to_string())),
+        );
         for (word, roll) in [("forward", Roll::Forward), ("backward", Roll::Backward)] {
             check(&["roll", word, text], expect(cal.roll(&at, roll).map(show)));
         }
@@ -2026,7 +2026,7 @@ fn calendar_prints_the_librarys_answers() {
 
 #[test]
 fn calendar_worked_examples() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 6] = [
         (
             &["add-days", "2", "2026-12-15T15:00"],
             "2026-12-17T15:00:00+01:00\n",
@@ -2039,7 +2039,12 @@ fn calendar_worked_examples() {
             &["roll", "backward", "2026-12-21T08:00"],
             "2026-12-18T18:00:00+01:00\n",
         ),
-        (&["is-open", "2026-12-21T18:00"], "closed\n"),
+        (&["is-open", "2026-12-21T18:00"], "closed: after closing\n"),
+        (
+            &["is-open", "2026-12-25T12:00"],
+            "closed: holiday: 1. Weihnachtstag / Christmas Day\n",
+        ),
+        (&["is-open", "2026-12-21T10:00"], "open\n"),
     ];
     for (args, stdout) in cases {
         assert_ok(&calendar(args), stdout);

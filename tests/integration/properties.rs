@@ -23,8 +23,9 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use sla_clock::{
-    BusinessDuration, Calendar, EndDate, Pause, Policy, Priority, RiskThreshold, Roll, SlaClock,
-    SlaStatus, StatusKind, TimeOfDay, easter_sunday, munich_holiday_rules,
+    BusinessDuration, Calendar, ClosedReason, EndDate, Openness, Pause, Policy, Priority,
+    RiskThreshold, Roll, SkipReason, SlaClock, SlaStatus, StatusKind, TimeOfDay, easter_sunday,
+    munich_holiday_rules,
 };
 
 use crate::reference::{
@@ -245,6 +246,50 @@ fn check_backwards(
             bt(cal, a, b),
             i128::from((b - a).num_nanoseconds().unwrap())
         );
+    }
+    Ok(())
+}
+
+/// Checks why the calendar is closed at `t` (on local date `day`) against
+/// the reference's windows of that date: open as the reference says, a
+/// closed day when the date has no windows (naming its holiday, if any),
+/// else before the first window, after the last, or between two.
+fn check_openness(cal: &Calendar, t: DateTime<Utc>, day: NaiveDate) -> Result<(), TestCaseError> {
+    let openness = cal.openness(&t).unwrap();
+    let windows = day_windows(cal, day);
+    let expected = if ref_is_open(cal, t) {
+        Some(Openness::Open)
+    } else if windows.is_empty() {
+        None
+    } else if t < windows[0].0 {
+        Some(Openness::Closed(ClosedReason::BeforeOpening))
+    } else if t >= windows[windows.len() - 1].1 {
+        Some(Openness::Closed(ClosedReason::AfterClosing))
+    } else {
+        Some(Openness::Closed(ClosedReason::Break))
+    };
+    match expected {
+        Some(expected) => prop_assert_eq!(openness, expected, "openness({})", t),
+        None => {
+            let Openness::Closed(ClosedReason::ClosedDay(reason)) = &openness else {
+                return Err(TestCaseError::fail(format!(
+                    "openness({t}): {openness:?} on a closed day"
+                )));
+            };
+            // The holiday is named, unless special hours open it and a
+            // clock change skips them.
+            let holiday = cal.holiday_on(day).unwrap();
+            let named = matches!(reason, SkipReason::Holiday(h) if Some(h) == holiday.as_ref());
+            let expected = holiday.is_some() && *reason != SkipReason::ClockChange;
+            prop_assert_eq!(
+                named,
+                expected,
+                "openness({}): {:?}, holiday {:?}",
+                t,
+                reason,
+                holiday
+            );
+        }
     }
     Ok(())
 }
@@ -1714,6 +1759,7 @@ proptest! {
                 !day_windows(&cal, day).is_empty(),
                 "{:?}: is_business_day({})", spec, day
             );
+            check_openness(&cal, c, day)?;
             let next = cal.next_open(&c).ok().map(|n| n.with_timezone(&Utc));
             prop_assert_eq!(next, ref_next_open(&cal, c), "{:?}: next_open({})", spec, c);
             let (lo, hi) = (c.min(b), c.max(b));
