@@ -1847,7 +1847,14 @@ impl CalendarBuilder {
         if let Some(e) = self.window_errors.into_iter().next() {
             return Err(e);
         }
-        self.schedule.validate()?;
+        // A week without hours is a mistake, unless special hours give
+        // every date of the range its hours (a combined calendar).
+        let (first, last) = crate::range::ALL_DATES;
+        if self.special_hours.dates() >= DateRange::new(first, last).days() {
+            self.schedule.validate_days()?;
+        } else {
+            self.schedule.validate()?;
+        }
         if let Some(e) = self.region_errors.into_iter().next() {
             return Err(e);
         }

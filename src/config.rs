@@ -284,7 +284,9 @@ mod checked {
 
     pub(super) fn week<'de, D: Deserializer<'de>>(d: D) -> Result<WeekConfig, D::Error> {
         let week = WeekConfig::deserialize(d)?;
-        week.schedule().validate().map_err(crate::error::de)?;
+        // Whether the week opens at all is the builder's to check: special
+        // hours may give every date its hours instead.
+        week.schedule().validate_days().map_err(crate::error::de)?;
         Ok(week)
     }
 

@@ -207,6 +207,8 @@ impl Error {
             | EmptyWindow { .. }
             | OverlappingWindows { .. }
             | NoOpeningHours
+            | NoCalendarsToCombine
+            | CombinedBoundary { .. }
             | InvalidHolidayRule { .. }
             | UnknownRegion { .. }
             | ClosureOutOfRange { .. }
@@ -359,6 +361,13 @@ pub(crate) enum Reason {
     },
     #[error("the weekly schedule has no opening hours; add at least one opening window")]
     NoOpeningHours,
+    #[error("no calendars to combine; give at least one")]
+    NoCalendarsToCombine,
+    #[error(
+        "the combined hours change at {instant}, in the repeated hour of a clock change, which \
+         local times in {zone} cannot name; combine in UTC or in a zone without that change"
+    )]
+    CombinedBoundary { instant: Shown, zone: Shown },
     #[error("unknown holiday region '{input}'; expected one of {known}")]
     UnknownRegion { input: Shown, known: Shown },
     #[error("invalid holiday rule '{name}': {reason}")]

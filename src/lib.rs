@@ -260,6 +260,7 @@
 mod business_days;
 mod business_time;
 mod calendar;
+mod combined;
 mod config;
 mod date_range;
 pub mod doc;

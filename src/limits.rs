@@ -48,6 +48,18 @@
 /// ```
 pub const MAX_WINDOWS_PER_DAY: usize = 24;
 
+/// The most calendars [`Calendar::union`](crate::Calendar::union) and
+/// [`Calendar::intersection`](crate::Calendar::intersection) combine: each
+/// adds its open windows over the whole range (about 27 000 for a
+/// weekday calendar) to the work.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sla_clock::limits::MAX_COMBINED_CALENDARS, 64);
+/// ```
+pub const MAX_COMBINED_CALENDARS: usize = 64;
+
 /// The most holiday rules one calendar may have.
 ///
 /// # Example

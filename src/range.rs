@@ -9,7 +9,6 @@
 //! quote them in its messages; the checks that turn a date outside the
 //! range into an error are in `error.rs`, just above.
 
-#[cfg(test)]
 use chrono::NaiveDate;
 
 pub(crate) const FIRST_YEAR: i32 = 1995;
@@ -19,11 +18,18 @@ pub(crate) const LAST_YEAR: i32 = 2099;
 pub(crate) const YEARS: &str = "1995 to 2099";
 pub(crate) const DATES: &str = "1995-01-01 to 2099-12-31";
 
-#[cfg(test)]
 const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1) {
     Some(date) => date,
     None => panic!("1 January is a date"),
 };
+
+const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31) {
+    Some(date) => date,
+    None => panic!("31 December is a date"),
+};
+
+/// Every date of the range.
+pub(crate) const ALL_DATES: (NaiveDate, NaiveDate) = (FIRST_DAY, LAST_DAY);
 
 /// The first day of the range.
 #[cfg(test)]

@@ -349,11 +349,19 @@ impl WeeklySchedule {
 
     /// Checks the invariants a calendar relies on.
     pub(crate) fn validate(&self) -> Result<()> {
-        for (index, windows) in self.days.iter().enumerate() {
-            validate_day(windows, weekday_name(index))?;
-        }
+        self.validate_days()?;
         if self.weekly_secs() == 0 {
             return Err(Reason::NoOpeningHours.into());
+        }
+        Ok(())
+    }
+
+    /// Each day's windows checked, but not that the week opens at all: a
+    /// calendar whose special hours give every date its hours (a
+    /// [combined](crate::Calendar::union) one) needs no week.
+    pub(crate) fn validate_days(&self) -> Result<()> {
+        for (index, windows) in self.days.iter().enumerate() {
+            validate_day(windows, weekday_name(index))?;
         }
         Ok(())
     }

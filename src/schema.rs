@@ -575,11 +575,18 @@ impl JsonSchema for CalendarConfig {
     names!("CalendarConfig");
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let zones: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
-        // Some day has a window: a week without opening hours is refused.
+        // Some day has a window: a week without opening hours is refused,
+        // unless there are special hours (a combined calendar's cover every
+        // date; whether they do is the loader's to check).
         let open_some_day: Vec<Value> = WEEKDAY_NAMES
             .iter()
-            .map(|day| json!({"required": [day], "properties": {*day: {"minItems": 1}}}))
+            .map(|day| json!({"properties": {"week": {"required": [day], "properties": {*day: {"minItems": 1}}}}}))
             .collect();
+        let mut hours_somewhere = open_some_day;
+        hours_somewhere.push(json!({
+            "required": ["special_hours"],
+            "properties": {"special_hours": {"minItems": 1}},
+        }));
         json_schema!({
             "description": "A calendar: time zone, opening windows per weekday, holidays, \
                             closures and special hours.",
@@ -589,10 +596,7 @@ impl JsonSchema for CalendarConfig {
                     "description": "An IANA time zone name, such as Europe/Berlin.",
                     "enum": zones,
                 },
-                "week": {
-                    "$ref": reference::<WeekConfig>(generator)["$ref"],
-                    "anyOf": open_some_day,
-                },
+                "week": reference::<WeekConfig>(generator),
                 "holidays": reference::<HolidaySet>(generator),
                 "closures": {
                     "description": format!(
@@ -620,6 +624,7 @@ impl JsonSchema for CalendarConfig {
                 })),
             },
             "required": ["time_zone", "week", "holidays"],
+            "anyOf": hours_somewhere,
             "additionalProperties": false,
         })
     }

@@ -22,6 +22,7 @@ mod reference;
 mod support;
 
 mod api;
+mod combined;
 #[cfg(feature = "serde")]
 mod data_files;
 mod examples_cli;

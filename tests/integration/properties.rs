@@ -1797,3 +1797,74 @@ proptest! {
         }
     }
 }
+
+/// The measure of the union (`any`) or intersection of the members' open
+/// windows in `[a, b)`, from the reference: how the combined calendar's
+/// business time must come out.
+fn ref_combined_time(members: &[&Calendar], any: bool, a: DateTime<Utc>, b: DateTime<Utc>) -> i128 {
+    let lists: Vec<_> = members.iter().map(|c| ref_open_windows(c, a, b)).collect();
+    // Sweep the boundaries: open while the count of open members says so.
+    let mut edges: Vec<(DateTime<Utc>, i32)> = lists
+        .iter()
+        .flatten()
+        .flat_map(|&(s, e)| [(s, 1), (e, -1)])
+        .collect();
+    edges.sort();
+    let need = if any { 1 } else { members.len() as i32 };
+    let (mut open, mut since, mut total) = (0, a, 0i128);
+    for (t, step) in edges {
+        if open >= need {
+            total += i128::from((t - since).num_nanoseconds().unwrap());
+        }
+        open += step;
+        since = t;
+    }
+    total
+}
+
+proptest! {
+    #![proptest_config(cases(24))]
+
+    /// A union or intersection of two random calendars in random zones is
+    /// open exactly when any (all) of them is, and its business time over
+    /// a span is the measure of the members' combined windows, from the
+    /// reference. In UTC always exact; in a member's zone exact or the
+    /// error that names the repeated hour.
+    #[test]
+    fn combined_calendars_agree_with_their_members(
+        a in spec(),
+        b in spec(),
+        any in any::<bool>(),
+        in_utc in any::<bool>(),
+        offsets in prop::collection::vec((0i64..3_250 * DAY, 0i64..10 * DAY), 8),
+    ) {
+        let (ca, cb) = (build(&a), build(&b));
+        let members = [&ca, &cb];
+        let zone = if in_utc { chrono_tz::UTC } else { a.zone };
+        let builder = if any {
+            Calendar::union(zone, &members)
+        } else {
+            Calendar::intersection(zone, &members)
+        };
+        let combined = match builder.and_then(|b| b.build()) {
+            Ok(c) => c,
+            Err(e) => {
+                prop_assert!(!in_utc, "UTC: {}", e);
+                prop_assert!(e.to_string().contains("repeated hour"), "{}", e);
+                return Ok(());
+            }
+        };
+        let start = Utc.with_ymd_and_hms(1996, 1, 1, 0, 0, 0).unwrap();
+        for &(offset, span) in &offsets {
+            // Any nanosecond, or (one in three) a whole hour, where
+            // windows open and close.
+            let offset = if offset % 3 == 0 { offset - offset % HOUR } else { offset };
+            let t = start + ns(offset);
+            let open = [&ca, &cb].map(|c| ref_is_open(c, t));
+            let expected = if any { open.iter().any(|&o| o) } else { open.iter().all(|&o| o) };
+            prop_assert_eq!(is_open(&combined, t), expected, "is_open({})", t);
+            let u = t + ns(span);
+            prop_assert_eq!(bt(&combined, t, u), ref_combined_time(&members, any, t, u), "[{}, {})", t, u);
+        }
+    }
+}

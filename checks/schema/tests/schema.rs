@@ -591,3 +591,25 @@ fn event_mistakes_between_values_are_left_to_the_loader() {
         only_the_loader_refuses(Format::Event, case);
     }
 }
+
+#[test]
+fn a_combined_calendar_without_a_week_is_valid_and_loads() {
+    // A union's configuration has no weekly hours: special hours give
+    // every date its hours. The schema takes it (special hours present);
+    // an empty week without them stays refused by both.
+    let new_york = Calendar::builder(sla_clock::chrono_tz::America::New_York)
+        .weekdays("09:00-17:00")
+        .build()
+        .unwrap();
+    let desks = Calendar::union(sla_clock::chrono_tz::UTC, &[&Calendar::munich(), &new_york])
+        .unwrap()
+        .build()
+        .unwrap();
+    let config = serde_json::to_value(sla_clock::CalendarConfig::from(&desks)).unwrap();
+    let days = config["week"].as_object().unwrap();
+    assert!(
+        days.values().all(|windows| windows == &json!([])),
+        "{days:?}"
+    );
+    both_accept(Format::Calendar, &config);
+}
