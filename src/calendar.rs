@@ -1547,6 +1547,8 @@ pub struct CalendarBuilder {
     special_hours: DateMap<Vec<DailyWindow>>,
     special_over_limit: u64,
     business_day: Option<BusinessDuration>,
+    /// Daily breaks, cut out of the week's windows by `build`.
+    breaks: Vec<DailyWindow>,
 }
 
 impl CalendarBuilder {
@@ -1563,6 +1565,7 @@ impl CalendarBuilder {
             special_hours: DateMap::default(),
             special_over_limit: 0,
             business_day: None,
+            breaks: Vec::new(),
         }
     }
 }
@@ -1584,6 +1587,30 @@ impl CalendarBuilder {
             Ok(w) => {
                 self.schedule.open(day, w);
             }
+            Err(e) => self.window_errors.push(e),
+        }
+        self
+    }
+
+    /// A break every day, cut out of each weekday's opening windows when
+    /// the calendar is built (so the order of the builder's calls does not
+    /// matter): `daily_break("12:00-13:00")` closes the lunch hour on every
+    /// day that is open then. Special hours keep their own windows. See
+    /// [`WeeklySchedule::take_break`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, ClosedReason, Openness};
+    /// let cal = Calendar::munich().to_builder().daily_break("12:00-13:00").build()?;
+    /// assert_eq!(cal.schedule().weekly_secs(), 35 * 3600);
+    /// let lunch = cal.parse_datetime("2026-12-21T12:15")?;
+    /// assert_eq!(cal.openness(&lunch)?, Openness::Closed(ClosedReason::Break));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn daily_break(mut self, window: &str) -> Self {
+        match window.parse::<DailyWindow>() {
+            Ok(w) => self.breaks.push(w),
             Err(e) => self.window_errors.push(e),
         }
         self
@@ -1842,10 +1869,15 @@ impl CalendarBuilder {
     /// let err = Calendar::builder(chrono_tz::Europe::Berlin).open(Weekday::Mon, "18:00-10:00").build().unwrap_err();
     /// assert_eq!(err.to_string(), "opening window 18:00-10:00 on monday is empty or ends before it starts");
     /// ```
-    pub fn build(self) -> Result<Calendar> {
+    pub fn build(mut self) -> Result<Calendar> {
         let zone = self.zone?;
         if let Some(e) = self.window_errors.into_iter().next() {
             return Err(e);
+        }
+        for &pause in &self.breaks {
+            for day in WEEK {
+                self.schedule.take_break(day, pause);
+            }
         }
         // A week without hours is a mistake, unless special hours give
         // every date of the range its hours (a combined calendar).

@@ -310,6 +310,44 @@ impl WeeklySchedule {
         self
     }
 
+    /// Takes a break out of `day`'s hours: the time of `pause` is cut out
+    /// of every window of that day that it overlaps, so that one window
+    /// over lunch becomes two. A break outside the day's hours changes
+    /// nothing. The instants of the break are then closed, and
+    /// [`Calendar::openness`](crate::Calendar::openness) says `break`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use sla_clock::WeeklySchedule;
+    ///
+    /// let mut week = WeeklySchedule::weekdays("09:00-17:00".parse()?);
+    /// week.take_break(Weekday::Mon, "12:00-13:00".parse()?);
+    /// let monday: Vec<String> = week.windows(Weekday::Mon).iter().map(|w| w.to_string()).collect();
+    /// assert_eq!(monday, ["09:00-12:00", "13:00-17:00"]);
+    /// assert_eq!(week.weekly_secs(), 5 * 8 * 3600 - 3600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn take_break(&mut self, day: Weekday, pause: DailyWindow) -> &mut Self {
+        let windows = &mut self.days[day.num_days_from_monday() as usize];
+        let mut kept = Vec::with_capacity(windows.len() + 1);
+        for &w in windows.iter() {
+            if pause.end <= w.start || w.end <= pause.start {
+                kept.push(w);
+                continue;
+            }
+            if w.start < pause.start {
+                kept.push(DailyWindow::new(w.start, pause.start));
+            }
+            if pause.end < w.end {
+                kept.push(DailyWindow::new(pause.end, w.end));
+            }
+        }
+        *windows = kept;
+        self
+    }
+
     /// The windows of `day`, in order.
     ///
     /// # Example

@@ -1868,3 +1868,49 @@ proptest! {
         }
     }
 }
+
+/// The seconds of the day that `windows` cover.
+fn covered_seconds(windows: &[sla_clock::DailyWindow]) -> Vec<bool> {
+    let mut open = vec![false; 86_400];
+    for w in windows {
+        let (s, e) = (
+            w.start.seconds_from_midnight(),
+            w.end.seconds_from_midnight(),
+        );
+        for second in &mut open[s as usize..e as usize] {
+            *second = true;
+        }
+    }
+    open
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// A break takes exactly its seconds out of a day's windows, second by
+    /// second, and leaves windows that a calendar accepts.
+    #[test]
+    fn a_break_takes_out_exactly_its_time(
+        windows in day_spec(),
+        pause in (0u32..86_400, 1u32..86_400),
+    ) {
+        let tod = |s: u32| TimeOfDay::hms(s / 3600, s / 60 % 60, s % 60).unwrap();
+        let window = |(s, e): (u32, u32)| sla_clock::DailyWindow::new(tod(s), tod(e));
+        let mut week = sla_clock::WeeklySchedule::closed();
+        for &w in &windows {
+            week.open(Weekday::Tue, window(w));
+        }
+        let before = covered_seconds(week.windows(Weekday::Tue));
+        let (start, end) = (pause.0, (pause.0 + pause.1).min(86_399));
+        prop_assume!(start < end);
+        week.take_break(Weekday::Tue, window((start, end)));
+        let after = covered_seconds(week.windows(Weekday::Tue));
+        for second in 0..86_400usize {
+            let in_break = (start as usize..end as usize).contains(&second);
+            prop_assert_eq!(after[second], before[second] && !in_break, "second {}", second);
+        }
+        if week.weekly_secs() > 0 {
+            prop_assert!(Calendar::builder(chrono_tz::UTC).schedule(week).build().is_ok());
+        }
+    }
+}
