@@ -123,7 +123,7 @@ fn combine(zone: Tz, calendars: &[&Calendar], how: Combine) -> Result<CalendarBu
         t.windows_between(start.max(t.start()), end.min(t.end()))
     });
     let spans = match how {
-        Combine::Any => union(open.flatten().collect()),
+        Combine::Any => Span::union(open.flatten().collect()),
         Combine::All => open.reduce(|a, b| intersection(&a, &b)).unwrap_or_default(),
     };
     // Each date's windows, in the zone's local times.
@@ -196,19 +196,6 @@ fn written(calendar: &Calendar, t: Instant) -> Result<TimeOfDay> {
     }
     // A local time of day is always one.
     Ok(TimeOfDay::hms(local.hour(), local.minute(), local.second()).unwrap_or(TimeOfDay::MIDNIGHT))
-}
-
-/// The union of `spans`: sorted, overlapping and touching ones joined.
-fn union(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable_by_key(|s| s.from);
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.from <= last.to => last.to = last.to.max(s.to),
-            _ => out.push(s),
-        }
-    }
-    out
 }
 
 /// The intersection of two sorted lists of disjoint spans.

@@ -25,7 +25,7 @@ impl PauseSet {
         open_since: Option<Instant>,
     ) -> PauseSet {
         PauseSet {
-            closed: merge(spans.into_iter().filter(|s| !s.is_empty()).collect()),
+            closed: Span::union(spans.into_iter().filter(|s| !s.is_empty()).collect()),
             open_since,
         }
     }
@@ -38,24 +38,11 @@ impl PauseSet {
                     from: start,
                     to: end,
                 };
-                merge(self.closed.iter().copied().chain([running]).collect())
+                Span::union(self.closed.iter().copied().chain([running]).collect())
             }
             _ => self.closed.clone(),
         }
     }
-}
-
-/// Sorted, with overlapping and touching spans joined.
-fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable();
-    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.from <= last.to => last.to = last.to.max(span.to),
-            _ => merged.push(span),
-        }
-    }
-    merged
 }
 
 /// Pauses on the timeline. At most [`MAX_PAUSES`] are taken; more are

@@ -251,6 +251,20 @@ impl From<Nanos> for TimeDelta {
 }
 
 impl Span {
+    /// The union of `spans`: sorted, overlapping and touching ones joined
+    /// (merged pauses, combined calendars).
+    pub(crate) fn union(mut spans: Vec<Span>) -> Vec<Span> {
+        spans.sort_unstable_by_key(|s| s.from);
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.from <= last.to => last.to = last.to.max(span.to),
+                _ => merged.push(span),
+            }
+        }
+        merged
+    }
+
     /// The part of the span inside `[from, to)`; empty when none is.
     #[inline]
     pub(crate) fn clip(self, from: Instant, to: Instant) -> Span {
