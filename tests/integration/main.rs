@@ -8,6 +8,7 @@
 //! - `reference`: the slow, obvious arithmetic the property tests compare
 //!   against, in `tests/reference/mod.rs`, where `benches/sla.rs` includes
 //!   it too;
+//! - `peers`: the test cases of other business-time libraries, translated;
 //! - the expected outputs of the example programs that are too long to read
 //!   inline are in `tests/golden/` (see its README), compared exactly;
 //! - the failure cases proptest saved are in `tests/proptest-regressions/`,
@@ -33,6 +34,7 @@ mod ical;
 mod lifecycle;
 mod lifecycle_properties;
 mod limits;
+mod peers;
 mod properties;
 #[cfg(feature = "serde")]
 mod regions;
