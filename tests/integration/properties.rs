@@ -1701,7 +1701,9 @@ fn seed_instant(cal: &Calendar, spec: &Spec, seed: &QuerySeed) -> DateTime<Utc> 
                 1 => c.succ_opt().unwrap(),
                 _ => c,
             };
-            boundary_on(d)
+            // The day before the range's first date or after its last has
+            // no windows to ask about.
+            boundary_on(d.clamp(first_date(), last_date()))
         }
         4 => {
             if seed.raw & 1 == 0 {
