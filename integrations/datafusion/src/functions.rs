@@ -79,6 +79,7 @@ impl SlaFunctions {
     pub fn new(calendar: Calendar, policy: Policy) -> SlaFunctions {
         let targets = Priority::ALL.map(|p| policy.target(p).duration(&calendar));
         let zone = Arc::from(calendar.zone().name());
+        let range = crate::fast::Range::of(&calendar);
         SlaFunctions {
             setup: Arc::new(Setup {
                 calendar,
@@ -86,6 +87,7 @@ impl SlaFunctions {
                 risk: None,
                 targets,
                 zone,
+                range,
             }),
         }
     }
@@ -175,6 +177,28 @@ impl SlaFunctions {
     pub fn udfs(&self) -> Vec<Arc<ScalarUDF>> {
         Function::ALL
             .iter()
+            .filter_map(|f| self.udf(f.name()))
+            .collect()
+    }
+
+    /// The function called `name` (`sla_due`, `business_time`, …), or
+    /// `None` when there is none of that name: for a codec that rebuilds
+    /// one function of a plan on another machine.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Policy};
+    /// use sla_clock_datafusion::SlaFunctions;
+    ///
+    /// let functions = SlaFunctions::new(Calendar::munich(), Policy::default());
+    /// assert_eq!(functions.udf("sla_due").unwrap().name(), "sla_due");
+    /// assert!(functions.udf("abs").is_none());
+    /// ```
+    pub fn udf(&self, name: &str) -> Option<Arc<ScalarUDF>> {
+        Function::ALL
+            .iter()
+            .find(|f| f.name() == name)
             .map(|&function| {
                 Arc::new(ScalarUDF::new_from_impl(SlaUdf {
                     function,
@@ -182,7 +206,34 @@ impl SlaFunctions {
                     setup: Arc::clone(&self.setup),
                 }))
             })
-            .collect()
+    }
+
+    /// The set a function of this crate belongs to (its calendar, policy
+    /// and at-risk threshold), or `None` for any other function: what a
+    /// plan's codec writes down so that another process computes with the
+    /// same calendar and policy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use datafusion::execution::FunctionRegistry;
+    /// use datafusion::prelude::SessionContext;
+    /// use sla_clock::{Calendar, Policy, RiskThreshold};
+    /// use sla_clock_datafusion::SlaFunctions;
+    ///
+    /// let ctx = SessionContext::new();
+    /// SlaFunctions::new(Calendar::munich(), Policy::default())
+    ///     .with_risk_threshold(RiskThreshold::percent(80)?)
+    ///     .register(&ctx);
+    /// let found = SlaFunctions::of(&ctx.udf("sla_status")?).unwrap();
+    /// assert_eq!(found.risk_threshold(), Some(RiskThreshold::percent(80)?));
+    /// assert!(SlaFunctions::of(&ctx.udf("abs")?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of(udf: &ScalarUDF) -> Option<SlaFunctions> {
+        udf.inner().downcast_ref::<SlaUdf>().map(|f| SlaFunctions {
+            setup: Arc::clone(&f.setup),
+        })
     }
 
     /// Registers every function on `ctx`, replacing functions of the same

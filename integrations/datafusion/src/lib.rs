@@ -99,10 +99,12 @@
 //! ## Distributed: Ballista
 //!
 //! The functions are plain [`ScalarUDF`](datafusion::logical_expr::ScalarUDF)s
-//! ([`SlaFunctions::udfs`]); a Ballista executor looks functions up by name
-//! in its own registry, so each executor must be started with them
-//! registered on the same calendar and policy. The README of this crate
-//! says what a deployment needs.
+//! ([`SlaFunctions::udfs`]). A distributed engine serialises a plan's
+//! functions by name; [`SlaFunctions::of`] gives a function's calendar,
+//! policy and threshold for a codec to send along, and
+//! [`SlaFunctions::udf`] rebuilds a function by name on the other side.
+//! `sla-clock-ballista` (in `integrations/ballista`) is such a codec with
+//! a Ballista scheduler, executor and client built on it.
 #![deny(missing_docs)]
 
 mod arguments;
@@ -110,6 +112,7 @@ mod business_time;
 mod days;
 mod due;
 mod error;
+mod fast;
 mod functions;
 mod priority;
 mod setup;

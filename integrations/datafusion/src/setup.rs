@@ -18,6 +18,9 @@ pub(crate) struct Setup {
     pub(crate) targets: [BusinessDuration; 4],
     /// The calendar's zone as Arrow writes it, for instants read from text.
     pub(crate) zone: Arc<str>,
+    /// The calendar's supported range, for checking instants read from
+    /// text without asking the calendar row by row.
+    pub(crate) range: Option<crate::fast::Range>,
 }
 
 impl Setup {

@@ -32,6 +32,14 @@ pub(crate) fn sla_instant(
             out.append_null();
             continue;
         };
+        // The common RFC 3339 form without chrono, range-checked by two
+        // comparisons; anything else as the crate reads it.
+        if let (Some(t), Some(range)) = (crate::fast::rfc3339_nanos(text), setup.range)
+            && range.contains(t)
+        {
+            out.append_value(t);
+            continue;
+        }
         let parsed = calendar
             .parse_datetime(text)
             .map_err(Failure::from)
