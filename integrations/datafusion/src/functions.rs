@@ -225,9 +225,11 @@ impl SlaFunctions {
     /// SlaFunctions::new(Calendar::munich(), Policy::default())
     ///     .with_risk_threshold(RiskThreshold::percent(80)?)
     ///     .register(&ctx);
-    /// let found = SlaFunctions::of(&ctx.udf("sla_status")?).unwrap();
+    /// let status = ctx.udf("sla_status")?;
+    /// let found = SlaFunctions::of(&status).unwrap();
     /// assert_eq!(found.risk_threshold(), Some(RiskThreshold::percent(80)?));
-    /// assert!(SlaFunctions::of(&ctx.udf("abs")?).is_none());
+    /// let abs = ctx.udf("abs")?;
+    /// assert!(SlaFunctions::of(&abs).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn of(udf: &ScalarUDF) -> Option<SlaFunctions> {
