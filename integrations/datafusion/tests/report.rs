@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use datafusion::prelude::SessionContext;
+use datafusion::arrow::array::{Array, AsArray};
+use datafusion::arrow::compute::cast;
+use datafusion::arrow::datatypes::{DataType, TimeUnit, TimestampNanosecondType};
+use datafusion::prelude::{ParquetReadOptions, SessionContext};
 use sla_clock::chrono::{DateTime, Utc};
 use sla_clock::{Calendar, Policy, Priority, RiskThreshold, SlaClock, SlaStatus};
 use sla_clock_datafusion::SlaFunctions;
@@ -24,6 +27,13 @@ const NOW: &str = "2025-11-20T12:00:00+01:00";
 /// The report by hand: each line read with the crate's parsers, each
 /// status from an `SlaClock`.
 fn plain_loop(csv: &str, threshold: Option<RiskThreshold>) -> Report {
+    plain_loop_as(csv, threshold, false)
+}
+
+/// The same; `typed` reads the export as its Parquet form holds it: an
+/// unreadable instant is NULL there, so an unreadable response is no
+/// response.
+fn plain_loop_as(csv: &str, threshold: Option<RiskThreshold>, typed: bool) -> Report {
     let cal = Calendar::munich();
     let policy = Policy::default();
     let now = cal.parse_datetime(NOW).unwrap();
@@ -54,6 +64,7 @@ fn plain_loop(csv: &str, threshold: Option<RiskThreshold>) -> Report {
             "" => None,
             text => match read(text) {
                 Some(t) => Some(t),
+                None if typed => None,
                 None => {
                     rejected.responded += 1;
                     continue;
@@ -195,4 +206,100 @@ fn the_generator_is_seeded() {
     generate::write_csv(&spec, &mut b).unwrap();
     assert_eq!(a.as_bytes(), b.as_slice());
     assert_eq!(a.lines().count(), 1_001);
+}
+
+#[tokio::test]
+async fn parquet_and_csv_directories_in_parquet_out() {
+    let (csv, _) = export(6_000, 17);
+    let spec = generate::Export {
+        rows: 6_000,
+        seed: 17,
+        year: 2025,
+    };
+    let root = format!(
+        "{}/parquet-{}",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    let _ = std::fs::remove_dir_all(&root);
+    let (csv_dir, parquet_dir, out_dir) = (
+        format!("{root}/csv"),
+        format!("{root}/parquet"),
+        format!("{root}/out"),
+    );
+    generate::write_files(&spec, &csv_dir, 3, false)
+        .await
+        .unwrap();
+    generate::write_files(&spec, &parquet_dir, 3, true)
+        .await
+        .unwrap();
+    assert_eq!(report::format_of(&csv_dir).unwrap(), report::Format::Csv);
+    assert_eq!(
+        report::format_of(&parquet_dir).unwrap(),
+        report::Format::Parquet
+    );
+    // Three files each, the CSV files with a header each.
+    for dir in [&csv_dir, &parquet_dir] {
+        assert_eq!(std::fs::read_dir(dir).unwrap().count(), 3, "{dir}");
+    }
+
+    // A directory of CSV files reads as the one file.
+    assert_same(&by_sql(&csv_dir, None).await, &plain_loop(&csv, None));
+    // Parquet: the same rows, an unreadable response as no response.
+    let typed = plain_loop_as(&csv, None, true);
+    assert!(typed.rejected.responded == 0 && plain_loop(&csv, None).rejected.responded > 0);
+    assert_same(&by_sql(&parquet_dir, None).await, &typed);
+
+    // The per-ticket result as Parquet: every row, instants in the zone
+    // they were read with, each due instant the crate's.
+    let ctx = SessionContext::new();
+    SlaFunctions::new(Calendar::munich(), Policy::default()).register(&ctx);
+    report::register_tickets(&ctx, &parquet_dir).await.unwrap();
+    report::write_per_ticket(&ctx, NOW, &out_dir).await.unwrap();
+    let back = SessionContext::new();
+    let batches = back
+        .read_parquet(&out_dir, ParquetReadOptions::default())
+        .await
+        .unwrap()
+        .collect()
+        .await
+        .unwrap();
+    let zone = DataType::Timestamp(TimeUnit::Nanosecond, Some("Europe/Berlin".into()));
+    let schema = batches[0].schema();
+    for column in ["created", "responded", "due"] {
+        assert_eq!(
+            schema.field_with_name(column).unwrap().data_type(),
+            &zone,
+            "{column}"
+        );
+    }
+    let (cal, policy) = (Calendar::munich(), Policy::default());
+    let (mut rows, mut checked) = (0, 0);
+    for batch in &batches {
+        rows += batch.num_rows();
+        let priority = batch.column_by_name("priority").unwrap();
+        let priority = cast(priority, &DataType::Utf8).unwrap();
+        let priority = priority.as_string::<i32>();
+        let created = batch
+            .column_by_name("created")
+            .unwrap()
+            .as_primitive::<TimestampNanosecondType>();
+        let due = batch
+            .column_by_name("due")
+            .unwrap()
+            .as_primitive::<TimestampNanosecondType>();
+        for row in 0..batch.num_rows() {
+            if due.is_null(row) {
+                continue;
+            }
+            let p: Priority = priority.value(row).parse().unwrap();
+            let c = DateTime::from_timestamp_nanos(created.value(row));
+            let want = policy.due(&cal, p, &c).unwrap();
+            assert_eq!(due.value(row), want.timestamp_nanos_opt().unwrap());
+            checked += 1;
+        }
+    }
+    assert_eq!(rows, 6_000);
+    assert!(checked > 5_500, "{checked}");
+    let _ = std::fs::remove_dir_all(&root);
 }

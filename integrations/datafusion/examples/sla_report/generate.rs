@@ -217,3 +217,125 @@ fn write_optional(
         None => Ok(()),
     }
 }
+
+/// Writes the export into the directory `dir` (created if need be) as
+/// `files` files of about equal size: CSV files each with the header, or
+/// Parquet files whose instants are timestamps in the calendar's zone
+/// (an unreadable one is NULL, as in a typed warehouse table).
+pub async fn write_files(
+    export: &Export,
+    dir: &str,
+    files: usize,
+    parquet: bool,
+) -> datafusion::error::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let csv_dir = if parquet {
+        format!("{dir}/.csv-{}", std::process::id())
+    } else {
+        dir.to_string()
+    };
+    std::fs::create_dir_all(&csv_dir)?;
+    let per_file = export.rows.div_ceil(files as u64).max(1);
+    let mut split = Split::new(&csv_dir, per_file)?;
+    write_csv(export, &mut split)?;
+    let written = split.finish()?;
+    if !parquet {
+        return Ok(());
+    }
+    let ctx = datafusion::prelude::SessionContext::new();
+    sla_clock_datafusion::SlaFunctions::new(Calendar::munich(), Policy::default()).register(&ctx);
+    let schema = crate::report::schema();
+    for (i, path) in written.iter().enumerate() {
+        let options = datafusion::prelude::CsvReadOptions::new()
+            .has_header(true)
+            .schema(&schema);
+        ctx.register_csv("part", path.as_str(), options).await?;
+        ctx.sql(
+            "SELECT id, priority, try_sla_instant(created) AS created, \
+             try_sla_instant(responded) AS responded FROM part",
+        )
+        .await?
+        .write_parquet(
+            &format!("{dir}/part-{i:04}.parquet"),
+            datafusion::dataframe::DataFrameWriteOptions::new().with_single_file_output(true),
+            None,
+        )
+        .await?;
+        ctx.deregister_table("part")?;
+    }
+    std::fs::remove_dir_all(&csv_dir)?;
+    Ok(())
+}
+
+/// A writer that splits CSV lines over numbered files of `per_file` rows,
+/// each starting with the first line written (the header).
+struct Split {
+    dir: String,
+    per_file: u64,
+    header: Vec<u8>,
+    in_header: bool,
+    rows: u64,
+    file: Option<io::BufWriter<std::fs::File>>,
+    written: Vec<String>,
+}
+
+impl Split {
+    fn new(dir: &str, per_file: u64) -> io::Result<Split> {
+        Ok(Split {
+            dir: dir.to_string(),
+            per_file,
+            header: Vec::new(),
+            in_header: true,
+            rows: 0,
+            file: None,
+            written: Vec::new(),
+        })
+    }
+
+    fn finish(mut self) -> io::Result<Vec<String>> {
+        if let Some(mut f) = self.file.take() {
+            f.flush()?;
+        }
+        Ok(self.written)
+    }
+
+    /// The file the next row goes to, a new one when the last is full.
+    fn current(&mut self) -> io::Result<&mut io::BufWriter<std::fs::File>> {
+        if self.file.is_none() || self.rows == self.per_file {
+            if let Some(mut f) = self.file.take() {
+                f.flush()?;
+            }
+            let path = format!("{}/part-{:04}.csv", self.dir, self.written.len());
+            let mut f = io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?);
+            f.write_all(&self.header)?;
+            self.written.push(path);
+            self.file = Some(f);
+            self.rows = 0;
+        }
+        Ok(self.file.as_mut().expect("a file is open"))
+    }
+}
+
+impl Write for Split {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let line_end = buf.iter().position(|&b| b == b'\n');
+        let take = line_end.map_or(buf.len(), |i| i + 1);
+        if self.in_header {
+            self.header.extend_from_slice(&buf[..take]);
+            self.in_header = line_end.is_none();
+            return Ok(take);
+        }
+        self.current()?.write_all(&buf[..take])?;
+        if line_end.is_some() {
+            self.rows += 1;
+        }
+        Ok(take)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{DataType, Field, Float64Type, Int64Type, Schema};
+use datafusion::dataframe::DataFrameWriteOptions;
 use datafusion::error::Result;
-use datafusion::prelude::{CsvReadOptions, SessionContext};
+use datafusion::prelude::{CsvReadOptions, DataFrame, ParquetReadOptions, SessionContext};
 
 /// One line of the table: the tickets of one priority created in one
 /// month (local time in the calendar's zone).
@@ -60,42 +61,102 @@ pub fn schema() -> Schema {
     )
 }
 
-/// Registers the CSV export at `path` (a file, or a folder of files with
-/// the same extension) as the table `tickets`.
+/// How an export is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV with the header `id,priority,created,responded`, instants as
+    /// text.
+    Csv,
+    /// Parquet with the columns `id`, `priority` (text), `created` and
+    /// `responded` (timestamps of any unit and zone, or text).
+    Parquet,
+}
+
+/// The format of the export at `path`, by its extension (`.parquet`,
+/// otherwise CSV); for a directory, by the extension of its files.
+pub fn format_of(path: &str) -> std::io::Result<Format> {
+    let by_name = |name: &str| {
+        if name.ends_with(".parquet") {
+            Format::Parquet
+        } else {
+            Format::Csv
+        }
+    };
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_dir() {
+        return Ok(by_name(path));
+    }
+    let mut names: Vec<String> = std::fs::read_dir(path)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !n.starts_with('_'))
+        .collect();
+    names.sort();
+    Ok(names.first().map_or(Format::Csv, |n| by_name(n)))
+}
+
+/// Registers the export at `path` (a file, or a directory of files with
+/// the same extension, as warehouses export them) as the table `tickets`.
 pub async fn register_tickets(ctx: &SessionContext, path: &str) -> Result<()> {
-    let schema = schema();
-    let options = CsvReadOptions::new()
-        .has_header(true)
-        .schema(&schema)
-        .file_extension(extension(path));
-    ctx.register_csv("tickets", path, options).await
+    match format_of(path)? {
+        Format::Csv => {
+            let schema = schema();
+            let options = CsvReadOptions::new()
+                .has_header(true)
+                .schema(&schema)
+                .file_extension(extension(path));
+            ctx.register_csv("tickets", path, options).await
+        }
+        Format::Parquet => {
+            ctx.register_parquet("tickets", path, ParquetReadOptions::default())
+                .await
+        }
+    }
 }
 
 /// The file's extension with its dot (DataFusion filters a directory's
-/// files by it), `.csv` when there is none.
+/// files by it), `.csv` when there is none or for a directory.
 fn extension(path: &str) -> &str {
+    if std::path::Path::new(path).is_dir() {
+        return ".csv";
+    }
     let name = path.rsplit('/').next().unwrap_or(path);
     name.rfind('.').map_or(".csv", |i| &name[i..])
 }
 
-/// One pass over the export. Each row's values are read (NULL where they
-/// do not read), the row gets a verdict (what, if anything, is wrong with
-/// it), and the rows are counted by verdict, priority, local month of
-/// creation and status. `sla_status` and `business_time` are evaluated
-/// only for rows whose verdict is `ok` (a `CASE` evaluates its `THEN` only
-/// for the rows that reach it). An empty `responded` is NULL (no response
-/// yet). `{now}` is the instant statuses are taken at, as RFC 3339.
-const COUNTS: &str = "
-SELECT
-    verdict,
-    p,
-    CAST(date_part('year', c) AS BIGINT) AS year,
-    CAST(date_part('month', c) AS BIGINT) AS month,
-    CASE WHEN verdict = 'ok' THEN sla_status(p, c, r, now) END AS status,
-    count(*) AS tickets,
-    sum(CASE WHEN verdict = 'ok' AND r <= now THEN business_time(c, r) END) AS response_seconds,
-    count(CASE WHEN verdict = 'ok' AND r <= now THEN 1 END) AS answered
-FROM (
+/// How the table's instant column `column` is read: text with
+/// `try_sla_instant` (NULL where it does not read); a timestamp as it is
+/// (its unit and zone kept) where it lies in the crate's supported range,
+/// NULL elsewhere. The bounds are local times read in the calendar's zone.
+fn instant(schema: &datafusion::common::DFSchema, column: &str) -> Result<String> {
+    let field = schema.field_with_unqualified_name(column)?;
+    Ok(match field.data_type() {
+        DataType::Timestamp(..) => format!(
+            "CASE WHEN {column} >= sla_instant('1995-01-01T00:00') \
+             AND {column} <= sla_instant('2099-12-31T23:59:59.999999999') THEN {column} END"
+        ),
+        _ => format!("try_sla_instant({column})"),
+    })
+}
+
+/// The subquery both queries share, for the table `tickets` on `ctx`:
+/// see [`TICKETS`]. `now` is the instant statuses are taken at.
+async fn tickets_sql(ctx: &SessionContext, now: &str) -> Result<String> {
+    let schema = ctx.table("tickets").await?.schema().clone();
+    let created = instant(&schema, "created")?;
+    let responded = instant(&schema, "responded")?;
+    Ok(TICKETS
+        .replace("{created}", &created)
+        .replace("{responded}", &responded)
+        .replace("{now}", &now.replace('\'', "''")))
+}
+
+/// Each row's values read (NULL where they do not read) and its verdict:
+/// what, if anything, is wrong with it. An empty `responded` is NULL (no
+/// response yet). The queries below evaluate `sla_status` and
+/// `business_time` only for rows whose verdict is `ok` (a `CASE`
+/// evaluates its `THEN` only for the rows that reach it).
+const TICKETS: &str = "
     SELECT *,
         CASE
             WHEN p IS NULL THEN 'priority'
@@ -106,20 +167,68 @@ FROM (
         END AS verdict
     FROM (
         SELECT
+            id,
             try_sla_priority(priority) AS p,
-            try_sla_instant(created) AS c,
+            {created} AS c,
             responded,
-            try_sla_instant(responded) AS r,
+            {responded} AS r,
             sla_instant('{now}') AS now
         FROM tickets
-    )
-)
+    )";
+
+/// One pass over the export: the rows counted by verdict, priority, local
+/// month of creation and status.
+const COUNTS: &str = "
+SELECT
+    verdict,
+    p,
+    CAST(date_part('year', c) AS BIGINT) AS year,
+    CAST(date_part('month', c) AS BIGINT) AS month,
+    CASE WHEN verdict = 'ok' THEN sla_status(p, c, r, now) END AS status,
+    count(*) AS tickets,
+    sum(CASE WHEN verdict = 'ok' AND r <= now THEN business_time(c, r) END) AS response_seconds,
+    count(CASE WHEN verdict = 'ok' AND r <= now THEN 1 END) AS answered
+FROM ({tickets})
 GROUP BY 1, 2, 3, 4, 5";
+
+/// Every ticket with its verdict and, where that is `ok`, its due instant,
+/// status and business seconds to the response (when answered by now).
+/// Instants keep the zone they were read with: the calendar's for text, a
+/// Parquet column's own for timestamps.
+const PER_TICKET: &str = "
+SELECT
+    id,
+    p AS priority,
+    c AS created,
+    r AS responded,
+    CASE WHEN verdict = 'ok' THEN sla_due(p, c) END AS due,
+    CASE WHEN verdict = 'ok' THEN sla_status(p, c, r, now) END AS status,
+    CASE WHEN verdict = 'ok' AND r <= now THEN business_time(c, r) END AS response_business_seconds,
+    verdict
+FROM ({tickets})";
+
+/// The per-ticket result over the table `tickets` on `ctx` (see
+/// [`PER_TICKET`]), with statuses at `now` (RFC 3339), as a DataFrame to
+/// collect or write.
+pub async fn per_ticket(ctx: &SessionContext, now: &str) -> Result<DataFrame> {
+    let sql = PER_TICKET.replace("{tickets}", &tickets_sql(ctx, now).await?);
+    ctx.sql(&sql).await
+}
+
+/// Writes the per-ticket result as Parquet files into the directory
+/// `dir`, created if need be.
+pub async fn write_per_ticket(ctx: &SessionContext, now: &str, dir: &str) -> Result<()> {
+    per_ticket(ctx, now)
+        .await?
+        .write_parquet(dir, DataFrameWriteOptions::new(), None)
+        .await?;
+    Ok(())
+}
 
 /// Runs the report over the table `tickets` on `ctx` (which has the SLA
 /// functions registered), with statuses at `now` (RFC 3339).
 pub async fn run(ctx: &SessionContext, now: &str) -> Result<Report> {
-    let sql = COUNTS.replace("{now}", &now.replace('\'', "''"));
+    let sql = COUNTS.replace("{tickets}", &tickets_sql(ctx, now).await?);
     let mut rejected = Rejected::default();
     let mut rows = 0;
     // (year, month, priority rank) -> line, business seconds, answered.
@@ -209,4 +318,64 @@ fn texts(batch: &RecordBatch, column: usize) -> Result<Vec<Option<String>>> {
     Ok((0..strings.len())
         .map(|i| strings.is_valid(i).then(|| strings.value(i).to_string()))
         .collect())
+}
+
+/// Prints the report as a table to standard output.
+pub fn print(report: &Report, now: &str) -> std::io::Result<()> {
+    use std::io::Write;
+
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "SLA compliance, first response, statuses at {now}")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<8} {:<8} {:>9} {:>9} {:>9} {:>8} {:>8} {:>10} {:>14}",
+        "month",
+        "priority",
+        "tickets",
+        "met",
+        "breached",
+        "at risk",
+        "pending",
+        "compliance",
+        "mean response"
+    )?;
+    for line in &report.lines {
+        let decided = line.met + line.breached;
+        let compliance = if decided > 0 {
+            format!("{:.1} %", 100.0 * line.met as f64 / decided as f64)
+        } else {
+            "-".to_string()
+        };
+        let mean = line
+            .mean_response_hours
+            .map_or("-".to_string(), |h| format!("{h:.2} h"));
+        writeln!(
+            out,
+            "{:<8} {:<8} {:>9} {:>9} {:>9} {:>8} {:>8} {:>10} {:>14}",
+            line.month,
+            line.priority,
+            line.tickets,
+            line.met,
+            line.breached,
+            line.at_risk,
+            line.pending,
+            compliance,
+            mean
+        )?;
+    }
+    let r = &report.rejected;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} rows read, {} left out: {} unknown priority, {} created unreadable or outside 1995-2099, \
+         {} response unreadable, {} response before creation",
+        report.rows,
+        r.total(),
+        r.priority,
+        r.created,
+        r.responded,
+        r.responded_before_created
+    )?;
+    out.flush()
 }
