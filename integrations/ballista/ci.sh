@@ -20,11 +20,16 @@ timed() {
 # (ballista-core's build script compiles .proto files only in a checkout
 # of Ballista's own repository).
 
-step "sla-clock-ballista: build the binaries and tests (debug)"
-timed cargo test -p sla-clock-ballista --no-run
+# Both integration crates in one invocation: Ballista depends on DataFusion
+# with its default features, and building the two together compiles one
+# DataFusion (with those features) for both crates' tests instead of two.
+# The DataFusion integration alone, with its own lean features, is checked
+# by .ci/run's `cargo clippy -p sla-clock-datafusion`.
+step "build the integrations' binaries, examples and tests (debug)"
+timed cargo test -p sla-clock-datafusion -p sla-clock-ballista --no-run
 
-step "sla-clock-ballista: cargo test (the codec, the command lines, a cluster of one scheduler and two executors)"
-timed cargo test -p sla-clock-ballista
+step "cargo test: sla-clock-datafusion and sla-clock-ballista (with the cluster of one scheduler and two executors)"
+timed cargo test -p sla-clock-datafusion -p sla-clock-ballista
 
 step "sla-clock-ballista: cargo clippy --all-targets -- -D warnings"
 timed cargo clippy -p sla-clock-ballista --all-targets -- -D warnings

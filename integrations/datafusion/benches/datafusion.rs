@@ -1,11 +1,15 @@
 //! Criterion benchmarks for the SQL functions.
 //!
 //! `datafusion/sla_due_1m` is one call of `sla_due` over one array of a
-//! million rows: the per-row cost of the function itself, to compare with
-//! the core crate's `due/mix` (one `Calendar::due` per iteration), on the
-//! same distribution of rows. `datafusion/sla_due_1m_sql` is the same
-//! rows through a whole query (`SELECT sla_due(priority, created) FROM
-//! t`), so DataFusion's batching and planning are in it too.
+//! million rows: the per-row cost of the function itself, on the
+//! distribution of the core crate's `due/mix` (one `Calendar::due` per
+//! iteration). `datafusion/core_due_mix` is `due/mix` itself, copied (the
+//! same 4096 cases, round robin), and `datafusion/sla_due_4096` is
+//! `sla_due` once over those same 4096 rows: divide its time by 4096 for
+//! the per-row cost to compare with `core_due_mix`, in the same run.
+//! `datafusion/sla_due_1m_sql` is the million rows through a whole query
+//! (`SELECT sla_due(priority, created) FROM t`), so DataFusion's batching
+//! and planning are in it too.
 //!
 //!     cargo bench -p sla-clock-datafusion --bench datafusion
 
@@ -76,7 +80,8 @@ fn sla_due(c: &mut Criterion) {
         .find(|f| f.name() == "sla_due")
         .expect("sla_due is registered");
     let (priority, created) = mix(ROWS);
-    let (priority, created): (ArrayRef, ArrayRef) = (Arc::new(priority), Arc::new(created));
+    let (priority_all, created_all): (ArrayRef, ArrayRef) =
+        (Arc::new(priority.clone()), Arc::new(created.clone()));
     let timestamp = DataType::Timestamp(TimeUnit::Nanosecond, None);
     let arg_fields = vec![
         Arc::new(Field::new("priority", DataType::Utf8, false)),
@@ -85,22 +90,50 @@ fn sla_due(c: &mut Criterion) {
     let return_field = Arc::new(Field::new("due", timestamp, true));
     let config = Arc::new(ConfigOptions::default());
     let mut g = c.benchmark_group("datafusion");
+
+    // The core's due/mix, copied: its 4096 cases are the first rows of
+    // `mix` (the same generators), one `Calendar::due` per iteration.
+    let calendar = Calendar::munich();
+    let policy = Policy::default();
+    let small = 4096;
+    let cases: Vec<_> = (0..small)
+        .map(|row| {
+            let p: sla_clock::Priority = priority.value(row).parse().unwrap();
+            let t = sla_clock::chrono::DateTime::from_timestamp_nanos(created.value(row));
+            (t, policy.target(p).duration(&calendar))
+        })
+        .collect();
+    g.bench_function("core_due_mix", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % cases.len();
+            let (t, d) = black_box(&cases[i]);
+            black_box(calendar.due(t, *d).unwrap());
+        })
+    });
+    let invoke = |p: &ArrayRef, c: &ArrayRef, rows: usize| {
+        let args = ScalarFunctionArgs {
+            args: vec![
+                ColumnarValue::Array(Arc::clone(p)),
+                ColumnarValue::Array(Arc::clone(c)),
+            ],
+            arg_fields: arg_fields.clone(),
+            number_rows: rows,
+            return_field: Arc::clone(&return_field),
+            config_options: Arc::clone(&config),
+        };
+        black_box(udf.invoke_with_args(black_box(args)).unwrap());
+    };
+    let (p_small, c_small) = (priority.slice(0, small), created.slice(0, small));
+    let (p_small, c_small): (ArrayRef, ArrayRef) = (Arc::new(p_small), Arc::new(c_small));
+    g.bench_function("sla_due_4096", |b| {
+        b.iter(|| invoke(&p_small, &c_small, small))
+    });
+
     // A million rows an iteration: fewer samples keep the run short.
     g.sample_size(10);
     g.bench_function("sla_due_1m", |b| {
-        b.iter(|| {
-            let args = ScalarFunctionArgs {
-                args: vec![
-                    ColumnarValue::Array(Arc::clone(&priority)),
-                    ColumnarValue::Array(Arc::clone(&created)),
-                ],
-                arg_fields: arg_fields.clone(),
-                number_rows: ROWS,
-                return_field: Arc::clone(&return_field),
-                config_options: Arc::clone(&config),
-            };
-            black_box(udf.invoke_with_args(black_box(args)).unwrap());
-        })
+        b.iter(|| invoke(&priority_all, &created_all, ROWS))
     });
 
     // The same rows as a table, through SQL: planning, batches of 8192
@@ -111,7 +144,8 @@ fn sla_due(c: &mut Criterion) {
         .unwrap();
     let ctx = SessionContext::new();
     functions.register(&ctx);
-    let batch = RecordBatch::try_from_iter([("priority", priority), ("created", created)]).unwrap();
+    let batch =
+        RecordBatch::try_from_iter([("priority", priority_all), ("created", created_all)]).unwrap();
     // As a scan would deliver them: batches of 8192 rows, one partition a
     // core.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
