@@ -6,7 +6,7 @@
 #   bash integrations/ballista/scaling.sh [ROWS] [FILES]
 #
 # ROWS defaults to 5 000 000, FILES to 8. Builds the release binaries
-# first. Every process runs on 127.0.0.1 and is killed at the end (also
+# first, unless BIN names a directory that holds them. Every process runs on 127.0.0.1 and is killed at the end (also
 # on failure or Ctrl-C). Each figure is the best of two runs: the cluster
 # runs share the machine with everything else on it.
 set -euo pipefail
@@ -15,8 +15,10 @@ rows=${1:-5000000}
 files=${2:-8}
 target=${CARGO_TARGET_DIR:-target}
 
-cargo build --quiet --release -p sla-clock-ballista --bins
-bin="$target/release"
+if [ -z "${BIN:-}" ]; then
+  cargo build --quiet --release -p sla-clock-ballista --bins
+fi
+bin=${BIN:-$target/release}
 
 work=$(mktemp -d)
 pids=()
