@@ -34,7 +34,8 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_port() {
-  for _ in $(seq 300); do
+  # Two minutes at most: a loaded machine can be slow to start a process.
+  for _ in $(seq 1200); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
     sleep 0.1
   done
@@ -69,8 +70,9 @@ for n in 1 2; do
   "$bin/sla-executor" --scheduler "127.0.0.1:$scheduler" --port "$flight" --grpc-port "$grpc" \
     --work-dir "$work/executor-$n" 2>"$work/executor-$n.log" &
   pids+=($!)
+  # The executor registers with the scheduler before its Flight port
+  # listens.
   wait_port "$flight"
-  sleep 2
   for format in csv parquet; do
     best_rate "$n executor(s), $format" --scheduler "df://127.0.0.1:$scheduler" "$work/$format"
   done
