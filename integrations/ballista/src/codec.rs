@@ -111,6 +111,47 @@ impl fmt::Debug for Decoded {
     }
 }
 
+/// The function methods of both codecs, the same text in each: an SLA
+/// function's definition is its setup ([`encode`], [`Decoded::function`]);
+/// every other function, and every aggregate and window function, goes to
+/// Ballista's codec (`self.inner`) unchanged.
+macro_rules! function_methods {
+    () => {
+        fn try_decode_udf(&self, name: &str, buf: &[u8]) -> Result<Arc<ScalarUDF>> {
+            match self.decoded.function(name, buf)? {
+                Some(udf) => Ok(udf),
+                None => self.inner.try_decode_udf(name, buf),
+            }
+        }
+
+        fn try_encode_udf(&self, node: &ScalarUDF, buf: &mut Vec<u8>) -> Result<()> {
+            match encode(node)? {
+                Some(definition) => {
+                    buf.extend_from_slice(&definition);
+                    Ok(())
+                }
+                None => self.inner.try_encode_udf(node, buf),
+            }
+        }
+
+        fn try_decode_udaf(&self, name: &str, buf: &[u8]) -> Result<Arc<AggregateUDF>> {
+            self.inner.try_decode_udaf(name, buf)
+        }
+
+        fn try_encode_udaf(&self, node: &AggregateUDF, buf: &mut Vec<u8>) -> Result<()> {
+            self.inner.try_encode_udaf(node, buf)
+        }
+
+        fn try_decode_udwf(&self, name: &str, buf: &[u8]) -> Result<Arc<WindowUDF>> {
+            self.inner.try_decode_udwf(name, buf)
+        }
+
+        fn try_encode_udwf(&self, node: &WindowUDF, buf: &mut Vec<u8>) -> Result<()> {
+            self.inner.try_encode_udwf(node, buf)
+        }
+    };
+}
+
 /// Ballista's logical codec, with the SLA functions' setup carried along.
 /// The client gives it to its session (see [`crate::client_config`]) and
 /// the scheduler uses it to read the client's plans.
@@ -179,38 +220,7 @@ impl LogicalExtensionCodec for SlaLogicalCodec {
         self.inner.try_encode_file_format(buf, node)
     }
 
-    fn try_decode_udf(&self, name: &str, buf: &[u8]) -> Result<Arc<ScalarUDF>> {
-        match self.decoded.function(name, buf)? {
-            Some(udf) => Ok(udf),
-            None => self.inner.try_decode_udf(name, buf),
-        }
-    }
-
-    fn try_encode_udf(&self, node: &ScalarUDF, buf: &mut Vec<u8>) -> Result<()> {
-        match encode(node)? {
-            Some(definition) => {
-                buf.extend_from_slice(&definition);
-                Ok(())
-            }
-            None => self.inner.try_encode_udf(node, buf),
-        }
-    }
-
-    fn try_decode_udaf(&self, name: &str, buf: &[u8]) -> Result<Arc<AggregateUDF>> {
-        self.inner.try_decode_udaf(name, buf)
-    }
-
-    fn try_encode_udaf(&self, node: &AggregateUDF, buf: &mut Vec<u8>) -> Result<()> {
-        self.inner.try_encode_udaf(node, buf)
-    }
-
-    fn try_decode_udwf(&self, name: &str, buf: &[u8]) -> Result<Arc<WindowUDF>> {
-        self.inner.try_decode_udwf(name, buf)
-    }
-
-    fn try_encode_udwf(&self, node: &WindowUDF, buf: &mut Vec<u8>) -> Result<()> {
-        self.inner.try_encode_udwf(node, buf)
-    }
+    function_methods!();
 }
 
 /// Ballista's physical codec, with the SLA functions' setup carried along:
@@ -250,22 +260,7 @@ impl PhysicalExtensionCodec for SlaPhysicalCodec {
         self.inner.try_encode(node, buf, proto_converter)
     }
 
-    fn try_decode_udf(&self, name: &str, buf: &[u8]) -> Result<Arc<ScalarUDF>> {
-        match self.decoded.function(name, buf)? {
-            Some(udf) => Ok(udf),
-            None => self.inner.try_decode_udf(name, buf),
-        }
-    }
-
-    fn try_encode_udf(&self, node: &ScalarUDF, buf: &mut Vec<u8>) -> Result<()> {
-        match encode(node)? {
-            Some(definition) => {
-                buf.extend_from_slice(&definition);
-                Ok(())
-            }
-            None => self.inner.try_encode_udf(node, buf),
-        }
-    }
+    function_methods!();
 
     fn try_decode_expr(
         &self,
@@ -283,22 +278,6 @@ impl PhysicalExtensionCodec for SlaPhysicalCodec {
         ctx: &PhysicalExprEncodeCtx<'_>,
     ) -> Result<()> {
         self.inner.try_encode_expr(node, buf, ctx)
-    }
-
-    fn try_decode_udaf(&self, name: &str, buf: &[u8]) -> Result<Arc<AggregateUDF>> {
-        self.inner.try_decode_udaf(name, buf)
-    }
-
-    fn try_encode_udaf(&self, node: &AggregateUDF, buf: &mut Vec<u8>) -> Result<()> {
-        self.inner.try_encode_udaf(node, buf)
-    }
-
-    fn try_decode_udwf(&self, name: &str, buf: &[u8]) -> Result<Arc<WindowUDF>> {
-        self.inner.try_decode_udwf(name, buf)
-    }
-
-    fn try_encode_udwf(&self, node: &WindowUDF, buf: &mut Vec<u8>) -> Result<()> {
-        self.inner.try_encode_udwf(node, buf)
     }
 }
 

@@ -32,24 +32,9 @@ async fn main() -> ExitCode {
         "{}{SCHEDULER_OPTION}",
         cli::USAGE.replace("sla_report", "sla-report")
     );
-    let options = match cli::parse_args(std::env::args().skip(1)) {
-        Ok(o) => o,
-        Err(e) if e.is_empty() => {
-            println!("{usage}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("error: {e}\n\n{usage}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&options).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
+    match cli::options_or_exit(&usage) {
+        Ok(options) => cli::exit_code(run(&options).await),
+        Err(status) => status,
     }
 }
 

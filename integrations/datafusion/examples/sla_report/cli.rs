@@ -3,6 +3,7 @@
 //! options, and the run on a given session.
 
 use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
 use std::time::Instant;
 
 use datafusion::prelude::SessionContext;
@@ -70,6 +71,36 @@ pub struct Options {
     pub parquet: bool,
     /// `--scheduler URL`: only `sla-clock-ballista`'s `sla-report` takes it.
     pub scheduler: Option<String>,
+}
+
+/// The options of this process's command line, or the exit status when
+/// there is nothing to run: 0 after printing `usage` (asked for), 2 after
+/// the error and `usage`.
+pub fn options_or_exit(usage: &str) -> Result<Options, ExitCode> {
+    match parse_args(std::env::args().skip(1)) {
+        Ok(o) => Ok(o),
+        Err(e) if e.is_empty() => {
+            println!("{usage}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n\n{usage}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The exit status of a run: 0 also when the reader left early (a broken
+/// pipe, as with `head`), 1 after printing the error.
+pub fn exit_code(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Reads the command line (without the program name). `Err` is the

@@ -19,16 +19,9 @@ use cli::USAGE;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match cli::parse_args(std::env::args().skip(1)) {
+    let options = match cli::options_or_exit(USAGE) {
         Ok(o) => o,
-        Err(e) if e.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("error: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     if options.scheduler.is_some() {
         eprintln!(
@@ -37,15 +30,7 @@ async fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match run(&options).await {
-        Ok(()) => ExitCode::SUCCESS,
-        // A reader that leaves early (head) ends the program quietly.
-        Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    cli::exit_code(run(&options).await)
 }
 
 async fn run(options: &cli::Options) -> Result<(), String> {
