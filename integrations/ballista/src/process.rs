@@ -2,6 +2,7 @@
 //! codecs installed, and their command lines.
 
 use std::net::SocketAddr;
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use ballista_executor::executor_process::{ExecutorProcessConfig, start_executor_process};
@@ -145,6 +146,23 @@ pub fn executor_options(args: impl IntoIterator<Item = String>) -> Result<Execut
         }
     }
     Ok(options)
+}
+
+/// A binary's parsed command line, or the exit status when there is
+/// nothing to run: 0 after printing `usage` (asked for with `--help`), 2
+/// after the error and `usage`.
+pub fn options_or_exit<T>(parsed: Result<T, String>, usage: &str) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(o) => Ok(o),
+        Err(e) if e.is_empty() => {
+            println!("{usage}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n\n{usage}");
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 fn port(text: &str) -> Result<u16, String> {

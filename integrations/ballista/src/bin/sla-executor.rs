@@ -4,20 +4,16 @@
 
 use std::process::ExitCode;
 
-use sla_clock_ballista::process::{EXECUTOR_USAGE, executor_options, run_executor};
+use sla_clock_ballista::process::{
+    EXECUTOR_USAGE, executor_options, options_or_exit, run_executor,
+};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match executor_options(std::env::args().skip(1)) {
+    let options = match options_or_exit(executor_options(std::env::args().skip(1)), EXECUTOR_USAGE)
+    {
         Ok(o) => o,
-        Err(e) if e.is_empty() => {
-            println!("{EXECUTOR_USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("error: {e}\n\n{EXECUTOR_USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     eprintln!(
         "sla-executor on {}:{} (gRPC {}) for the scheduler at {}:{}",

@@ -4,20 +4,16 @@
 
 use std::process::ExitCode;
 
-use sla_clock_ballista::process::{SCHEDULER_USAGE, run_scheduler, scheduler_options};
+use sla_clock_ballista::process::{
+    SCHEDULER_USAGE, options_or_exit, run_scheduler, scheduler_options,
+};
 
 fn main() -> ExitCode {
-    let options = match scheduler_options(std::env::args().skip(1)) {
-        Ok(o) => o,
-        Err(e) if e.is_empty() => {
-            println!("{SCHEDULER_USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("error: {e}\n\n{SCHEDULER_USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let options =
+        match options_or_exit(scheduler_options(std::env::args().skip(1)), SCHEDULER_USAGE) {
+            Ok(o) => o,
+            Err(status) => return status,
+        };
     // Ballista's own binary runs its scheduler with 32 MB thread stacks:
     // planning deep plans recurses.
     let runtime = tokio::runtime::Builder::new_multi_thread()
