@@ -3,12 +3,16 @@
 use sla_clock::Priority;
 
 /// Reads priorities with the crate's parser (English or German, any
-/// case), remembering the last spelling seen: a column of priorities holds
-/// a handful of spellings, usually in runs, so most rows cost one
-/// comparison of a few bytes and no parsing.
+/// case), remembering the spellings seen: a column of priorities holds a
+/// handful of spellings, so most rows cost one comparison of a few bytes
+/// and no parsing.
 #[derive(Default)]
 pub(crate) struct PriorityLookup<'a> {
-    last: Option<(&'a str, Priority)>,
+    /// The spelling last seen in each of 16 slots, chosen by the text's
+    /// length and first byte: the usual spellings (`urgent`, `high`,
+    /// `normal`, `low`, their German words) each get a slot of their own,
+    /// so a row in any order of priorities is one comparison.
+    slots: [Option<(&'a str, Priority)>; 16],
     /// The spellings seen so far, at most a few (four priorities in two
     /// languages and a few letter cases).
     seen: Vec<(&'a str, Priority)>,
@@ -21,8 +25,10 @@ const REMEMBERED: usize = 16;
 impl<'a> PriorityLookup<'a> {
     #[inline]
     pub(crate) fn get(&mut self, text: &'a str) -> sla_clock::Result<Priority> {
-        if let Some((last, p)) = self.last
-            && last == text
+        let first = text.as_bytes().first().copied().unwrap_or(0);
+        let slot = (text.len() + usize::from(first)) % 16;
+        if let Some((known, p)) = self.slots[slot]
+            && known == text
         {
             return Ok(p);
         }
@@ -36,7 +42,7 @@ impl<'a> PriorityLookup<'a> {
                 p
             }
         };
-        self.last = Some((text, p));
+        self.slots[slot] = Some((text, p));
         Ok(p)
     }
 }
