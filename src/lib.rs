@@ -257,6 +257,7 @@
 // docs.rs builds with every feature and marks what needs one.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod board;
 mod business_days;
 mod business_time;
 mod calendar;
@@ -300,6 +301,7 @@ mod zoned;
 pub use chrono;
 pub use chrono_tz::{self, Tz};
 
+pub use board::StatusBoard;
 pub use business_days::{EndDate, Roll};
 pub use calendar::{Calendar, CalendarBuilder, OpenInterval};
 pub use config::{CalendarConfig, HolidaySet, WeekConfig};

@@ -16,6 +16,7 @@ use crate::paused::{PauseSet, pause_set};
 use crate::policy::Policy;
 use crate::priority::Priority;
 use crate::status::{RiskThreshold, SlaStatus, StatusKind};
+use crate::timeline::Timeline;
 use crate::units::{BusinessNanos, Instant, Nanos};
 
 /// One ticket's SLA clock: created at an instant, with a target, optional
@@ -302,6 +303,63 @@ impl TryFrom<ReadingWire> for SlaReading {
     }
 }
 
+/// The status at `now` of a ticket due at `due`, with its response if one
+/// is known at `now`: the one rule (`docs/SEMANTICS.md`, section 3.7). A
+/// response at or before the due instant is met, after it breached;
+/// without one the ticket is breached after the due instant, at risk from
+/// the at-risk instant, and pending before. `at_risk` is asked only when
+/// the answer depends on it, so that callers may compute it lazily.
+pub(crate) fn decide(
+    now: Instant,
+    responded: Option<Instant>,
+    due: Instant,
+    at_risk: impl FnOnce() -> Option<Instant>,
+) -> StatusKind {
+    match responded {
+        Some(r) if r <= due => StatusKind::Met,
+        Some(_) => StatusKind::Breached,
+        None if now > due => StatusKind::Breached,
+        None if at_risk().is_some_and(|from| now >= from) => StatusKind::AtRisk,
+        None => StatusKind::Pending,
+    }
+}
+
+/// The response `responded` of a ticket created at `created` on the
+/// calendar's timeline: inside the range, and not before the creation.
+pub(crate) fn response_ns<R: TimeZone>(
+    calendar: &Calendar,
+    created: Instant,
+    responded: &DateTime<R>,
+) -> Result<Instant> {
+    let at = calendar.offset_ns(responded)?;
+    if at < created {
+        return Err(Reason::ResponseBeforeCreation {
+            responded: shown(calendar.to_datetime(at).to_rfc3339()),
+            created: shown(calendar.to_datetime(created).to_rfc3339()),
+        }
+        .into());
+    }
+    Ok(at)
+}
+
+/// The instant `threshold` of `target` has elapsed since `created`, given
+/// the due instant `due` (the whole target) with the same pauses.
+pub(crate) fn at_risk_ns(
+    timeline: &Timeline<'_>,
+    created: Instant,
+    target: BusinessDuration,
+    threshold: RiskThreshold,
+    pauses: &PauseSpans,
+    due: Instant,
+) -> Instant {
+    // A share of the target is reached no later than the whole of it,
+    // which `due` already reached inside the range.
+    match BusinessNanos::try_from(target.percent_ceil(threshold.as_percent())) {
+        Ok(share) => due_ns(timeline, created, share, pauses).unwrap_or(due),
+        Err(_) => due,
+    }
+}
+
 impl SlaClock {
     /// A clock for a ticket created at `created` with `target` of business
     /// time.
@@ -419,20 +477,27 @@ impl SlaClock {
     }
 
     fn deadlines_for(&self, pauses: &PauseSpans) -> Result<Deadlines> {
-        let due = due_ns(
-            &self.calendar.timeline(),
-            self.created,
-            self.target_ns,
-            pauses,
-        )?;
-        // A share of the target is reached no later than the whole of it,
-        // which `due` already reached inside the range.
-        let at_risk = self.risk.map(|threshold| {
-            let share = BusinessNanos::try_from(self.target.percent_ceil(threshold.as_percent()))
-                .unwrap_or(self.target_ns);
-            due_ns(&self.calendar.timeline(), self.created, share, pauses).unwrap_or(due)
-        });
-        Ok(Deadlines { due, at_risk })
+        let timeline = self.calendar.timeline();
+        let due = due_ns(&timeline, self.created, self.target_ns, pauses)?;
+        Ok(Deadlines {
+            due,
+            at_risk: self.at_risk_for(pauses, due),
+        })
+    }
+
+    /// The at-risk instant, when a threshold is set, given the due instant
+    /// with the same pauses.
+    fn at_risk_for(&self, pauses: &PauseSpans, due: Instant) -> Option<Instant> {
+        self.risk.map(|threshold| {
+            at_risk_ns(
+                &self.calendar.timeline(),
+                self.created,
+                self.target,
+                threshold,
+                pauses,
+                due,
+            )
+        })
     }
 
     /// The pauses and deadlines as they stand at `now` (nanoseconds): a
@@ -498,12 +563,13 @@ impl SlaClock {
     /// ```
     pub fn with_risk_threshold(mut self, threshold: RiskThreshold) -> SlaClock {
         self.risk = Some(threshold);
-        if self.deadlines.is_some() {
-            // The due instant was reached before, so this cannot fail; keep
-            // the old deadlines if it somehow did rather than lose them.
-            if let Ok(deadlines) = self.deadlines_for(&self.pauses.closed) {
-                self.deadlines = Some(deadlines);
-            }
+        // The due instant does not depend on the threshold: only the
+        // at-risk instant is computed again.
+        if let Some(deadlines) = self.deadlines {
+            self.deadlines = Some(Deadlines {
+                at_risk: self.at_risk_for(&self.pauses.closed, deadlines.due),
+                ..deadlines
+            });
         }
         self
     }
@@ -703,15 +769,7 @@ impl SlaClock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_response<R: TimeZone>(mut self, responded: &DateTime<R>) -> Result<SlaClock> {
-        let at = self.calendar.offset_ns(responded)?;
-        if at < self.created {
-            return Err(Reason::ResponseBeforeCreation {
-                responded: shown(self.calendar.to_datetime(at).to_rfc3339()),
-                created: shown(self.created().to_rfc3339()),
-            }
-            .into());
-        }
-        self.response = Some(at);
+        self.response = Some(response_ns(&self.calendar, self.created, responded)?);
         Ok(self)
     }
 
@@ -734,7 +792,8 @@ impl SlaClock {
     }
 
     /// Everything the clock answers at `now`, an instant in any zone: see
-    /// [`SlaReading`]. The one place a status is decided.
+    /// [`SlaReading`]. A status is decided by the rule below, the same for
+    /// [`StatusBoard`](crate::StatusBoard).
     ///
     /// A response at or before the due instant is met; after it, breached.
     /// Without a response by `now` the ticket is pending, or at risk from
@@ -793,12 +852,7 @@ impl SlaClock {
             let ns = elapsed_ns(&self.calendar.timeline(), self.created, at, &pauses);
             BusinessDuration::from(ns)
         };
-        let kind = match responded {
-            Some(r) if r <= due => StatusKind::Met,
-            _ if at > due => StatusKind::Breached,
-            _ if at_risk.is_some_and(|from| now >= from) => StatusKind::AtRisk,
-            _ => StatusKind::Pending,
-        };
+        let kind = decide(now, responded, due, || at_risk);
         // While a pause runs the clock stands still: nothing changes by
         // itself until it ends.
         let waiting = self.pauses.open_since.is_some_and(|start| start <= now);

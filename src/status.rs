@@ -1,8 +1,10 @@
 //! Where a ticket stands: the at-risk threshold, the kind of status with
 //! its one spelling, and the status with its numbers.
 //!
-//! The decision itself is made in one place, [`SlaClock`](crate::SlaClock)'s
-//! reading at `now`; the lifecycle's cycles are read through the same clock.
+//! The decision itself is made in one place, the function behind
+//! [`SlaClock`](crate::SlaClock)'s reading at `now`, which
+//! [`StatusBoard`](crate::StatusBoard) calls too; the lifecycle's cycles
+//! are read through the same clock.
 
 use std::fmt;
 use std::str::FromStr;

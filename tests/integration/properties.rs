@@ -24,7 +24,8 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use sla_clock::{
     BusinessDuration, Calendar, ClosedReason, EndDate, Openness, Pause, Policy, Priority,
-    RiskThreshold, Roll, SkipReason, SlaClock, SlaStatus, StatusKind, TimeOfDay, easter_sunday,
+    ResponseTarget, RiskThreshold, Roll, SkipReason, SlaClock, SlaStatus, StatusBoard, StatusKind,
+    TimeOfDay, easter_sunday,
     munich_holiday_rules,
 };
 
@@ -986,6 +987,62 @@ proptest! {
         let paused = running.is_some();
         prop_assert_eq!(clock.due().is_none(), paused);
         prop_assert_eq!(clock.explain().is_err(), paused);
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(512))]
+
+    /// A status board answers each ticket as the ticket's own clock does,
+    /// and as the reference does: the same status, or the same kind of
+    /// error (a creation or response outside the range, a due instant
+    /// after it, a response before the creation), whichever priority,
+    /// target, threshold and `now`.
+    #[test]
+    fn a_board_answers_as_each_tickets_clock(
+        c in instant(),
+        minutes in prop_oneof![Just(0u32), 1u32..=30, 0u32..=60 * 200],
+        priority in select(Priority::ALL.to_vec()),
+        now_after in prop_oneof![jitter(), -DAY..40 * DAY],
+        response in prop::option::of(prop_oneof![jitter(), -DAY..20 * DAY]),
+        response_from_now in any::<bool>(),
+        risk_percent in prop::option::of(prop_oneof![Just(0u8), Just(100u8), 0u8..=100]),
+    ) {
+        let cal = &*MUNICH;
+        let target = ResponseTarget::BusinessMinutes(minutes);
+        let policy = Policy { urgent: target, high: target, normal: target, low: target };
+        let now = add(BERLIN, c, now_after);
+        let responded = response.map(|r| add(BERLIN, if response_from_now { now } else { c }, r));
+        let Ok(board) = StatusBoard::new(cal, &policy, &now) else {
+            prop_assert!(cal.parse_datetime(&now.to_rfc3339()).is_err());
+            return Ok(());
+        };
+        let board = match risk_percent {
+            Some(pc) => board.with_risk_threshold(RiskThreshold::percent(pc).unwrap()),
+            None => board,
+        };
+        let clock = SlaClock::for_priority(cal, &policy, priority, &c).and_then(|clock| {
+            let clock = match risk_percent {
+                Some(pc) => clock.with_risk_threshold(RiskThreshold::percent(pc).unwrap()),
+                None => clock,
+            };
+            match responded {
+                Some(r) => clock.with_response(&r),
+                None => Ok(clock),
+            }
+        });
+        let by_clock = clock.and_then(|clock| clock.status(&now)).map(|s| s.kind());
+        let by_board = board.status(priority, &c, responded.as_ref());
+        match (&by_board, &by_clock) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            _ => prop_assert!(false, "board {:?}, clock {:?}", by_board, by_clock),
+        }
+        if let Ok(kind) = by_board {
+            let d = i64::from(minutes) * MINUTE;
+            let expected = expected_reading(cal, c, d, &[], None, now, responded, risk_percent);
+            prop_assert_eq!(Some(kind), expected.map(|e| e.kind));
+        }
     }
 }
 
