@@ -530,6 +530,31 @@ impl Calendar {
             .any(|rule| rule.in_year(year) == Some(date)))
     }
 
+    /// The date of `instant` (in any zone) in the calendar's zone: the
+    /// date whose holidays and opening hours apply at that instant.
+    ///
+    /// # Errors
+    ///
+    /// An instant outside the supported range (its local date in the
+    /// calendar's zone before 1995-01-01 or after 2099-12-31).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{DateTime, NaiveDate, Utc};
+    /// use sla_clock::Calendar;
+    ///
+    /// let cal = Calendar::munich();
+    /// // 23:30 UTC on New Year's Eve is already New Year's Day in Munich.
+    /// let instant: DateTime<Utc> = "2026-12-31T23:30:00Z".parse()?;
+    /// assert_eq!(cal.local_date(&instant)?, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+    /// assert!(cal.local_date(&"2099-12-31T23:30:00Z".parse::<DateTime<Utc>>()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn local_date<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<NaiveDate> {
+        Ok(self.to_datetime(self.offset_ns(instant)?).date_naive())
+    }
+
     /// Whether `date` holds business time: by the rule of
     /// [which hours apply](Calendar#which-hours-apply-on-a-date) it has
     /// windows (its special hours', or its weekday's when it is neither a

@@ -25,8 +25,7 @@ use proptest::sample::{Index, select};
 use sla_clock::{
     BusinessDuration, Calendar, ClosedReason, EndDate, Openness, Pause, Policy, Priority,
     ResponseTarget, RiskThreshold, Roll, SkipReason, SlaClock, SlaStatus, StatusBoard, StatusKind,
-    TimeOfDay, easter_sunday,
-    munich_holiday_rules,
+    TimeOfDay, easter_sunday, munich_holiday_rules,
 };
 
 use crate::reference::{
@@ -992,6 +991,23 @@ proptest! {
 
 proptest! {
     #![proptest_config(cases(512))]
+
+    /// An instant's local date is chrono-tz's, inside the range; outside
+    /// it, an error naming the range.
+    #[test]
+    fn a_local_date_is_the_zones(t in instant(), past_the_range in -DAY..DAY) {
+        let cal = &*MUNICH;
+        for t in [t, add(BERLIN, *BERLIN_START, past_the_range), add(BERLIN, *BERLIN_END, past_the_range)] {
+            let local = t.with_timezone(&BERLIN).date_naive();
+            match cal.local_date(&t) {
+                Ok(date) => prop_assert_eq!(date, local),
+                Err(e) => {
+                    prop_assert!(!(1995..=2099).contains(&local.year()), "{} at {}", e, t);
+                    prop_assert_eq!(e.kind(), sla_clock::ErrorKind::OutOfRange);
+                }
+            }
+        }
+    }
 
     /// A status board answers each ticket as the ticket's own clock does,
     /// and as the reference does: the same status, or the same kind of

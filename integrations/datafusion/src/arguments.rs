@@ -78,6 +78,9 @@ impl<'a, T: ArrowPrimitiveType> Column<'a, T> {
     }
 }
 
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01 (Arrow's day 0).
+pub(crate) const DAYS_FROM_CE_TO_1970: i32 = 719_163;
+
 /// A timestamp argument of any unit, with or without a zone. Arrow keeps
 /// timestamps as a count since 1970-01-01T00:00 UTC whatever the zone (the
 /// zone only says how to display them); one without a zone is read as UTC.
@@ -181,10 +184,9 @@ impl<'a> Dates<'a> {
     /// when chrono cannot hold it.
     #[inline]
     pub(crate) fn get(&self, row: usize, calendar: &Calendar) -> Option<Result<NaiveDate, Shown>> {
-        const FROM_CE: i32 = 719_163; // days from 0001-01-01 to 1970-01-01
         match self {
             Dates::Days(c) => c.get(row).map(|days| {
-                days.checked_add(FROM_CE)
+                days.checked_add(DAYS_FROM_CE_TO_1970)
                     .and_then(NaiveDate::from_num_days_from_ce_opt)
                     .ok_or(Shown::RawDate(i64::from(days), "days"))
             }),

@@ -1,13 +1,17 @@
-//! `is_business_day` and `next_open`: questions about the calendar itself.
+//! `is_business_day`, `next_open` and `local_date`: questions about the
+//! calendar itself.
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{ArrayRef, BooleanBuilder, TimestampNanosecondBuilder};
+use datafusion::arrow::array::{
+    ArrayRef, BooleanBuilder, Date32Builder, TimestampNanosecondBuilder,
+};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
+use sla_clock::chrono::Datelike;
 
-use crate::arguments::{Dates, Instants, Shown, zone_of};
+use crate::arguments::{DAYS_FROM_CE_TO_1970, Dates, Instants, Shown, zone_of};
 use crate::error::Failure;
 use crate::setup::Setup;
 
@@ -64,4 +68,28 @@ pub(crate) fn next_open(
         }
     }
     Ok(Arc::new(out.finish().with_timezone_opt(zone_of(returns))))
+}
+
+/// `local_date(ts)`: [`Calendar::local_date`](sla_clock::Calendar::local_date),
+/// the date of an instant in the calendar's zone, as an Arrow date.
+pub(crate) fn local_date(setup: &Setup, args: &[ColumnarValue], rows: usize) -> Result<ArrayRef> {
+    let from = Instants::new(&args[0])?;
+    let mut out = Date32Builder::with_capacity(rows);
+    for row in 0..rows {
+        let Some(raw) = from.raw(row) else {
+            out.append_null();
+            continue;
+        };
+        let answer = from
+            .instant(raw)
+            .map_err(Failure::from)
+            .and_then(|t| Ok(setup.calendar.local_date(&t)?));
+        match answer {
+            // Dates of the supported range are a few tens of thousands of
+            // days from 1970.
+            Ok(date) => out.append_value(date.num_days_from_ce() - DAYS_FROM_CE_TO_1970),
+            Err(f) => return Err(f.into_error("local_date", &[from.shown(row)])),
+        }
+    }
+    Ok(Arc::new(out.finish()))
 }

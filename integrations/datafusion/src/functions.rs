@@ -27,6 +27,7 @@ use crate::setup::Setup;
 /// | `business_add(ts, amount)` | timestamp: `amount` of business time after `ts` |
 /// | `is_business_day(date)` | boolean |
 /// | `next_open(ts)` | timestamp: `ts` when open, else the next opening |
+/// | `local_date(ts)` | date: the instant's date in the calendar's zone |
 /// | `sla_instant(text)`, `try_sla_instant(text)` | timestamp in the calendar's zone |
 /// | `sla_priority(text)`, `try_sla_priority(text)` | text: `urgent`, `high`, `normal` or `low` |
 ///
@@ -73,7 +74,7 @@ impl SlaFunctions {
     ///
     /// let vienna = Calendar::builder(sla_clock::Tz::Europe__Vienna).weekdays("08:00-17:00").holidays_of("AT").build()?;
     /// let functions = SlaFunctions::new(vienna, Policy::default());
-    /// assert_eq!(functions.udfs().len(), 11);
+    /// assert_eq!(functions.udfs().len(), 12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(calendar: Calendar, policy: Policy) -> SlaFunctions {
@@ -296,12 +297,13 @@ pub(crate) enum Function {
     BusinessAdd,
     IsBusinessDay,
     NextOpen,
+    LocalDate,
     Instant { lenient: bool },
     Priority { lenient: bool },
 }
 
 impl Function {
-    const ALL: [Function; 11] = [
+    const ALL: [Function; 12] = [
         Function::Due,
         Function::Status,
         Function::BusinessTime,
@@ -309,6 +311,7 @@ impl Function {
         Function::BusinessAdd,
         Function::IsBusinessDay,
         Function::NextOpen,
+        Function::LocalDate,
         Function::Instant { lenient: false },
         Function::Instant { lenient: true },
         Function::Priority { lenient: false },
@@ -324,6 +327,7 @@ impl Function {
             Function::BusinessAdd => "business_add",
             Function::IsBusinessDay => "is_business_day",
             Function::NextOpen => "next_open",
+            Function::LocalDate => "local_date",
             Function::Instant { lenient: false } => "sla_instant",
             Function::Instant { lenient: true } => "try_sla_instant",
             Function::Priority { lenient: false } => "sla_priority",
@@ -346,7 +350,7 @@ impl Function {
             }
             Function::BusinessAdd => &[("ts", Kind::Instant), ("amount", Kind::Amount)],
             Function::IsBusinessDay => &[("date", Kind::Date)],
-            Function::NextOpen => &[("ts", Kind::Instant)],
+            Function::NextOpen | Function::LocalDate => &[("ts", Kind::Instant)],
             Function::Instant { .. } | Function::Priority { .. } => &[("text", Kind::Text)],
         }
     }
@@ -364,6 +368,7 @@ impl Function {
             Function::BusinessTime => DataType::Float64,
             Function::BusinessDuration => DataType::Duration(TimeUnit::Nanosecond),
             Function::IsBusinessDay => DataType::Boolean,
+            Function::LocalDate => DataType::Date32,
         }
     }
 }
@@ -443,6 +448,7 @@ impl ScalarUDFImpl for SlaUdf {
             Function::BusinessDuration => crate::business_time::duration(setup, a, rows)?,
             Function::IsBusinessDay => crate::days::is_business_day(setup, a, rows)?,
             Function::NextOpen => crate::days::next_open(setup, a, rows, args.return_type())?,
+            Function::LocalDate => crate::days::local_date(setup, a, rows)?,
             Function::Instant { lenient } => crate::text::sla_instant(setup, a, rows, lenient)?,
             Function::Priority { lenient } => crate::text::sla_priority(a, rows, lenient)?,
         };

@@ -41,12 +41,13 @@
 //! | function | answers | as the crate's |
 //! | --- | --- | --- |
 //! | `sla_due(priority, created)` | timestamp: first response due | [`Policy::due`](sla_clock::Policy::due) |
-//! | `sla_status(priority, created, responded, now)` | `'met'`, `'breached'`, `'at_risk'`, `'pending'` | [`SlaClock::status`](sla_clock::SlaClock::status) |
+//! | `sla_status(priority, created, responded, now)` | `'met'`, `'breached'`, `'at_risk'`, `'pending'` | [`StatusBoard::status`](sla_clock::StatusBoard::status) ([`SlaClock::status`](sla_clock::SlaClock::status)'s rule) |
 //! | `business_time(start, end)` | double: business seconds, signed | [`Calendar::business_time`](sla_clock::Calendar::business_time) |
 //! | `business_duration(start, end)` | `Duration(Nanosecond)`: the same, exact | [`Calendar::business_time`](sla_clock::Calendar::business_time) |
 //! | `business_add(ts, amount)` | timestamp: `amount` of business time after `ts` | [`Calendar::due`](sla_clock::Calendar::due) |
 //! | `is_business_day(date)` | boolean | [`Calendar::is_business_day`](sla_clock::Calendar::is_business_day) |
 //! | `next_open(ts)` | timestamp: `ts` if open, else the next opening | [`Calendar::next_open`](sla_clock::Calendar::next_open) |
+//! | `local_date(ts)` | `Date32`: the instant's date in the calendar's zone | [`Calendar::local_date`](sla_clock::Calendar::local_date) |
 //! | `sla_instant(text)` | timestamp in the calendar's zone | [`Calendar::parse_datetime`](sla_clock::Calendar::parse_datetime), range checked |
 //! | `sla_priority(text)` | `'urgent'`, `'high'`, `'normal'`, `'low'` | [`Priority`](sla_clock::Priority)'s `FromStr` |
 //!

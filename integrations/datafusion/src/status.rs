@@ -1,12 +1,13 @@
 //! `sla_status`: where a ticket stands, through
-//! [`SlaClock::status`](sla_clock::SlaClock::status).
+//! [`StatusBoard::status`](sla_clock::StatusBoard::status), the crate's
+//! status of a ticket without pauses at one `now`.
 
 use std::sync::Arc;
 
 use datafusion::arrow::array::{ArrayRef, StringBuilder};
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
-use sla_clock::SlaClock;
+use sla_clock::StatusBoard;
 
 use crate::arguments::{Instants, Texts};
 use crate::error::Failure;
@@ -21,6 +22,9 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
     let responded = Instants::new(&args[2])?;
     let now = Instants::new(&args[3])?;
     let mut lookup = PriorityLookup::default();
+    // One board for each run of rows with the same `now` (usually one
+    // value for the whole query).
+    let mut board: Option<(i64, StatusBoard<'_>)> = None;
     // Eight bytes a row is enough for the longest name; the buffer grows
     // (rarely) if not.
     let mut out = StringBuilder::with_capacity(rows, rows * 8);
@@ -32,23 +36,28 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
             continue;
         };
         let mut status = || -> Result<&'static str, Failure> {
-            let priority = lookup.get(priority)?;
-            let clock = SlaClock::for_priority(
-                &setup.calendar,
-                &setup.policy,
-                priority,
+            let board = match &board {
+                Some((at, board)) if *at == n => board,
+                _ => {
+                    let fresh = StatusBoard::new(&setup.calendar, &setup.policy, &now.instant(n)?)?;
+                    let fresh = match setup.risk {
+                        Some(threshold) => fresh.with_risk_threshold(threshold),
+                        None => fresh,
+                    };
+                    &board.insert((n, fresh)).1
+                }
+            };
+            let answered = match responded.raw(row) {
+                Some(r) => Some(responded.instant(r)?),
+                None => None,
+            };
+            let kind = board.status(
+                lookup.get(priority)?,
                 &created.instant(c)?,
+                answered.as_ref(),
             )?;
-            let clock = match setup.risk {
-                Some(threshold) => clock.with_risk_threshold(threshold),
-                None => clock,
-            };
-            let clock = match responded.raw(row) {
-                Some(r) => clock.with_response(&responded.instant(r)?)?,
-                None => clock,
-            };
             // The crate's one spelling of a status (`at_risk`).
-            Ok(clock.status(&now.instant(n)?)?.name())
+            Ok(kind.name())
         };
         match status() {
             Ok(name) => out.append_value(name),

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
-use datafusion::arrow::datatypes::{DataType, Field, Float64Type, Int64Type, Schema};
+use datafusion::arrow::datatypes::{DataType, Date32Type, Field, Float64Type, Int64Type, Schema};
 use datafusion::dataframe::DataFrameWriteOptions;
 use datafusion::error::Result;
 use datafusion::prelude::{CsvReadOptions, DataFrame, ParquetReadOptions, SessionContext};
@@ -151,74 +151,91 @@ async fn tickets_sql(ctx: &SessionContext, now: &str) -> Result<String> {
         .replace("{now}", &now.replace('\'', "''")))
 }
 
-/// Each row's values read (NULL where they do not read) and its verdict:
-/// what, if anything, is wrong with it. An empty `responded` is NULL (no
-/// response yet). The queries below evaluate `sla_status` and
-/// `business_time` only for rows whose verdict is `ok` (a `CASE`
-/// evaluates its `THEN` only for the rows that reach it).
+/// Each row's values read (NULL where they do not read) and what, if
+/// anything, is wrong with it, as one flag per fault (in the order that
+/// names a row's verdict: the first fault wins): `no_priority`,
+/// `no_created`, `bad_response` (a `responded` that does not read) and
+/// `response_first` (a response before the creation); `ok` when none is
+/// set. An empty `responded` is NULL (no response yet).
+///
+/// Flags rather than a verdict text: a `CASE` of several branches copies
+/// the batch's columns for the rows each branch still has to look at,
+/// booleans do not.
 const TICKETS: &str = "
     SELECT *,
-        CASE
-            WHEN p IS NULL THEN 'priority'
-            WHEN c IS NULL THEN 'created'
-            WHEN responded IS NOT NULL AND r IS NULL THEN 'responded'
-            WHEN r < c THEN 'responded before created'
-            ELSE 'ok'
-        END AS verdict
+        NOT (no_priority OR no_created OR bad_response OR response_first) AS ok
     FROM (
-        SELECT
-            id,
-            try_sla_priority(priority) AS p,
-            {created} AS c,
-            responded,
-            {responded} AS r,
-            sla_instant('{now}') AS now
-        FROM tickets
+        SELECT *,
+            p IS NULL AS no_priority,
+            c IS NULL AS no_created,
+            has_response AND r IS NULL AS bad_response,
+            COALESCE(r < c, false) AS response_first
+        FROM (
+            SELECT
+                id,
+                try_sla_priority(priority) AS p,
+                {created} AS c,
+                responded,
+                responded IS NOT NULL AS has_response,
+                {responded} AS r,
+                sla_instant('{now}') AS now
+            FROM tickets
+        )
     )";
 
-/// One pass over the export: the rows counted by verdict, priority, local
-/// month of creation and status.
+/// One pass over the export: the rows counted by their faults, priority,
+/// local date of creation and status (the dates are summed into months
+/// afterwards: grouping by a date is cheaper than taking a year and a
+/// month apart from every row's instant).
 ///
 /// The SLA functions get NULL arguments where they should not answer
-/// (`ok_c`: the creation instant of a row whose verdict is `ok`;
-/// `answered_r`: its response, when that came by `now`), and give NULL
-/// for them, instead of sitting inside `CASE WHEN verdict = 'ok' THEN …`:
-/// such a `CASE` copies every column it reads for the rows that reach the
-/// function (7.6 % of the report's CPU time in a `perf` profile over 2 M
-/// CSV rows), while `CASE WHEN … THEN c END` only masks one timestamp
-/// column.
+/// (`ok_c`: the creation instant of a row without faults; `answered_r`:
+/// its response, when that came by `now`), and give NULL for them,
+/// instead of sitting inside `CASE WHEN ok THEN … END`: such a `CASE`
+/// copies every column it reads for the rows that reach the function
+/// (7.6 % of the report's CPU time in a `perf` profile over 2 M CSV rows),
+/// while `CASE WHEN … THEN c END` only masks one timestamp column.
 const COUNTS: &str = "
 SELECT
-    verdict,
+    no_priority,
+    no_created,
+    bad_response,
+    response_first,
     p,
-    CAST(date_part('year', c) AS BIGINT) AS year,
-    CAST(date_part('month', c) AS BIGINT) AS month,
+    local_date(c) AS day,
     sla_status(p, ok_c, r, now) AS status,
     count(*) AS tickets,
     sum(business_time(ok_c, answered_r)) AS response_seconds,
     count(answered_r) AS answered
 FROM (
     SELECT *,
-        CASE WHEN verdict = 'ok' THEN c END AS ok_c,
-        CASE WHEN verdict = 'ok' AND r <= now THEN r END AS answered_r
+        CASE WHEN ok THEN c END AS ok_c,
+        CASE WHEN ok AND r <= now THEN r END AS answered_r
     FROM ({tickets})
 )
-GROUP BY 1, 2, 3, 4, 5";
+GROUP BY 1, 2, 3, 4, 5, 6, 7";
 
-/// Every ticket with its verdict and, where that is `ok`, its due instant,
-/// status and business seconds to the response (when answered by now).
-/// Instants keep the zone they were read with: the calendar's for text, a
-/// Parquet column's own for timestamps.
+/// Every ticket with its verdict (`ok`, or its first fault: `priority`,
+/// `created`, `responded`, `responded before created`) and, where that is
+/// `ok`, its due instant, status and business seconds to the response
+/// (when answered by now). Instants keep the zone they were read with:
+/// the calendar's for text, a Parquet column's own for timestamps.
 const PER_TICKET: &str = "
 SELECT
     id,
     p AS priority,
     c AS created,
     r AS responded,
-    CASE WHEN verdict = 'ok' THEN sla_due(p, c) END AS due,
-    CASE WHEN verdict = 'ok' THEN sla_status(p, c, r, now) END AS status,
-    CASE WHEN verdict = 'ok' AND r <= now THEN business_time(c, r) END AS response_business_seconds,
-    verdict
+    CASE WHEN ok THEN sla_due(p, c) END AS due,
+    CASE WHEN ok THEN sla_status(p, c, r, now) END AS status,
+    CASE WHEN ok AND r <= now THEN business_time(c, r) END AS response_business_seconds,
+    CASE
+        WHEN no_priority THEN 'priority'
+        WHEN no_created THEN 'created'
+        WHEN bad_response THEN 'responded'
+        WHEN response_first THEN 'responded before created'
+        ELSE 'ok'
+    END AS verdict
 FROM ({tickets})";
 
 /// The per-ticket result over the table `tickets` on `ctx` (see
@@ -248,37 +265,31 @@ pub async fn run(ctx: &SessionContext, now: &str) -> Result<Report> {
     // (year, month, priority rank) -> line, business seconds, answered.
     let mut lines: BTreeMap<(i64, i64, usize), (Line, f64, i64)> = BTreeMap::new();
     for batch in ctx.sql(&sql).await?.collect().await? {
-        let verdicts = texts(&batch, 0)?;
-        let priorities = texts(&batch, 1)?;
-        let statuses = texts(&batch, 4)?;
+        let flag = |i: usize| batch.column(i).as_boolean().clone();
+        let faults = [flag(0), flag(1), flag(2), flag(3)];
+        let priorities = texts(&batch, 4)?;
+        let days = batch.column(5).as_primitive::<Date32Type>();
+        let statuses = texts(&batch, 6)?;
         let int = |i: usize| batch.column(i).as_primitive::<Int64Type>().clone();
-        let (years, months, tickets, answered) = (int(2), int(3), int(5), int(7));
-        let seconds = batch.column(6).as_primitive::<Float64Type>();
+        let (tickets, answered) = (int(7), int(9));
+        let seconds = batch.column(8).as_primitive::<Float64Type>();
         for row in 0..batch.num_rows() {
             let n = tickets.value(row);
             rows += n;
-            match verdicts[row].as_deref() {
-                Some("ok") => {}
-                Some("priority") => {
-                    rejected.priority += n;
-                    continue;
-                }
-                Some("created") => {
-                    rejected.created += n;
-                    continue;
-                }
-                Some("responded") => {
-                    rejected.responded += n;
-                    continue;
-                }
-                _ => {
-                    rejected.responded_before_created += n;
-                    continue;
-                }
+            // The first fault names the row's verdict.
+            let counts = [
+                &mut rejected.priority,
+                &mut rejected.created,
+                &mut rejected.responded,
+                &mut rejected.responded_before_created,
+            ];
+            if let Some((_, count)) = faults.iter().zip(counts).find(|(f, _)| f.value(row)) {
+                *count += n;
+                continue;
             }
             let priority = priorities[row].clone().unwrap_or_default();
             let rank = PRIORITIES.iter().position(|p| *p == priority).unwrap_or(4);
-            let (year, month) = (years.value(row), months.value(row));
+            let (year, month) = year_and_month(days.value(row));
             let (line, secs, count) = lines.entry((year, month, rank)).or_insert_with(|| {
                 (
                     Line {
@@ -320,6 +331,14 @@ pub async fn run(ctx: &SessionContext, now: &str) -> Result<Report> {
         lines,
         rejected,
     })
+}
+
+/// The year and month of an Arrow date (days since 1970-01-01).
+fn year_and_month(days: i32) -> (i64, i64) {
+    use datafusion::arrow::temporal_conversions::date32_to_datetime;
+    use sla_clock::chrono::Datelike;
+    // A date that `local_date` gave lies in the supported range.
+    date32_to_datetime(days).map_or((0, 0), |d| (i64::from(d.year()), i64::from(d.month())))
 }
 
 /// The priorities as `sla_priority` writes them, most urgent first.
