@@ -11,7 +11,7 @@ use crate::duration::BusinessDuration;
 use crate::error::Result;
 use crate::policy::Policy;
 use crate::priority::Priority;
-use crate::sla::{at_risk_ns, decide, response_ns};
+use crate::sla::{at_risk_ns, decide, response_after, response_ns};
 use crate::status::{RiskThreshold, StatusKind};
 use crate::units::Instant;
 
@@ -148,20 +148,83 @@ impl<'a> StatusBoard<'a> {
         created: &DateTime<T>,
         responded: Option<&DateTime<T>>,
     ) -> Result<StatusKind> {
-        let timeline = self.calendar.timeline();
-        let created = timeline.offset_ns(created)?;
-        // A fieldless enum's discriminant is its place in the declaration,
-        // which is `Priority::ALL`'s order.
-        let target = self.targets[priority as usize];
-        let due = due_ns(&timeline, created, non_negative(target)?, NO_PAUSES)?;
+        let created = self.calendar.offset_ns(created)?;
+        let (due, target) = self.due(priority, created)?;
         let responded = match responded {
             Some(r) => Some(response_ns(self.calendar, created, r)?),
             None => None,
         };
+        Ok(self.decide(created, target, due, responded))
+    }
+
+    /// [`StatusBoard::status`] of instants given as nanoseconds since
+    /// 1970-01-01T00:00 UTC, as Arrow, Polars and NumPy store timestamps:
+    /// the same answers and errors, without building a chrono value per
+    /// instant.
+    ///
+    /// # Errors
+    ///
+    /// As [`StatusBoard::status`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sla_clock::{Calendar, Policy, Priority, StatusBoard, StatusKind};
+    /// let cal = Calendar::munich();
+    /// let at = |s| cal.parse_datetime(s);
+    /// let ns = |s| at(s).map(|t| t.timestamp_nanos_opt().unwrap());
+    /// let board = StatusBoard::new(&cal, &Policy::default(), &at("2026-12-22T09:00")?)?;
+    /// let created = ns("2026-12-18T16:00")?;
+    /// assert_eq!(board.status_unix_nanos(Priority::Urgent, created, None)?, StatusKind::Breached);
+    /// assert_eq!(board.status_unix_nanos(Priority::Urgent, created, Some(ns("2026-12-21T12:00")?))?, StatusKind::Met);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status_unix_nanos(
+        &self,
+        priority: Priority,
+        created: i64,
+        responded: Option<i64>,
+    ) -> Result<StatusKind> {
+        let timeline = self.calendar.timeline();
+        let created = timeline.offset_unix_ns(created)?;
+        let (due, target) = self.due(priority, created)?;
+        let responded = match responded {
+            Some(r) => Some(response_after(
+                self.calendar,
+                created,
+                timeline.offset_unix_ns(r)?,
+            )?),
+            None => None,
+        };
+        Ok(self.decide(created, target, due, responded))
+    }
+
+    /// The due instant of a ticket of `priority` created at `created`, and
+    /// its target.
+    fn due(&self, priority: Priority, created: Instant) -> Result<(Instant, BusinessDuration)> {
+        // A fieldless enum's discriminant is its place in the declaration,
+        // which is `Priority::ALL`'s order.
+        let target = self.targets[priority as usize];
+        let timeline = self.calendar.timeline();
+        let due = due_ns(&timeline, created, non_negative(target)?, NO_PAUSES)?;
+        Ok((due, target))
+    }
+
+    /// The status of a ticket due at `due`, by the one rule; a response
+    /// after `now` is not known yet.
+    fn decide(
+        &self,
+        created: Instant,
+        target: BusinessDuration,
+        due: Instant,
+        responded: Option<Instant>,
+    ) -> StatusKind {
         let known = responded.filter(|&r| r <= self.now);
-        Ok(decide(self.now, known, due, || {
-            self.risk
-                .map(|threshold| at_risk_ns(&timeline, created, target, threshold, NO_PAUSES, due))
-        }))
+        decide(self.now, known, due, || {
+            self.risk.map(|threshold| {
+                let timeline = self.calendar.timeline();
+                at_risk_ns(&timeline, created, target, threshold, NO_PAUSES, due)
+            })
+        })
     }
 }

@@ -115,10 +115,18 @@ pub(crate) fn business_time<A: TimeZone, B: TimeZone>(
     from: &DateTime<A>,
     to: &DateTime<B>,
 ) -> Result<BusinessDuration> {
-    let (a, b) = (timeline.offset_ns(from)?, timeline.offset_ns(to)?);
+    Ok(signed_between(
+        timeline,
+        timeline.offset_ns(from)?,
+        timeline.offset_ns(to)?,
+    ))
+}
+
+/// The business time from `a` to `b`, negative when `b` is earlier.
+pub(crate) fn signed_between(timeline: &Timeline<'_>, a: Instant, b: Instant) -> BusinessDuration {
     let elapsed = timeline.business_between(a.min(b), a.max(b));
     let signed = if a <= b { elapsed } else { -elapsed };
-    Ok(BusinessDuration::from(signed))
+    BusinessDuration::from(signed)
 }
 
 /// A target as the engine counts it, refusing negative ones.

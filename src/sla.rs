@@ -331,7 +331,16 @@ pub(crate) fn response_ns<R: TimeZone>(
     created: Instant,
     responded: &DateTime<R>,
 ) -> Result<Instant> {
-    let at = calendar.offset_ns(responded)?;
+    response_after(calendar, created, calendar.offset_ns(responded)?)
+}
+
+/// The response at `at` of a ticket created at `created`, both on the
+/// calendar's timeline: refused before the creation.
+pub(crate) fn response_after(
+    calendar: &Calendar,
+    created: Instant,
+    at: Instant,
+) -> Result<Instant> {
     if at < created {
         return Err(Reason::ResponseBeforeCreation {
             responded: shown(calendar.to_datetime(at).to_rfc3339()),

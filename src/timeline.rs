@@ -778,6 +778,23 @@ impl Timeline<'_> {
         }
     }
 
+    /// The instant `unix_nanos` nanoseconds after 1970 UTC on the
+    /// timeline, checked against the supported range: [`Timeline::offset_ns`]
+    /// without building a chrono value, except for the error.
+    #[inline]
+    pub(crate) fn offset_unix_ns(&self, unix_nanos: i64) -> Result<Instant> {
+        match Instant::from_unix_nanos(unix_nanos) {
+            Some(t) if self.contains(t) => Ok(t),
+            _ => self.offset_ns(&DateTime::from_timestamp_nanos(unix_nanos)),
+        }
+    }
+
+    /// An instant of the range as nanoseconds after 1970 UTC, for the
+    /// methods that answer in them.
+    pub(crate) fn unix_ns(&self, t: Instant) -> Result<i64> {
+        t.unix_nanos().ok_or_else(|| self.deadline_out_of_range())
+    }
+
     /// `instant` as the caller wrote it (its own offset) and, when the
     /// calendar's zone reads it differently, as the zone reads it: the
     /// range is in local dates, so `2099-12-31T23:30:00Z` is out of range

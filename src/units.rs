@@ -201,6 +201,19 @@ impl Instant {
             .map(Instant)
     }
 
+    /// The instant `unix_nanos` nanoseconds after 1970-01-01T00:00 UTC, or
+    /// `None` when it is too far before [`EPOCH`] for an `i64`.
+    #[inline]
+    pub(crate) fn from_unix_nanos(unix_nanos: i64) -> Option<Instant> {
+        unix_nanos.checked_sub(EPOCH.0 * NANOS).map(Instant)
+    }
+
+    /// Nanoseconds after 1970-01-01T00:00 UTC; `None` past 2262.
+    #[inline]
+    pub(crate) fn unix_nanos(self) -> Option<i64> {
+        self.0.checked_add(EPOCH.0 * NANOS)
+    }
+
     /// `instant`, saturating at the ends of `i64`.
     #[inline]
     pub(crate) fn saturating_of<T: TimeZone>(instant: &DateTime<T>) -> Instant {

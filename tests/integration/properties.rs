@@ -1009,6 +1009,30 @@ proptest! {
         }
     }
 
+    /// The methods on nanoseconds since 1970 answer as those on chrono's
+    /// instants, errors included, also for instants outside the range.
+    #[test]
+    fn unix_nanos_answer_as_instants(
+        a in instant(),
+        b_after in prop_oneof![jitter(), -40 * DAY..40 * DAY],
+        past_the_range in -DAY..DAY,
+        target in small_target(),
+    ) {
+        let cal = &*MUNICH;
+        let edges = [add(BERLIN, *BERLIN_START, past_the_range), add(BERLIN, *BERLIN_END, past_the_range)];
+        let target = bd(target);
+        for a in [a, edges[0], edges[1]] {
+            let b = add(BERLIN, a, b_after);
+            same(
+                cal.due_unix_nanos(nanos(a), target),
+                cal.due(&a, target).map(|t| nanos(t.to_utc())),
+            )?;
+            same(cal.business_time_unix_nanos(nanos(a), nanos(b)), cal.business_time(&a, &b))?;
+            same(cal.business_time_unix_nanos(nanos(b), nanos(a)), cal.business_time(&b, &a))?;
+            same(cal.local_date_unix_nanos(nanos(a)), cal.local_date(&a))?;
+        }
+    }
+
     /// A status board answers each ticket as the ticket's own clock does,
     /// and as the reference does: the same status, or the same kind of
     /// error (a creation or response outside the range, a due instant
@@ -1049,10 +1073,13 @@ proptest! {
         });
         let by_clock = clock.and_then(|clock| clock.status(&now)).map(|s| s.kind());
         let by_board = board.status(priority, &c, responded.as_ref());
-        match (&by_board, &by_clock) {
-            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
-            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
-            _ => prop_assert!(false, "board {:?}, clock {:?}", by_board, by_clock),
+        let by_nanos = board.status_unix_nanos(priority, nanos(c), responded.map(nanos));
+        for (by_board, by_clock) in [(&by_board, &by_clock), (&by_nanos, &by_board)] {
+            match (by_board, by_clock) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+                _ => prop_assert!(false, "board {:?}, clock {:?}", by_board, by_clock),
+            }
         }
         if let Ok(kind) = by_board {
             let d = i64::from(minutes) * MINUTE;
@@ -1060,6 +1087,25 @@ proptest! {
             prop_assert_eq!(Some(kind), expected.map(|e| e.kind));
         }
     }
+}
+
+/// An instant as nanoseconds since 1970 UTC (all instants of these tests
+/// have them).
+fn nanos(t: DateTime<Utc>) -> i64 {
+    t.timestamp_nanos_opt().unwrap()
+}
+
+/// Two answers are the same value, or errors with the same message.
+fn same<T: PartialEq + std::fmt::Debug>(
+    a: sla_clock::Result<T>,
+    b: sla_clock::Result<T>,
+) -> Result<(), TestCaseError> {
+    match (&a, &b) {
+        (Ok(x), Ok(y)) => prop_assert_eq!(x, y),
+        (Err(x), Err(y)) => prop_assert_eq!(x.to_string(), y.to_string()),
+        _ => prop_assert!(false, "{:?} and {:?}", a, b),
+    }
+    Ok(())
 }
 
 /// The explanation of a clock adds up: its counted pieces are ordered,

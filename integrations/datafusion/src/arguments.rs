@@ -129,6 +129,24 @@ impl<'a> Instants<'a> {
         t.ok_or(Shown::RawTimestamp(raw, self.unit))
     }
 
+    /// The raw value as nanoseconds since 1970 UTC, for the crate's
+    /// methods on them; `None` beyond what an `i64` of them holds (before
+    /// 1677 or after 2262).
+    #[inline]
+    pub(crate) fn unix_nanos(&self, raw: i64) -> Option<i64> {
+        match self.unit {
+            TimeUnit::Second => raw.checked_mul(1_000_000_000),
+            TimeUnit::Millisecond => raw.checked_mul(1_000_000),
+            TimeUnit::Microsecond => raw.checked_mul(1_000),
+            TimeUnit::Nanosecond => Some(raw),
+        }
+    }
+
+    /// The unit of the raw values.
+    pub(crate) fn unit(&self) -> TimeUnit {
+        self.unit
+    }
+
     /// `row` as it is shown in an error message.
     pub(crate) fn shown(&self, row: usize) -> Shown {
         match self.raw(row) {

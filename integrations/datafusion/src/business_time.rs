@@ -42,8 +42,8 @@ fn between(
     a: i64,
     b: i64,
 ) -> Result<BusinessDuration, Failure> {
-    let (a, b) = (start.instant(a)?, end.instant(b)?);
-    Ok(setup.calendar.business_time(&a, &b)?)
+    let (a, b) = (setup.unix_nanos(start, a)?, setup.unix_nanos(end, b)?);
+    Ok(setup.calendar.business_time_unix_nanos(a, b)?)
 }
 
 /// `business_time(start, end)`: business seconds as a double, negative

@@ -70,7 +70,7 @@ pub(crate) fn next_open(
     Ok(Arc::new(out.finish().with_timezone_opt(zone_of(returns))))
 }
 
-/// `local_date(ts)`: [`Calendar::local_date`](sla_clock::Calendar::local_date),
+/// `local_date(ts)`: [`Calendar::local_date_unix_nanos`](sla_clock::Calendar::local_date_unix_nanos),
 /// the date of an instant in the calendar's zone, as an Arrow date.
 pub(crate) fn local_date(setup: &Setup, args: &[ColumnarValue], rows: usize) -> Result<ArrayRef> {
     let from = Instants::new(&args[0])?;
@@ -80,10 +80,9 @@ pub(crate) fn local_date(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
             out.append_null();
             continue;
         };
-        let answer = from
-            .instant(raw)
-            .map_err(Failure::from)
-            .and_then(|t| Ok(setup.calendar.local_date(&t)?));
+        let answer = setup
+            .unix_nanos(&from, raw)
+            .and_then(|t| Ok(setup.calendar.local_date_unix_nanos(t)?));
         match answer {
             // Dates of the supported range are a few tens of thousands of
             // days from 1970.

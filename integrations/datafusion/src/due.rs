@@ -1,5 +1,5 @@
 //! `sla_due` and `business_add`: the instant a target of business time is
-//! reached, through [`Calendar::due`](sla_clock::Calendar::due).
+//! reached, through [`Calendar::due_unix_nanos`](sla_clock::Calendar::due_unix_nanos).
 
 use std::sync::Arc;
 
@@ -7,10 +7,8 @@ use datafusion::arrow::array::{ArrayRef, TimestampNanosecondBuilder};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
-use sla_clock::chrono::{DateTime, Utc};
-use sla_clock::{BusinessDuration, Calendar};
 
-use crate::arguments::{Amounts, Instants, Shown, Texts, zone_of};
+use crate::arguments::{Amounts, Instants, Texts, zone_of};
 use crate::error::Failure;
 use crate::priority::PriorityLookup;
 use crate::setup::Setup;
@@ -34,7 +32,8 @@ pub(crate) fn sla_due(
         };
         let mut due = || -> Result<i64, Failure> {
             let target = setup.target(lookup.get(priority)?);
-            due_nanos(&setup.calendar, created.instant(raw)?, target)
+            let from = setup.unix_nanos(&created, raw)?;
+            Ok(setup.calendar.due_unix_nanos(from, target)?)
         };
         match due() {
             Ok(t) => out.append_value(t),
@@ -46,7 +45,7 @@ pub(crate) fn sla_due(
     Ok(Arc::new(out.finish().with_timezone_opt(zone_of(returns))))
 }
 
-/// `business_add(ts, amount)`: [`Calendar::due`](sla_clock::Calendar::due)
+/// `business_add(ts, amount)`: [`Calendar::due_unix_nanos`](sla_clock::Calendar::due_unix_nanos)
 /// with the row's amount.
 pub(crate) fn business_add(
     setup: &Setup,
@@ -62,8 +61,10 @@ pub(crate) fn business_add(
             out.append_null();
             continue;
         };
-        let due =
-            || -> Result<i64, Failure> { due_nanos(&setup.calendar, from.instant(raw)?, amount?) };
+        let due = || -> Result<i64, Failure> {
+            let start = setup.unix_nanos(&from, raw)?;
+            Ok(setup.calendar.due_unix_nanos(start, amount?)?)
+        };
         match due() {
             Ok(t) => out.append_value(t),
             Err(f) => {
@@ -72,18 +73,4 @@ pub(crate) fn business_add(
         }
     }
     Ok(Arc::new(out.finish().with_timezone_opt(zone_of(returns))))
-}
-
-/// The due instant as nanoseconds since 1970 UTC.
-#[inline]
-fn due_nanos(
-    calendar: &Calendar,
-    from: DateTime<Utc>,
-    target: BusinessDuration,
-) -> Result<i64, Failure> {
-    let due = calendar.due(&from, target)?;
-    // Every instant of the supported range (to 2099) fits: i64
-    // nanoseconds reach 2262.
-    due.timestamp_nanos_opt()
-        .ok_or(Failure::Input(Shown::Instant(due.to_utc())))
 }

@@ -1,6 +1,6 @@
 //! `sla_status`: where a ticket stands, through
-//! [`StatusBoard::status`](sla_clock::StatusBoard::status), the crate's
-//! status of a ticket without pauses at one `now`.
+//! [`StatusBoard::status_unix_nanos`](sla_clock::StatusBoard::status_unix_nanos),
+//! the crate's status of a ticket without pauses at one `now`.
 
 use std::sync::Arc;
 
@@ -47,15 +47,13 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
                     &board.insert((n, fresh)).1
                 }
             };
-            let answered = match responded.raw(row) {
-                Some(r) => Some(responded.instant(r)?),
+            let priority = lookup.get(priority)?;
+            let c = setup.unix_nanos(&created, c)?;
+            let r = match responded.raw(row) {
+                Some(r) => Some(setup.unix_nanos(&responded, r)?),
                 None => None,
             };
-            let kind = board.status(
-                lookup.get(priority)?,
-                &created.instant(c)?,
-                answered.as_ref(),
-            )?;
+            let kind = board.status_unix_nanos(priority, c, r)?;
             // The crate's one spelling of a status (`at_risk`).
             Ok(kind.name())
         };

@@ -10,7 +10,8 @@ use datafusion::arrow::array::{
     TimestampMillisecondArray, TimestampNanosecondArray, TimestampSecondArray,
 };
 use datafusion::arrow::datatypes::{
-    DataType, DurationNanosecondType, Float64Type, Int32Type, TimeUnit, TimestampNanosecondType,
+    DataType, Date32Type, DurationNanosecondType, Float64Type, Int32Type, TimeUnit,
+    TimestampNanosecondType,
 };
 use datafusion::error::DataFusionError;
 use datafusion::prelude::SessionContext;
@@ -466,6 +467,36 @@ async fn is_business_day_and_next_open_match_the_calendar() {
 }
 
 #[tokio::test]
+async fn local_date_is_the_calendars() {
+    let mut rng = Rng(8);
+    let mut from = instants(&mut rng, ROWS);
+    from.extend(special_instants());
+    let no_date = nulls(&mut rng, from.len(), 3);
+    let ctx = context(
+        &munich(),
+        vec![("ts", Arc::new(timestamps(&from, &no_date)) as ArrayRef)],
+    );
+    let dates = column(&ctx, "SELECT local_date(ts) FROM t").await;
+    assert_eq!(dates.data_type(), &DataType::Date32);
+    let dates = dates.as_primitive::<Date32Type>();
+    let cal = Calendar::munich();
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    for row in 0..from.len() {
+        if no_date[row] {
+            assert!(dates.is_null(row));
+            continue;
+        }
+        let want = cal.local_date(&from[row]).unwrap();
+        assert_eq!(
+            i64::from(dates.value(row)),
+            (want - epoch).num_days(),
+            "{}",
+            from[row]
+        );
+    }
+}
+
+#[tokio::test]
 async fn text_is_read_as_the_crate_reads_it() {
     let texts = [
         Some("2026-12-18T16:00:00+01:00"),
@@ -623,6 +654,21 @@ async fn a_bad_row_fails_the_query_and_names_its_inputs() {
         (
             "SELECT is_business_day(DATE '2100-01-01')",
             "is_business_day(2100-01-01): date 2100-01-01 is outside the supported range 1995-01-01 to 2099-12-31",
+            ErrorKind::OutOfRange,
+        ),
+        (
+            "SELECT local_date(TIMESTAMP '2099-12-31 23:30:00')",
+            "local_date(2099-12-31T23:30:00Z): instant 2099-12-31T23:30:00Z (2100-01-01T00:30:00+01:00 \
+             in Europe/Berlin) is outside the supported range 1995-01-01 to 2099-12-31 (Europe/Berlin local time)",
+            ErrorKind::OutOfRange,
+        ),
+        (
+            // Past what nanoseconds since 1970 hold (2262): the crate's
+            // own message for the instant, as for one inside them.
+            "SELECT business_time(TIMESTAMP '2026-12-18 15:00:00', to_timestamp_seconds(32503680000))",
+            "business_time(2026-12-18T15:00:00Z, 3000-01-01T00:00:00Z): instant 3000-01-01T00:00:00Z \
+             (3000-01-01T01:00:00+01:00 in Europe/Berlin) is outside the supported range 1995-01-01 to \
+             2099-12-31 (Europe/Berlin local time)",
             ErrorKind::OutOfRange,
         ),
         (
