@@ -64,11 +64,8 @@ pub(crate) fn rfc3339_nanos(text: &str) -> Option<i64> {
     if b.len() < 20 {
         return None;
     }
-    let d = |i: usize| -> Option<i64> {
-        let c = b[i].wrapping_sub(b'0');
-        (c < 10).then_some(i64::from(c))
-    };
-    let two = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+    let d = |i: usize| digit(b, i);
+    let two = |i: usize| two_digits(b, i);
     let year = two(0)? * 100 + two(2)?;
     if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' {
         return None;
@@ -118,6 +115,21 @@ pub(crate) fn rfc3339_nanos(text: &str) -> Option<i64> {
         .checked_add(nanos)
 }
 
+/// The digit at `b[i]`, if it is one.
+#[inline(always)]
+fn digit(b: &[u8], i: usize) -> Option<i64> {
+    let c = b[i].wrapping_sub(b'0');
+    (c < 10).then_some(i64::from(c))
+}
+
+/// The two digits at `b[i..i + 2]` as a number, if they are digits.
+#[inline(always)]
+fn two_digits(b: &[u8], i: usize) -> Option<i64> {
+    let (high, low) = (b[i].wrapping_sub(b'0'), b[i + 1].wrapping_sub(b'0'));
+    (high < 10 && low < 10).then_some(i64::from(high) * 10 + i64::from(low))
+}
+
+#[inline]
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
@@ -129,6 +141,7 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 
 /// Days from 1970-01-01 to the proleptic Gregorian date (Howard Hinnant's
 /// `days_from_civil`).
+#[inline]
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);

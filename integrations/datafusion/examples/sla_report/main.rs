@@ -13,7 +13,7 @@ mod report;
 
 use std::process::ExitCode;
 
-use datafusion::prelude::SessionContext;
+use datafusion::prelude::{SessionConfig, SessionContext};
 
 use cli::USAGE;
 
@@ -37,7 +37,10 @@ async fn run(options: &cli::Options) -> Result<(), String> {
     if let Some(rows) = options.generate {
         return cli::generate(options, rows).await;
     }
-    let ctx = SessionContext::new();
+    // DataFusion's settings may be tuned through its environment variables
+    // (`DATAFUSION_EXECUTION_BATCH_SIZE`, `DATAFUSION_EXECUTION_TARGET_PARTITIONS`, …).
+    let config = SessionConfig::from_env().map_err(|e| format!("error: {e}"))?;
+    let ctx = SessionContext::new_with_config(config);
     cli::functions(options)?.register(&ctx);
     cli::report(options, &ctx).await
 }

@@ -183,7 +183,8 @@ const TICKETS: &str = "
         )
     )";
 
-/// One pass over the export: the rows counted by their faults, priority,
+/// One pass over the export: the rows counted by their faults (one bit
+/// each, in one integer: a single key to group by), priority,
 /// local date of creation and status (the dates are summed into months
 /// afterwards: grouping by a date is cheaper than taking a year and a
 /// month apart from every row's instant).
@@ -197,10 +198,8 @@ const TICKETS: &str = "
 /// while `CASE WHEN … THEN c END` only masks one timestamp column.
 const COUNTS: &str = "
 SELECT
-    no_priority,
-    no_created,
-    bad_response,
-    response_first,
+    CAST(no_priority AS INT) * 8 + CAST(no_created AS INT) * 4
+        + CAST(bad_response AS INT) * 2 + CAST(response_first AS INT) AS faults,
     p,
     local_date(c) AS day,
     sla_status(p, ok_c, r, now) AS status,
@@ -213,7 +212,7 @@ FROM (
         CASE WHEN ok AND r <= now THEN r END AS answered_r
     FROM ({tickets})
 )
-GROUP BY 1, 2, 3, 4, 5, 6, 7";
+GROUP BY 1, 2, 3, 4";
 
 /// Every ticket with its verdict (`ok`, or its first fault: `priority`,
 /// `created`, `responded`, `responded before created`) and, where that is
@@ -265,25 +264,25 @@ pub async fn run(ctx: &SessionContext, now: &str) -> Result<Report> {
     // (year, month, priority rank) -> line, business seconds, answered.
     let mut lines: BTreeMap<(i64, i64, usize), (Line, f64, i64)> = BTreeMap::new();
     for batch in ctx.sql(&sql).await?.collect().await? {
-        let flag = |i: usize| batch.column(i).as_boolean().clone();
-        let faults = [flag(0), flag(1), flag(2), flag(3)];
-        let priorities = texts(&batch, 4)?;
-        let days = batch.column(5).as_primitive::<Date32Type>();
-        let statuses = texts(&batch, 6)?;
+        let faults = batch.column(0).as_primitive::<Int64Type>();
+        let priorities = texts(&batch, 1)?;
+        let days = batch.column(2).as_primitive::<Date32Type>();
+        let statuses = texts(&batch, 3)?;
         let int = |i: usize| batch.column(i).as_primitive::<Int64Type>().clone();
-        let (tickets, answered) = (int(7), int(9));
-        let seconds = batch.column(8).as_primitive::<Float64Type>();
+        let (tickets, answered) = (int(4), int(6));
+        let seconds = batch.column(5).as_primitive::<Float64Type>();
         for row in 0..batch.num_rows() {
             let n = tickets.value(row);
             rows += n;
-            // The first fault names the row's verdict.
+            // The first fault (the highest bit) names the row's verdict.
+            let faults = faults.value(row);
             let counts = [
-                &mut rejected.priority,
-                &mut rejected.created,
-                &mut rejected.responded,
-                &mut rejected.responded_before_created,
+                (8, &mut rejected.priority),
+                (4, &mut rejected.created),
+                (2, &mut rejected.responded),
+                (1, &mut rejected.responded_before_created),
             ];
-            if let Some((_, count)) = faults.iter().zip(counts).find(|(f, _)| f.value(row)) {
+            if let Some((_, count)) = counts.into_iter().find(|(bit, _)| faults & bit != 0) {
                 *count += n;
                 continue;
             }
