@@ -552,7 +552,8 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn local_date<T: TimeZone>(&self, instant: &DateTime<T>) -> Result<NaiveDate> {
-        Ok(self.to_datetime(self.offset_ns(instant)?).date_naive())
+        let timeline = self.timeline();
+        Ok(timeline.locate(timeline.offset_ns(instant)?).local_date())
     }
 
     /// Whether `date` holds business time: by the rule of
@@ -1096,9 +1097,7 @@ impl Calendar {
     /// ```
     pub fn local_date_unix_nanos(&self, instant: i64) -> Result<NaiveDate> {
         let timeline = self.timeline();
-        Ok(timeline
-            .datetime_at(timeline.offset_unix_ns(instant)?)
-            .date_naive())
+        Ok(timeline.locate(timeline.offset_unix_ns(instant)?).local_date())
     }
 }
 

@@ -39,7 +39,7 @@ use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 use crate::schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
 use crate::special_hours::SpecialHours;
-use crate::transitions::{LocalToUtc, Transitions};
+use crate::transitions::{LocalToUtc, Transitions, seconds_east};
 use crate::units::{BusinessNanos, Instant, LocalSecs, Nanos, SECS_PER_DAY, Secs, Span, UtcSecs};
 
 /// Years in the supported range.
@@ -878,6 +878,13 @@ impl Located<'_> {
     #[inline]
     pub(crate) fn zone_offset(&self) -> chrono_tz::TzOffset {
         self.year.transitions.zone_offset_at(self.t.utc())
+    }
+
+    /// The date in the calendar's zone.
+    #[inline]
+    pub(crate) fn local_date(&self) -> NaiveDate {
+        let local = self.t.utc().to_local(seconds_east(self.zone_offset()));
+        local.date().unwrap_or_else(|| self.datetime().date_naive())
     }
 
     /// The instant in the calendar's zone.

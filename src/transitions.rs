@@ -68,7 +68,7 @@ pub(crate) fn offset_at(zone: Tz, utc: UtcSecs) -> TzOffset {
     zone.offset_from_utc_datetime(&utc.naive_utc())
 }
 
-fn seconds_east(offset: TzOffset) -> Secs {
+pub(crate) fn seconds_east(offset: TzOffset) -> Secs {
     Secs::new(i64::from(offset.fix().local_minus_utc()))
 }
 

@@ -440,6 +440,15 @@ impl LocalSecs {
         LocalSecs(local.and_utc().timestamp())
     }
 
+    /// The local date: whole days since 1970-01-01 made a date directly,
+    /// without a date-time on the way.
+    #[inline]
+    pub(crate) fn date(self) -> Option<NaiveDate> {
+        const DAYS_FROM_CE_TO_1970: i64 = 719_163;
+        let days = self.0.div_euclid(SECS_PER_DAY) + DAYS_FROM_CE_TO_1970;
+        NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
+    }
+
     /// The UTC time this local time is at `offset`; with an `offset`
     /// beyond any zone's, a bound on where it can be in any zone.
     #[inline]
