@@ -1097,7 +1097,9 @@ impl Calendar {
     /// ```
     pub fn local_date_unix_nanos(&self, instant: i64) -> Result<NaiveDate> {
         let timeline = self.timeline();
-        Ok(timeline.locate(timeline.offset_unix_ns(instant)?).local_date())
+        Ok(timeline
+            .locate(timeline.offset_unix_ns(instant)?)
+            .local_date())
     }
 }
 
