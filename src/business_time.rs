@@ -77,9 +77,18 @@ pub(crate) fn due<T: TimeZone>(
     created: &DateTime<T>,
     target: BusinessDuration,
 ) -> Result<DateTime<Tz>> {
-    let from = timeline.offset_ns(created)?;
-    let due = due_located(timeline, from, non_negative(target)?, &[])?;
-    Ok(due.datetime())
+    Ok(due_from(timeline, timeline.offset_ns(created)?, target)?.datetime())
+}
+
+/// The due instant for `target` from `from`, without pauses: what
+/// [`Calendar::due`](crate::Calendar::due) and
+/// [`Calendar::due_unix_nanos`](crate::Calendar::due_unix_nanos) share.
+pub(crate) fn due_from<'a>(
+    timeline: &Timeline<'a>,
+    from: Instant,
+    target: BusinessDuration,
+) -> Result<Located<'a>> {
+    due_located(timeline, from, non_negative(target)?, &[])
 }
 
 /// The body of [`Calendar::before`](crate::Calendar::before).

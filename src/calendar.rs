@@ -1049,9 +1049,7 @@ impl Calendar {
     /// ```
     pub fn due_unix_nanos(&self, created: i64, target: BusinessDuration) -> Result<i64> {
         let timeline = self.timeline();
-        let from = timeline.offset_unix_ns(created)?;
-        let due =
-            business_time::due_located(&timeline, from, business_time::non_negative(target)?, &[])?;
+        let due = business_time::due_from(&timeline, timeline.offset_unix_ns(created)?, target)?;
         timeline.unix_ns(due.t)
     }
 
