@@ -2035,3 +2035,44 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(cases(2048))]
+
+    /// A local date-time without an offset reads as chrono's format
+    /// `%Y-%m-%dT%H:%M[:%S%.f]` reads it, then in the calendar's zone,
+    /// refusing the gap and the fold: the crate reads the fields by hand
+    /// for speed. Fields past their range (month 13, 24:00, 30 February)
+    /// and fractions of up to twelve digits are drawn too.
+    #[test]
+    fn local_date_times_read_as_chronos_format(
+        year in prop_oneof![1990..2110_i32, 0..10_000_i32],
+        month in 0..20_u32,
+        day in prop_oneof![1..29_u32, 0..40_u32],
+        hour in prop_oneof![0..24_u32, 0..30_u32],
+        minute in 0..70_u32,
+        second in prop::option::of(0..70_u32),
+        fraction in prop::option::of("[0-9]{1,12}"),
+        lower_t in any::<bool>(),
+    ) {
+        let t = if lower_t { 't' } else { 'T' };
+        let mut text = format!("{year:04}-{month:02}-{day:02}{t}{hour:02}:{minute:02}");
+        if let Some(second) = second {
+            text += &format!(":{second:02}");
+            if let Some(fraction) = &fraction {
+                text += &format!(".{fraction}");
+            }
+        }
+        let format = if second.is_some() { "%Y-%m-%dT%H:%M:%S%.f" } else { "%Y-%m-%dT%H:%M" };
+        let leap = second == Some(60);
+        let reference = chrono::NaiveDateTime::parse_from_str(&text.replacen('t', "T", 1), format)
+            .ok()
+            .filter(|_| !leap)
+            .and_then(|naive| match BERLIN.from_local_datetime(&naive) {
+                LocalResult::Single(t) => Some(t.fixed_offset()),
+                _ => None,
+            });
+        let read = MUNICH.parse_datetime(&text);
+        prop_assert_eq!(read.as_ref().ok(), reference.as_ref(), "{}: {:?}", text, read);
+    }
+}
