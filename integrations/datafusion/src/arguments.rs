@@ -262,6 +262,7 @@ impl<'a> Texts<'a> {
 
     #[inline]
     pub(crate) fn get(&self, row: usize) -> Option<&'a str> {
+        #[inline(always)]
         fn at<'s>(
             a: &'s impl Array,
             row: usize,

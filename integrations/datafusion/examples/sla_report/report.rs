@@ -184,7 +184,9 @@ const TICKETS: &str = "
     )";
 
 /// One pass over the export: the rows counted by their faults (one bit
-/// each, in one integer: a single key to group by), priority,
+/// each, in one integer: a single key to group by; `CASE` between two
+/// constants is a vectorised select, where casting a boolean column to a
+/// number reads it value by value), priority,
 /// local date of creation and status (the dates are summed into months
 /// afterwards: grouping by a date is cheaper than taking a year and a
 /// month apart from every row's instant).
@@ -198,8 +200,9 @@ const TICKETS: &str = "
 /// while `CASE WHEN … THEN c END` only masks one timestamp column.
 const COUNTS: &str = "
 SELECT
-    CAST(no_priority AS INT) * 8 + CAST(no_created AS INT) * 4
-        + CAST(bad_response AS INT) * 2 + CAST(response_first AS INT) AS faults,
+    CASE WHEN no_priority THEN 8 ELSE 0 END + CASE WHEN no_created THEN 4 ELSE 0 END
+        + CASE WHEN bad_response THEN 2 ELSE 0 END + CASE WHEN response_first THEN 1 ELSE 0 END
+        AS faults,
     p,
     local_date(c) AS day,
     sla_status(p, ok_c, r, now) AS status,
