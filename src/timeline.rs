@@ -39,7 +39,7 @@ use crate::holidays::HolidayRule;
 use crate::range::{FIRST_YEAR, LAST_YEAR};
 use crate::schedule::{DailyWindow, TimeOfDay, WeeklySchedule};
 use crate::special_hours::SpecialHours;
-use crate::transitions::{LocalToUtc, Transitions, seconds_east};
+use crate::transitions::{LocalToUtc, Transitions};
 use crate::units::{BusinessNanos, Instant, LocalSecs, Nanos, SECS_PER_DAY, Secs, Span, UtcSecs};
 
 /// Years in the supported range.
@@ -883,7 +883,13 @@ impl Located<'_> {
     /// The date in the calendar's zone.
     #[inline]
     pub(crate) fn local_date(&self) -> NaiveDate {
-        let local = self.t.utc().to_local(seconds_east(self.zone_offset()));
+        // The offset in seconds as recorded, rather than chrono-tz's
+        // offset converted for every instant (a data pipeline asks this
+        // of millions).
+        let local = self
+            .t
+            .utc()
+            .to_local(self.year.transitions.offset_at(self.t.utc()));
         local.date().unwrap_or_else(|| self.datetime().date_naive())
     }
 

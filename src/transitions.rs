@@ -161,9 +161,10 @@ impl Transitions {
     }
 
     /// The offset in force at UTC second `utc`, in seconds east of UTC.
-    #[cfg(test)]
+    #[inline]
     pub(crate) fn offset_at(&self, utc: UtcSecs) -> Secs {
-        seconds_east(self.zone_offset_at(utc))
+        let i = self.starts.partition_point(|&s| s <= utc);
+        self.offsets[i.saturating_sub(1)]
     }
 
     /// The one offset that holds for every local time of the day starting
