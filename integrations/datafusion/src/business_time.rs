@@ -4,13 +4,15 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{ArrayRef, DurationNanosecondBuilder, Float64Builder};
+use datafusion::arrow::array::{ArrayRef, DurationNanosecondBuilder};
+use datafusion::arrow::datatypes::Float64Type;
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
 use sla_clock::BusinessDuration;
 
 use crate::arguments::{Instants, Shown};
 use crate::error::Failure;
+use crate::results::Values;
 use crate::setup::Setup;
 
 /// Calls `each` with the business time of every row (`None` for a null).
@@ -51,11 +53,11 @@ fn between(
 /// carries a double's rounding (under a nanosecond for spans under about
 /// 100 days of business time). `business_duration` is exact.
 pub(crate) fn seconds(setup: &Setup, args: &[ColumnarValue], rows: usize) -> Result<ArrayRef> {
-    let mut out = Float64Builder::with_capacity(rows);
+    let mut out = Values::<Float64Type>::with_capacity(rows);
     each_row(setup, "business_time", args, rows, |d| {
         match d {
-            Some(d) => out.append_value(as_seconds(d)),
-            None => out.append_null(),
+            Some(d) => out.push(as_seconds(d)),
+            None => out.push_null(),
         }
         Ok(())
     })?;

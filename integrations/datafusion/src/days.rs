@@ -3,16 +3,15 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{
-    ArrayRef, BooleanBuilder, Date32Builder, TimestampNanosecondBuilder,
-};
-use datafusion::arrow::datatypes::DataType;
+use datafusion::arrow::array::{ArrayRef, BooleanBuilder, TimestampNanosecondBuilder};
+use datafusion::arrow::datatypes::{DataType, Date32Type};
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
 use sla_clock::chrono::Datelike;
 
 use crate::arguments::{DAYS_FROM_CE_TO_1970, Dates, Instants, Shown, zone_of};
 use crate::error::Failure;
+use crate::results::Values;
 use crate::setup::Setup;
 
 /// `is_business_day(date)`: [`Calendar::is_business_day`](sla_clock::Calendar::is_business_day);
@@ -74,10 +73,10 @@ pub(crate) fn next_open(
 /// the date of an instant in the calendar's zone, as an Arrow date.
 pub(crate) fn local_date(setup: &Setup, args: &[ColumnarValue], rows: usize) -> Result<ArrayRef> {
     let from = Instants::new(&args[0])?;
-    let mut out = Date32Builder::with_capacity(rows);
+    let mut out = Values::<Date32Type>::with_capacity(rows);
     for row in 0..rows {
         let Some(raw) = from.raw(row) else {
-            out.append_null();
+            out.push_null();
             continue;
         };
         let answer = setup
@@ -86,7 +85,7 @@ pub(crate) fn local_date(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
         match answer {
             // Dates of the supported range are a few tens of thousands of
             // days from 1970.
-            Ok(date) => out.append_value(date.num_days_from_ce() - DAYS_FROM_CE_TO_1970),
+            Ok(date) => out.push(date.num_days_from_ce() - DAYS_FROM_CE_TO_1970),
             Err(f) => return Err(f.into_error("local_date", &[from.shown(row)])),
         }
     }

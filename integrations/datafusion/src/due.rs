@@ -4,13 +4,14 @@
 use std::sync::Arc;
 
 use datafusion::arrow::array::{ArrayRef, TimestampNanosecondBuilder};
-use datafusion::arrow::datatypes::DataType;
+use datafusion::arrow::datatypes::{DataType, TimestampNanosecondType};
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
 
 use crate::arguments::{Amounts, Instants, Texts, zone_of};
 use crate::error::Failure;
 use crate::priority::PriorityLookup;
+use crate::results::Values;
 use crate::setup::Setup;
 
 /// `sla_due(priority, created)`: [`Policy::due`](sla_clock::Policy::due)
@@ -24,10 +25,10 @@ pub(crate) fn sla_due(
     let priorities = Texts::new(&args[0])?;
     let created = Instants::new(&args[1])?;
     let mut lookup = PriorityLookup::default();
-    let mut out = TimestampNanosecondBuilder::with_capacity(rows);
+    let mut out = Values::<TimestampNanosecondType>::with_capacity(rows);
     for row in 0..rows {
         let (Some(priority), Some(raw)) = (priorities.get(row), created.raw(row)) else {
-            out.append_null();
+            out.push_null();
             continue;
         };
         let mut due = || -> Result<i64, Failure> {
@@ -36,7 +37,7 @@ pub(crate) fn sla_due(
             Ok(setup.calendar.due_unix_nanos(from, target)?)
         };
         match due() {
-            Ok(t) => out.append_value(t),
+            Ok(t) => out.push(t),
             Err(f) => {
                 return Err(f.into_error("sla_due", &[priorities.shown(row), created.shown(row)]));
             }

@@ -364,7 +364,7 @@ impl Function {
             Function::Due => timestamp(zone_of(&args[1])),
             Function::BusinessAdd | Function::NextOpen => timestamp(zone_of(&args[0])),
             Function::Instant { .. } => timestamp(Some(Arc::clone(&setup.zone))),
-            Function::Status | Function::Priority { .. } => DataType::Utf8,
+            Function::Status | Function::Priority { .. } => DataType::Utf8View,
             Function::BusinessTime => DataType::Float64,
             Function::BusinessDuration => DataType::Duration(TimeUnit::Nanosecond),
             Function::IsBusinessDay => DataType::Boolean,

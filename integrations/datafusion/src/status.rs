@@ -2,16 +2,15 @@
 //! [`StatusBoard::status_unix_nanos`](sla_clock::StatusBoard::status_unix_nanos),
 //! the crate's status of a ticket without pauses at one `now`.
 
-use std::sync::Arc;
-
-use datafusion::arrow::array::{ArrayRef, StringBuilder};
+use datafusion::arrow::array::ArrayRef;
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
-use sla_clock::StatusBoard;
+use sla_clock::{StatusBoard, StatusKind};
 
 use crate::arguments::{Instants, Texts};
 use crate::error::Failure;
 use crate::priority::PriorityLookup;
+use crate::results::Names;
 use crate::setup::Setup;
 
 /// `sla_status(priority, created, responded, now)` for every row. A null
@@ -25,17 +24,15 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
     // One board for each run of rows with the same `now` (usually one
     // value for the whole query).
     let mut board: Option<(i64, StatusBoard<'_>)> = None;
-    // Eight bytes a row is enough for the longest name; the buffer grows
-    // (rarely) if not.
-    let mut out = StringBuilder::with_capacity(rows, rows * 8);
+    let mut out = Names::new(StatusKind::ALL.map(StatusKind::name), rows);
     for row in 0..rows {
         let (Some(priority), Some(c), Some(n)) =
             (priorities.get(row), created.raw(row), now.raw(row))
         else {
-            out.append_null();
+            out.push_null();
             continue;
         };
-        let mut status = || -> Result<&'static str, Failure> {
+        let mut status = || -> Result<StatusKind, Failure> {
             let board = match &board {
                 Some((at, board)) if *at == n => board,
                 _ => {
@@ -53,12 +50,13 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
                 Some(r) => Some(setup.unix_nanos(&responded, r)?),
                 None => None,
             };
-            let kind = board.status_unix_nanos(priority, c, r)?;
-            // The crate's one spelling of a status (`at_risk`).
-            Ok(kind.name())
+            Ok(board.status_unix_nanos(priority, c, r)?)
         };
         match status() {
-            Ok(name) => out.append_value(name),
+            // The crate's one spelling of each status (`at_risk`), in the
+            // order of `StatusKind::ALL`, which is the declaration's
+            // (tested).
+            Ok(kind) => out.push(kind as usize),
             Err(f) => {
                 let inputs = [
                     priorities.shown(row),
@@ -70,5 +68,17 @@ pub(crate) fn sla_status(setup: &Setup, args: &[ColumnarValue], rows: usize) -> 
             }
         }
     }
-    Ok(Arc::new(out.finish()))
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use sla_clock::StatusKind;
+
+    #[test]
+    fn a_status_is_its_place_in_all() {
+        for (i, kind) in StatusKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i, "{}", kind.name());
+        }
+    }
 }

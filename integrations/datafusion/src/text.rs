@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{ArrayRef, StringBuilder, TimestampNanosecondBuilder};
+use datafusion::arrow::array::ArrayRef;
+use datafusion::arrow::datatypes::TimestampNanosecondType;
 use datafusion::common::Result;
 use datafusion::logical_expr::ColumnarValue;
 use sla_clock::Priority;
@@ -11,6 +12,7 @@ use sla_clock::Priority;
 use crate::arguments::Texts;
 use crate::error::Failure;
 use crate::priority::PriorityLookup;
+use crate::results::{Names, Values};
 use crate::setup::Setup;
 
 /// `sla_instant(text)`: [`Calendar::parse_datetime`](sla_clock::Calendar::parse_datetime)
@@ -26,10 +28,10 @@ pub(crate) fn sla_instant(
 ) -> Result<ArrayRef> {
     let texts = Texts::new(&args[0])?;
     let calendar = &setup.calendar;
-    let mut out = TimestampNanosecondBuilder::with_capacity(rows);
+    let mut out = Values::<TimestampNanosecondType>::with_capacity(rows);
     for row in 0..rows {
         let Some(text) = texts.get(row) else {
-            out.append_null();
+            out.push_null();
             continue;
         };
         // The common RFC 3339 form without chrono, range-checked by two
@@ -37,7 +39,7 @@ pub(crate) fn sla_instant(
         if let (Some(t), Some(range)) = (crate::fast::rfc3339_nanos(text), setup.range)
             && range.contains(t)
         {
-            out.append_value(t);
+            out.push(t);
             continue;
         }
         let parsed = calendar
@@ -52,8 +54,8 @@ pub(crate) fn sla_instant(
                     .ok_or_else(|| Failure::Input(texts.shown(row)))
             });
         match parsed {
-            Ok(t) => out.append_value(t),
-            Err(_) if lenient => out.append_null(),
+            Ok(t) => out.push(t),
+            Err(_) if lenient => out.push_null(),
             Err(f) => return Err(f.into_error("sla_instant", &[texts.shown(row)])),
         }
     }
@@ -67,21 +69,23 @@ pub(crate) fn sla_instant(
 pub(crate) fn sla_priority(args: &[ColumnarValue], rows: usize, lenient: bool) -> Result<ArrayRef> {
     let texts = Texts::new(&args[0])?;
     let mut lookup = PriorityLookup::default();
-    let mut out = StringBuilder::with_capacity(rows, rows * 6);
+    let mut out = Names::new(Priority::ALL.map(english), rows);
     for row in 0..rows {
         let Some(text) = texts.get(row) else {
-            out.append_null();
+            out.push_null();
             continue;
         };
         match lookup.get(text) {
-            Ok(p) => out.append_value(english(p)),
-            Err(_) if lenient => out.append_null(),
+            // A fieldless enum's discriminant is its place in the
+            // declaration, which is `Priority::ALL`'s order (tested).
+            Ok(p) => out.push(p as usize),
+            Err(_) if lenient => out.push_null(),
             Err(e) => {
                 return Err(Failure::Crate(e).into_error("sla_priority", &[texts.shown(row)]));
             }
         }
     }
-    Ok(Arc::new(out.finish()))
+    out.finish()
 }
 
 /// The lowercase English name, as the crate displays a priority, without
@@ -97,6 +101,13 @@ pub(crate) fn english(p: Priority) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_priority_is_its_place_in_all() {
+        for (i, p) in sla_clock::Priority::ALL.into_iter().enumerate() {
+            assert_eq!(p as usize, i, "{p}");
+        }
+    }
+
     #[test]
     fn english_names_are_the_crates_display() {
         for p in sla_clock::Priority::ALL {

@@ -382,7 +382,7 @@ async fn sla_status_matches_the_clock() {
         "SELECT sla_status(priority, created, responded, now) FROM t",
     )
     .await;
-    let status = status.as_string::<i32>();
+    let status = status.as_string_view();
     let mut seen = std::collections::BTreeSet::new();
     let mut later_responses = 0;
     for row in 0..ROWS {
@@ -547,7 +547,7 @@ async fn text_is_read_as_the_crate_reads_it() {
         "SELECT try_sla_priority(p) FROM (VALUES ('Dringend'), ('HIGH'), ('asap'), (NULL)) AS v(p)",
     )
     .await;
-    let priority = priority.as_string::<i32>();
+    let priority = priority.as_string_view();
     let got: Vec<Option<&str>> = (0..4)
         .map(|i| priority.is_valid(i).then(|| priority.value(i)))
         .collect();
@@ -607,7 +607,7 @@ async fn constant_calls_answer_as_scalars() {
             .unwrap()
             .value(0)
     );
-    assert_eq!(b.column(3).as_string::<i32>().value(0), "breached");
+    assert_eq!(b.column(3).as_string_view().value(0), "breached");
 }
 
 #[tokio::test]
