@@ -260,7 +260,7 @@ impl<'a> Texts<'a> {
         })
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, row: usize) -> Option<&'a str> {
         #[inline(always)]
         fn at<'s>(

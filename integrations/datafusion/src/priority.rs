@@ -6,33 +6,45 @@ use sla_clock::Priority;
 /// case), remembering the spellings seen: a column of priorities holds a
 /// handful of spellings, so most rows cost one comparison of a few bytes
 /// and no parsing.
-#[derive(Default)]
 pub(crate) struct PriorityLookup<'a> {
-    /// The spelling last seen in each of 16 slots, chosen by the text's
-    /// length and first byte: the usual spellings (`urgent`, `high`,
-    /// `normal`, `low`, their German words) each get a slot of their own,
-    /// so a row in any order of priorities is one comparison.
-    slots: [Option<(&'a str, Priority)>; 16],
-    /// The spellings seen so far, at most a few (four priorities in two
-    /// languages and a few letter cases).
+    /// The spelling last seen in each of 64 slots, chosen by [`slot`]: the
+    /// usual spellings each get a slot of their own, so a row in any mix
+    /// of them is one comparison.
+    slots: [Option<(&'a str, Priority)>; SLOTS],
+    /// The spellings seen so far, up to [`REMEMBERED`].
     seen: Vec<(&'a str, Priority)>,
 }
 
-/// How many spellings are remembered; a column with more (every case
-/// variation under the sun) parses the rest each time.
-const REMEMBERED: usize = 16;
+const SLOTS: usize = 64;
+
+/// How many spellings are remembered: the seven words in three letter
+/// cases and some more. A column with more (every case variation under
+/// the sun) parses the rest each time.
+const REMEMBERED: usize = 32;
+
+impl Default for PriorityLookup<'_> {
+    fn default() -> Self {
+        PriorityLookup {
+            slots: [None; SLOTS],
+            seen: Vec::new(),
+        }
+    }
+}
 
 impl<'a> PriorityLookup<'a> {
     #[inline]
     pub(crate) fn get(&mut self, text: &'a str) -> sla_clock::Result<Priority> {
-        let first = text.as_bytes().first().copied().unwrap_or(0);
-        let slot = (text.len() + usize::from(first)) % 16;
+        let slot = slot(text.as_bytes());
         if let Some((known, p)) = self.slots[slot]
             && same_text(known.as_bytes(), text.as_bytes())
         {
             return Ok(p);
         }
-        let p = match self.seen.iter().find(|(s, _)| *s == text) {
+        let p = match self
+            .seen
+            .iter()
+            .find(|(s, _)| same_text(s.as_bytes(), text.as_bytes()))
+        {
             Some(&(_, p)) => p,
             None => {
                 let p: Priority = text.parse()?;
@@ -45,6 +57,21 @@ impl<'a> PriorityLookup<'a> {
         self.slots[slot] = Some((text, p));
         Ok(p)
     }
+}
+
+/// The slot of a spelling: its length and first, second and last bytes,
+/// multiplied by a constant chosen so that the seven words (`urgent`,
+/// `high`, `normal`, `low`, `dringend`, `hoch`, `niedrig`) in lower case,
+/// capitalised and in upper case land in 21 different slots (tested).
+/// Lower and upper case differ by 32 in a byte, so a plain sum of bytes
+/// modulo a power of two would put every case of a word in one slot,
+/// and a column that mixes them would miss on every other row.
+#[inline(always)]
+fn slot(text: &[u8]) -> usize {
+    let byte = |i: usize| u32::from(text.get(i).copied().unwrap_or(0));
+    let last = u32::from(text.last().copied().unwrap_or(0));
+    let key = byte(0) | byte(1) << 8 | last << 16 | (text.len() as u32) << 24;
+    (key.wrapping_mul(0xd66b_829f) >> 26) as usize
 }
 
 /// `a == b` for the few bytes of a priority's spelling with two loads
@@ -67,6 +94,24 @@ fn same_text(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_usual_spellings_have_slots_of_their_own() {
+        let mut slots = std::collections::BTreeMap::new();
+        for word in [
+            "urgent", "high", "normal", "low", "dringend", "hoch", "niedrig",
+        ] {
+            let capitalised = word[..1].to_uppercase() + &word[1..];
+            for spelling in [word.to_string(), capitalised, word.to_uppercase()] {
+                let slot = slot(spelling.as_bytes());
+                assert!(slot < SLOTS);
+                if let Some(other) = slots.insert(slot, spelling.clone()) {
+                    panic!("{spelling} and {other} share slot {slot}");
+                }
+            }
+        }
+        assert_eq!(slots.len(), 21);
+    }
 
     #[test]
     fn short_texts_compare_as_bytes() {

@@ -10,7 +10,7 @@
 //! names by one `take` per batch.
 
 use datafusion::arrow::array::{ArrayRef, PrimitiveArray, StringViewArray};
-use datafusion::arrow::buffer::{BooleanBuffer, NullBuffer};
+use datafusion::arrow::buffer::{BooleanBuffer, Buffer, NullBuffer};
 use datafusion::arrow::compute::take;
 use datafusion::arrow::datatypes::{ArrowPrimitiveType, UInt32Type};
 use datafusion::common::Result;
@@ -104,9 +104,21 @@ impl Validity {
 
     /// The bitmap, or none when every row has a value.
     fn finish(self) -> Option<NullBuffer> {
-        let valid = &self.valid;
-        (self.nulls > 0)
-            .then(|| NullBuffer::new(BooleanBuffer::collect_bool(valid.len(), |i| valid[i])))
+        if self.nulls == 0 {
+            return None;
+        }
+        // Sixty-four rows to a word, the first row in the lowest bit.
+        let words: Vec<u64> = self
+            .valid
+            .chunks(64)
+            .map(|rows| {
+                rows.iter()
+                    .rev()
+                    .fold(0, |word, &valid| word << 1 | u64::from(valid))
+            })
+            .collect();
+        let bits = BooleanBuffer::new(Buffer::from_vec(words), 0, self.valid.len());
+        Some(NullBuffer::new(bits))
     }
 }
 
