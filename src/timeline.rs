@@ -890,7 +890,17 @@ impl Located<'_> {
             .t
             .utc()
             .to_local(self.year.transitions.offset_at(self.t.utc()));
-        local.date().unwrap_or_else(|| self.datetime().date_naive())
+        // An instant of the year (from its local 1 January 00:00 to the
+        // next) falls on one of its days: the date from the year and the
+        // day's place in it, without the cycle arithmetic of counting days
+        // from year 1 (a data pipeline asks this of millions). Should a
+        // zone's clocks make that fail, count from year 1.
+        let ordinal = local.days_since(self.year.first_local) + 1;
+        u32::try_from(ordinal)
+            .ok()
+            .and_then(|ordinal| NaiveDate::from_yo_opt(self.year.number, ordinal))
+            .or_else(|| local.date())
+            .unwrap_or_else(|| self.datetime().date_naive())
     }
 
     /// The instant in the calendar's zone.
@@ -931,6 +941,9 @@ struct Year {
     /// The zone's offset changes from three days before the year to three
     /// days after it.
     transitions: Transitions,
+    /// The year's number and its local 1 January 00:00, for local dates.
+    number: i32,
+    first_local: LocalSecs,
 }
 
 impl Year {
@@ -1020,6 +1033,8 @@ impl Year {
             business_day_bits,
             business_days: business_day_bits.iter().map(|w| w.count_ones()).sum(),
             transitions,
+            number: year,
+            first_local,
         }
     }
 

@@ -449,6 +449,12 @@ impl LocalSecs {
         NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
     }
 
+    /// Whole days from local `midnight` to this local time, rounded down.
+    #[inline]
+    pub(crate) fn days_since(self, midnight: LocalSecs) -> i64 {
+        (self.0 - midnight.0).div_euclid(SECS_PER_DAY)
+    }
+
     /// The UTC time this local time is at `offset`; with an `offset`
     /// beyond any zone's, a bound on where it can be in any zone.
     #[inline]
