@@ -89,7 +89,8 @@ pub(crate) fn rfc3339_nanos(text: &str) -> Option<i64> {
     if !(1..=12).contains(&month) || day < 1 || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
-    if day > days_in_month(year, month) {
+    // Every month has 28 days: the month's length only for the rest.
+    if day > 28 && day > days_in_month(year, month) {
         return None;
     }
     let mut i = 19;
