@@ -16,7 +16,7 @@ enum Shape {
     /// `YYYY-MM-DDTHH:MM:SS[.f]` followed by `Z` or `±HH:MM`.
     Rfc3339,
     /// `YYYY-MM-DDTHH:MM[:SS[.f]]` with no offset.
-    Local { has_seconds: bool },
+    Local,
 }
 
 fn shape(s: &str) -> Option<Shape> {
@@ -53,7 +53,7 @@ fn shape(s: &str) -> Option<Shape> {
         }
     }
     match &b[i..] {
-        [] => Some(Shape::Local { has_seconds }),
+        [] => Some(Shape::Local),
         [b'Z' | b'z'] if has_seconds => Some(Shape::Rfc3339),
         [b'+' | b'-', _, _, b':', _, _]
             if has_seconds && digits(i + 1..i + 3) && digits(i + 4..i + 6) =>
@@ -111,7 +111,7 @@ pub(crate) fn parse_datetime(zone: Tz, text: &str) -> Result<DateTime<FixedOffse
     match shape(text).ok_or_else(malformed)? {
         _ if leap => Err(malformed()),
         Shape::Rfc3339 => DateTime::parse_from_rfc3339(text).map_err(|_| malformed()),
-        Shape::Local { .. } => {
+        Shape::Local => {
             let naive = local_fields(text.as_bytes()).ok_or_else(malformed)?;
             resolve_local(zone, naive, text)
         }
